@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// Keep this file tiny: check the Node version, then load the built CLI.
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 20) {
+  process.stderr.write(`oncall needs Node.js 20 or later (this is ${process.version}).\n`);
+  process.exit(2);
+}
+const { main } = await import('../dist/cli/main.js');
+process.exitCode = await main(process.argv);

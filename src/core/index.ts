@@ -1,0 +1,10 @@
+// The public surface of the scheduling core: pure functions, no I/O, no clock.
+export * from './types.js';
+export * from './config.js';
+export * from './wall-clock.js';
+export * from './values.js';
+export * from './time-input.js';
+export { makeRotation, type Rotation } from './rotation.js';
+export { restrictionWindows } from './restrictions.js';
+export { layerShifts, layerLifetime } from './layer.js';
+export { resolveSchedule, stackLayers, applyOverrides, mergeNeighbours } from './resolve.js';

@@ -1,0 +1,62 @@
+// What one layer covers: its rotation's shifts, cut to the layer's lifetime, to the period
+// of history in which this definition holds, and to its restriction windows.
+
+import type { Layer, Segment, Window } from './types.js';
+import { makeRotation, type Rotation } from './rotation.js';
+import { clipToWindows, restrictionWindows } from './restrictions.js';
+import { FOREVER, FOREVER_AGO } from './types.js';
+import { wallClockToInstant } from './wall-clock.js';
+
+const rotations = new WeakMap<Layer, Rotation>();
+
+function rotationOf(layer: Layer): Rotation {
+  let rotation = rotations.get(layer);
+  if (!rotation) {
+    rotation = makeRotation(layer.timezone, layer.start, layer);
+    rotations.set(layer, rotation);
+  }
+  return rotation;
+}
+
+/** The instants between which the layer can cover anything at all. */
+export function layerLifetime(layer: Layer): Window {
+  const rotation = rotationOf(layer);
+  const start = Math.max(rotation.handoff(0), layer.validFrom);
+  const end = Math.min(
+    layer.end ? wallClockToInstant(layer.end, layer.timezone) : FOREVER,
+    layer.validTo,
+  );
+  return { start, end };
+}
+
+/** The layer's own shifts inside `window`: sorted, disjoint, each with its person. */
+export function layerShifts(layer: Layer, window: Window): Segment[] {
+  if (layer.disabled || layer.members.length === 0) return [];
+  const life = layerLifetime(layer);
+  const range = { start: Math.max(window.start, life.start), end: Math.min(window.end, life.end) };
+  if (range.start >= range.end || range.start <= FOREVER_AGO) return [];
+  const rotation = rotationOf(layer);
+  const source = `layer:${layer.id}`;
+  const n = layer.members.length;
+  const windows = layer.restrictions.length
+    ? restrictionWindows(layer.restrictions, layer.timezone, range)
+    : [range];
+  const pieces: Segment[] = [];
+  let k = Math.max(0, rotation.indexAt(range.start));
+  let w = 0; // restriction windows before this one end before the current shift
+  for (let shiftStart = rotation.handoff(k); shiftStart < range.end; k++) {
+    const shiftEnd = rotation.handoff(k + 1);
+    const person = layer.members[k % n];
+    while (w < windows.length && windows[w].end <= shiftStart) w++;
+    for (const part of clipToWindows(
+      Math.max(shiftStart, range.start),
+      Math.min(shiftEnd, range.end),
+      windows,
+      w,
+    )) {
+      pieces.push({ start: part.start, end: part.end, person, source });
+    }
+    shiftStart = shiftEnd;
+  }
+  return pieces;
+}

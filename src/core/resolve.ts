@@ -1,0 +1,91 @@
+// The final schedule: layers stacked by priority (higher wins, lower ones show through where
+// a higher one covers nothing), then overrides painted on top in creation order, then
+// neighbouring pieces with the same person and source merged. The result tiles the window.
+
+import type { Layer, Override, ScheduleInput, Segment, Window } from './types.js';
+import { layerShifts } from './layer.js';
+
+export function resolveSchedule(input: ScheduleInput, window: Window): Segment[] {
+  const layered = stackLayers(input.layers, window);
+  const withOverrides = applyOverrides(layered, input.overrides, window);
+  return mergeNeighbours(withOverrides);
+}
+
+/** Lowest priority first, so that later entries win. */
+export function byPrecedence(a: Layer, b: Layer): number {
+  return a.priority - b.priority || a.position - b.position || a.validFrom - b.validFrom;
+}
+
+/** Final shifts from layers alone: every instant of the window, gaps as `person: null`. */
+export function stackLayers(layers: Layer[], window: Window): Segment[] {
+  const lanes = [...layers]
+    .sort(byPrecedence)
+    .reverse()
+    .map((layer) => ({ pieces: layerShifts(layer, window), next: 0 }));
+  const cuts = new Set<number>([window.start, window.end]);
+  for (const lane of lanes) {
+    for (const p of lane.pieces) {
+      cuts.add(p.start);
+      cuts.add(p.end);
+    }
+  }
+  const bounds = [...cuts].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const start = bounds[i];
+    const end = bounds[i + 1];
+    let winner: Segment | undefined;
+    for (const lane of lanes) {
+      while (lane.next < lane.pieces.length && lane.pieces[lane.next].end <= start) lane.next++;
+      const piece = lane.pieces[lane.next];
+      if (!winner && piece && piece.start <= start) winner = piece;
+    }
+    out.push({ start, end, person: winner?.person ?? null, source: winner?.source ?? null });
+  }
+  return out;
+}
+
+/**
+ * Paints overrides over the segments, oldest first so the newest wins. An override with
+ * `replaces` only takes the parts in which that person would otherwise be on call.
+ */
+export function applyOverrides(segments: Segment[], overrides: Override[], window: Window): Segment[] {
+  let current = segments;
+  const ordered = [...overrides].sort((a, b) => a.seq - b.seq);
+  for (const o of ordered) {
+    const start = Math.max(o.start, window.start);
+    const end = Math.min(o.end, window.end);
+    if (start >= end) continue;
+    const next: Segment[] = [];
+    for (const seg of current) {
+      const hit = seg.end > start && seg.start < end && (!o.replaces || seg.person === o.replaces);
+      if (!hit) {
+        next.push(seg);
+        continue;
+      }
+      if (seg.start < start) next.push({ ...seg, end: start });
+      next.push({
+        start: Math.max(seg.start, start),
+        end: Math.min(seg.end, end),
+        person: o.person,
+        source: 'override',
+      });
+      if (seg.end > end) next.push({ ...seg, start: end });
+    }
+    current = next;
+  }
+  return current;
+}
+
+export function mergeNeighbours(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segments) {
+    const last = out[out.length - 1];
+    if (last && last.end === seg.start && last.person === seg.person && last.source === seg.source) {
+      last.end = seg.end;
+    } else {
+      out.push({ ...seg });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// Restriction windows: the wall-clock spans in which a restricted layer covers its shifts.
+
+import type { Instant, Restriction, Window } from './types.js';
+import { DAY_MS, fromFloating, startOfDay, toFloating, weekdayOf } from './wall-clock.js';
+
+const MINUTE_MS = 60_000;
+
+/** The union of a layer's restriction windows that meet `range`, sorted and merged. */
+export function restrictionWindows(
+  restrictions: Restriction[],
+  zone: string,
+  range: Window,
+): Window[] {
+  const spans: Window[] = [];
+  // A window may start up to a week before the range (a weekly span) and still reach into it.
+  const firstDay = startOfDay(toFloating(range.start, zone)) - 7 * DAY_MS;
+  const lastDay = startOfDay(toFloating(range.end, zone)) + DAY_MS;
+  for (let day = firstDay; day <= lastDay; day += DAY_MS) {
+    const weekday = weekdayOf(day);
+    for (const r of restrictions) {
+      const span = floatingSpan(r, day, weekday);
+      if (!span) continue;
+      const start = fromFloating(span[0], zone);
+      const end = fromFloating(span[1], zone);
+      if (end > range.start && start < range.end) {
+        spans.push({ start: Math.max(start, range.start), end: Math.min(end, range.end) });
+      }
+    }
+  }
+  return mergeWindows(spans);
+}
+
+/** The floating span a restriction opens on `day`, if it opens on that day. */
+function floatingSpan(r: Restriction, day: number, weekday: number): [number, number] | undefined {
+  if (r.kind === 'daily') {
+    if (!r.days.includes(weekday as never)) return undefined;
+    const from = day + r.from * MINUTE_MS;
+    // `to` at or before `from` runs overnight (equal means a full 24 hours).
+    const to = day + r.to * MINUTE_MS + (r.to <= r.from ? DAY_MS : 0);
+    return [from, to];
+  }
+  if (weekday !== r.fromDay) return undefined;
+  const from = day + r.from * MINUTE_MS;
+  let to = day + ((r.toDay - r.fromDay + 7) % 7) * DAY_MS + r.to * MINUTE_MS;
+  if (to <= from) to += 7 * DAY_MS;
+  return [from, to];
+}
+
+export function mergeWindows(spans: Window[]): Window[] {
+  spans.sort((a, b) => a.start - b.start);
+  const merged: Window[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/** Parts of [start, end) inside the sorted, disjoint `windows`. */
+export function clipToWindows(
+  start: Instant,
+  end: Instant,
+  windows: Window[],
+  firstIndex = 0,
+): Window[] {
+  const parts: Window[] = [];
+  if (start >= end) return parts;
+  for (let i = firstIndex; i < windows.length; i++) {
+    const w = windows[i];
+    if (w.end <= start) continue;
+    if (w.start >= end) break;
+    parts.push({ start: Math.max(start, w.start), end: Math.min(end, w.end) });
+  }
+  return parts;
+}

@@ -1,0 +1,164 @@
+// Where handoffs fall. A rotation numbers its handoffs 0, 1, 2, … from the layer's start;
+// shift k runs from handoff k to handoff k+1. Both kinds find the handoff index for any
+// instant arithmetically, so a query for 2036 costs the same as one for today.
+
+import rrule from 'rrule';
+
+// rrule ships CommonJS; its named exports are only reachable through the default export.
+const { RRule, Frequency } = rrule;
+type RRule = InstanceType<typeof RRule>;
+type Frequency = (typeof Frequency)[keyof typeof Frequency];
+import { FOREVER, FOREVER_AGO, type Instant, type ShiftLength } from './types.js';
+import { addMonths, fromFloating, parseWallClock, toFloating, DAY_MS } from './wall-clock.js';
+
+export interface Rotation {
+  /** Instant of handoff k (k may be negative; callers ignore shifts before 0). */
+  handoff(k: number): Instant;
+  /** Index of the last handoff at or before `t`; -1 (or less) before the first one. */
+  indexAt(t: Instant): number;
+}
+
+const UNIT_MS = { h: 3_600_000, d: DAY_MS, w: 7 * DAY_MS } as const;
+
+/** Builds the rotation of a layer with `shift:` or `handoffs:`. */
+export function makeRotation(
+  zone: string,
+  start: string,
+  spec: { shift?: ShiftLength; handoffs?: string },
+): Rotation {
+  const origin = parseWallClock(start);
+  if (origin === undefined) throw new Error(`invalid layer start ${start}`);
+  const floatingOf = spec.shift
+    ? shiftFloating(origin, spec.shift)
+    : rruleFloating(origin, spec.handoffs ?? '');
+  const handoff = (k: number) => {
+    const floating = floatingOf.at(k);
+    return Math.abs(floating) >= FOREVER ? floating : fromFloating(floating, zone);
+  };
+  return {
+    handoff,
+    indexAt(t) {
+      let k = floatingOf.indexOf(toFloating(t, zone));
+      // The guess is exact in floating time; DST can move the real instants by an hour.
+      while (k > -1 && handoff(k) > t) k--;
+      while (handoff(k + 1) <= t) k++;
+      return k;
+    },
+  };
+}
+
+/** Handoff k in floating (wall-clock) time, and the inverse guess. */
+interface FloatingSequence {
+  at(k: number): number;
+  /** Largest k with at(k) ≤ floating (a guess within ±1 is fine). */
+  indexOf(floating: number): number;
+}
+
+function shiftFloating(origin: number, shift: ShiftLength): FloatingSequence {
+  if (shift.unit === 'mo') {
+    const first = new Date(origin);
+    const day = first.getUTCDate();
+    const originMonth = first.getUTCFullYear() * 12 + first.getUTCMonth();
+    return {
+      at: (k) => addMonths(origin, k * shift.count, day),
+      indexOf(floating) {
+        const d = new Date(floating);
+        const months = d.getUTCFullYear() * 12 + d.getUTCMonth() - originMonth;
+        return Math.floor(months / shift.count);
+      },
+    };
+  }
+  const step = shift.count * UNIT_MS[shift.unit];
+  return {
+    at: (k) => origin + k * step,
+    indexOf: (floating) => Math.floor((floating - origin) / step),
+  };
+}
+
+const PERIOD_MS: Partial<Record<Frequency, number>> = {
+  [Frequency.WEEKLY]: 7 * DAY_MS,
+  [Frequency.DAILY]: DAY_MS,
+  [Frequency.HOURLY]: 3_600_000,
+  [Frequency.MINUTELY]: 60_000,
+};
+
+/** Parses an RRULE with DTSTART at the layer start, read in floating time. */
+export function parseHandoffRule(rule: string, origin: number): RRule {
+  const options = RRule.parseString(rule.trim().replace(/^RRULE:/i, ''));
+  return new RRule({ ...options, dtstart: new Date(origin), tzid: null });
+}
+
+function rruleFloating(origin: number, text: string): FloatingSequence {
+  const rule = parseHandoffRule(text, origin);
+  const unit = PERIOD_MS[rule.options.freq];
+  return unit ? periodicRule(rule, origin, unit * rule.options.interval) : enumeratedRule(rule);
+}
+
+// Weekly, daily and hourly rules repeat exactly every INTERVAL periods in floating time, so
+// one period's occurrences describe them all: occurrence i+m = occurrence i + period.
+function periodicRule(rule: RRule, origin: number, period: number): FloatingSequence {
+  const firstPeriod = rule
+    .between(new Date(origin), new Date(origin + period), true)
+    .map((d) => d.getTime())
+    .filter((t) => t < origin + period);
+  const m = firstPeriod.length;
+  if (m === 0) throw new Error('the handoff rule never fires');
+  return {
+    at(k) {
+      const cycle = Math.floor(k / m);
+      return firstPeriod[k - cycle * m] + cycle * period;
+    },
+    indexOf(floating) {
+      const cycle = Math.floor((floating - origin) / period);
+      if (cycle < 0) return -1;
+      const shifted = floating - cycle * period;
+      let r = 0;
+      while (r < m && firstPeriod[r] <= shifted) r++;
+      return cycle * m + r - 1;
+    },
+  };
+}
+
+// Monthly and yearly rules have no fixed period in milliseconds; they fire at most a few
+// dozen times a year, so enumerating them (and caching the list) stays cheap.
+function enumeratedRule(rule: RRule): FloatingSequence {
+  const occurrences: number[] = [];
+  let horizon = rule.options.dtstart.getTime();
+  const extendTo = (floating: number) => {
+    while (horizon <= floating) {
+      const next = horizon + 366 * DAY_MS;
+      for (const d of rule.between(new Date(horizon), new Date(next), true)) {
+        const t = d.getTime();
+        if (t < next && (occurrences.length === 0 || t > occurrences[occurrences.length - 1])) {
+          occurrences.push(t);
+        }
+      }
+      horizon = next;
+    }
+  };
+  const at = (k: number): number => {
+    if (k < 0) return FOREVER_AGO;
+    // A rule that stops firing (BYMONTH=2;BYMONTHDAY=30, say) must not loop forever.
+    let emptyYears = 0;
+    while (occurrences.length <= k && emptyYears < 30) {
+      const before = occurrences.length;
+      extendTo(horizon);
+      emptyYears = occurrences.length === before ? emptyYears + 1 : 0;
+    }
+    return occurrences[k] ?? FOREVER;
+  };
+  return {
+    at,
+    indexOf(floating) {
+      extendTo(floating + DAY_MS);
+      let lo = 0;
+      let hi = occurrences.length; // first index with occurrence > floating
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (occurrences[mid] <= floating) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo - 1;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Exact time input: ISO-8601 with or without offset, "now", and relative times (+2h, -3d,
+// +1w). Plain English is handled by the caller with a natural-language parser, because that
+// parser is large and only needed when these forms do not match.
+
+import type { Instant } from './types.js';
+import { DAY_MS, fromFloating, parseWallClock, toFloating } from './wall-clock.js';
+
+const RELATIVE = /^([+-])\s*(\d+)\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)$/i;
+const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Parses the exact forms. Times without an offset are wall-clock times in `zone`.
+ * Returns undefined when the text is in none of these forms.
+ */
+export function parseExactTime(text: string, now: Instant, zone: string): Instant | undefined {
+  const input = text.trim();
+  if (input.toLowerCase() === 'now') return now;
+  const relative = RELATIVE.exec(input);
+  if (relative) {
+    const amount = Number(relative[2]) * (relative[1] === '-' ? -1 : 1);
+    const unit = relative[3][0].toLowerCase();
+    if (unit === 'm') return now + amount * 60_000;
+    if (unit === 'h') return now + amount * 3_600_000;
+    // Days and weeks are calendar days in the zone: "+1d" at 09:00 is 09:00 tomorrow.
+    const days = unit === 'd' ? amount : amount * 7;
+    return fromFloating(toFloating(now, zone) + days * DAY_MS, zone);
+  }
+  const withOffset = WITH_OFFSET.exec(input);
+  if (withOffset) {
+    const offset = withOffset[3].toUpperCase() === 'Z' ? 'Z' : normaliseOffset(withOffset[3]);
+    const t = Date.parse(`${withOffset[1]}T${withOffset[2]}${offset}`);
+    return Number.isNaN(t) ? undefined : t;
+  }
+  const wall = parseWallClock(DATE_ONLY.test(input) ? `${input}T00:00` : input);
+  return wall === undefined ? undefined : fromFloating(wall, zone);
+}
+
+function normaliseOffset(offset: string): string {
+  const digits = offset.slice(1).replace(':', '');
+  const hhmm = digits.length === 2 ? `${digits}00` : digits;
+  return `${offset[0]}${hhmm.slice(0, 2)}:${hhmm.slice(2)}`;
+}

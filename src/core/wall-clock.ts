@@ -1,0 +1,103 @@
+// Conversions between UTC instants and wall-clock times in an IANA zone.
+//
+// Wall-clock times are handled as "floating" milliseconds: the local date and time
+// written as if it were UTC. Arithmetic on floating values ignores DST, which is exactly
+// what rotations want (a daily 09:00 handoff stays at 09:00). Converting back to an
+// instant follows RFC 5545: a time inside a spring-forward gap moves forward by the
+// length of the gap, and a time that occurs twice means its first occurrence.
+
+import { IANAZone } from 'luxon';
+import type { Instant, WallClock } from './types.js';
+
+const DAY_MS = 86_400_000;
+const zones = new Map<string, IANAZone>();
+
+function zoneNamed(name: string): IANAZone {
+  let zone = zones.get(name);
+  if (!zone) {
+    zone = IANAZone.create(name);
+    zones.set(name, zone);
+  }
+  return zone;
+}
+
+/** True for IANA names such as Europe/Berlin or UTC; false for CET, +01:00, typos. */
+export function isValidTimeZone(name: string): boolean {
+  if (name === 'UTC' || name === 'Etc/UTC') return true;
+  return name.includes('/') && IANAZone.isValidZone(name);
+}
+
+/** Offset of the zone from UTC at an instant, in milliseconds. */
+export function offsetAt(zone: string, instant: Instant): number {
+  return zoneNamed(zone).offset(instant) * 60_000;
+}
+
+export function toFloating(instant: Instant, zone: string): number {
+  return instant + offsetAt(zone, instant);
+}
+
+export function fromFloating(floating: number, zone: string): Instant {
+  const offsetBefore = offsetAt(zone, floating - DAY_MS);
+  const offsetAfter = offsetAt(zone, floating + DAY_MS);
+  const early = floating - offsetBefore;
+  const late = floating - offsetAfter;
+  const earlyValid = offsetAt(zone, early) === offsetBefore;
+  const lateValid = offsetAt(zone, late) === offsetAfter;
+  if (earlyValid && lateValid) return Math.min(early, late); // fall-back: first occurrence
+  if (earlyValid) return early;
+  if (lateValid) return late;
+  // Spring-forward gap: read with the offset in force before the jump, which lands
+  // the same distance past the jump as the time was past its start.
+  return early;
+}
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** Parses "YYYY-MM-DDTHH:mm[:ss]" to floating ms, or undefined when malformed or impossible. */
+export function parseWallClock(text: string): number | undefined {
+  const m = WALL_CLOCK.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0));
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (day < 1 || day > daysInMonth(year, month)) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** Formats floating ms as "YYYY-MM-DDTHH:mm", adding ":ss" only when needed. */
+export function formatWallClock(floating: number): WallClock {
+  const iso = new Date(floating).toISOString();
+  return iso.endsWith(':00.000Z') ? iso.slice(0, 16) : iso.slice(0, 19);
+}
+
+export function wallClockToInstant(text: WallClock, zone: string): Instant {
+  const floating = parseWallClock(text);
+  if (floating === undefined) throw new Error(`invalid wall-clock time ${text}`);
+  return fromFloating(floating, zone);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Adds whole months to a floating time, keeping the day of month (clamped to the month's end). */
+export function addMonths(floating: number, months: number, dayOfMonth: number): number {
+  const d = new Date(floating);
+  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const day = Math.min(dayOfMonth, daysInMonth(year, month + 1));
+  return Date.UTC(year, month, day, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+}
+
+/** ISO weekday (1 = Monday) of a floating time. */
+export function weekdayOf(floating: number): number {
+  const day = new Date(floating).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** Floating midnight of the day containing a floating time. */
+export function startOfDay(floating: number): number {
+  return Math.floor(floating / DAY_MS) * DAY_MS;
+}
+
+export { DAY_MS };
