@@ -32,6 +32,8 @@ export interface LayerConfig {
   members: string[];
   restrictions?: RestrictionConfig[];
   priority?: number;
+  /** Keeps its configuration but covers nothing. */
+  disabled?: boolean;
 }
 
 export interface OverrideConfig {

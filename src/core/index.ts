@@ -8,3 +8,6 @@ export { makeRotation, type Rotation } from './rotation.js';
 export { restrictionWindows } from './restrictions.js';
 export { layerShifts, layerLifetime } from './layer.js';
 export { resolveSchedule, stackLayers, applyOverrides, mergeNeighbours } from './resolve.js';
+export * from './plan.js';
+// normalize.ts and config-schema.ts load zod; import them directly where files are checked,
+// so that read-only commands never pay for it.

@@ -22,7 +22,9 @@ export function restrictionWindows(
       if (!span) continue;
       const start = fromFloating(span[0], zone);
       const end = fromFloating(span[1], zone);
-      if (end > range.start && start < range.end) {
+      // A window that opens in a spring-forward gap moves forward with it and may close
+      // before it opens (02:30–03:00 on that day); then it covers nothing.
+      if (end > start && end > range.start && start < range.end) {
         spans.push({ start: Math.max(start, range.start), end: Math.min(end, range.end) });
       }
     }

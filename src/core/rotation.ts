@@ -31,9 +31,21 @@ export function makeRotation(
   const floatingOf = spec.shift
     ? shiftFloating(origin, spec.shift)
     : rruleFloating(origin, spec.handoffs ?? '');
+  const instantOf = (floating: number) =>
+    Math.abs(floating) >= FOREVER ? floating : fromFloating(floating, zone);
+  // A handoff inside a spring-forward gap moves forward by the gap's length, which can carry
+  // it past later handoffs (02:30 becomes 03:30, after the 03:00 handoff). Shift k then lasts
+  // until the earliest later handoff, so handoff k is the earliest of handoffs k, k+1, …; only
+  // those less than a gap's length later in wall-clock time can be earlier.
   const handoff = (k: number) => {
     const floating = floatingOf.at(k);
-    return Math.abs(floating) >= FOREVER ? floating : fromFloating(floating, zone);
+    let instant = instantOf(floating);
+    if (Math.abs(floating) >= FOREVER) return instant;
+    const gap = toFloating(instant, zone) - floating; // > 0 only inside a gap
+    for (let j = k + 1, f = floatingOf.at(j); gap > 0 && f < floating + gap; f = floatingOf.at(++j)) {
+      instant = Math.min(instant, instantOf(f));
+    }
+    return instant;
   };
   return {
     handoff,
@@ -90,8 +102,31 @@ export function parseHandoffRule(rule: string, origin: number): RRule {
 
 function rruleFloating(origin: number, text: string): FloatingSequence {
   const rule = parseHandoffRule(text, origin);
+  const period = repeatPeriod(rule);
+  return period ? periodicRule(rule, origin, period) : enumeratedRule(rule);
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+const lcm = (a: number, b: number) => (a / gcd(a, b)) * b;
+const MAX_PERIOD_MS = 4 * 366 * DAY_MS;
+
+// The floating-time period after which a weekly, daily, hourly or minutely rule repeats, or
+// undefined when it has none that is cheap to enumerate. FREQ×INTERVAL alone is not enough:
+// a filter coarser than the frequency (FREQ=DAILY;BYDAY=MO,TH or FREQ=HOURLY;BYHOUR=9,21)
+// repeats only once both the interval grid and the filter have come round again.
+function repeatPeriod(rule: RRule): number | undefined {
   const unit = PERIOD_MS[rule.options.freq];
-  return unit ? periodicRule(rule, origin, unit * rule.options.interval) : enumeratedRule(rule);
+  if (!unit) return undefined;
+  const o = rule.origOptions;
+  const given = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+  if ([o.bymonth, o.bymonthday, o.byyearday, o.byweekno, o.bysetpos, o.byeaster].some(given)) return undefined;
+  if (given(rule.options.bynweekday)) return undefined; // "BYDAY=1MO" counts within months or years
+  let period = unit * rule.options.interval;
+  if (given(o.byweekday)) period = lcm(period, 7 * DAY_MS);
+  if (given(o.byhour)) period = lcm(period, DAY_MS);
+  if (given(o.byminute)) period = lcm(period, 3_600_000);
+  if (given(o.bysecond)) period = lcm(period, 60_000);
+  return period <= MAX_PERIOD_MS ? period : undefined;
 }
 
 // Weekly, daily and hourly rules repeat exactly every INTERVAL periods in floating time, so

@@ -129,6 +129,8 @@ export function checkHandoffRule(rule: string, start: string): string | undefine
   const origin = parseWallClock(start);
   if (origin === undefined) return undefined; // the start itself is reported separately
   try {
+    // rrule would read a rule without FREQ (even an empty one) as FREQ=YEARLY.
+    if (!/(^|;|:)\s*FREQ\s*=/i.test(rule)) throw new Error('FREQ is missing');
     const r = parseHandoffRule(rule, origin);
     const next = r.after(new Date(origin), true);
     if (!next) return `handoffs "${rule}" never fires`;

@@ -1,0 +1,48 @@
+// `oncall apply`: make the database match YAML files, in one transaction, after printing
+// what will change. Every problem in every file is reported at once and nothing changes.
+
+import type { Plan } from '../core/index.js';
+import { planChanges } from '../core/index.js';
+import { normalizeFiles } from '../core/normalize.js';
+import { UserError } from '../errors.js';
+import { loadConfig } from '../storage/read.js';
+import { applyPlan } from '../storage/write.js';
+import type { AppContext } from './context.js';
+import { loadYamlFiles, locate, yamlErrors } from './yaml-files.js';
+
+export interface ApplyOptions {
+  files: string[];
+  dryRun: boolean;
+  prune: boolean;
+  /** When the changes take effect; default now. */
+  effective?: number;
+}
+
+export interface ApplyResult {
+  plan: Plan;
+  applied: boolean;
+  effective: number;
+  /** Zone of each schedule mentioned, to show override times in it. */
+  zones: Map<string, string>;
+}
+
+export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promise<ApplyResult> {
+  const effective = options.effective ?? ctx.now;
+  if (effective < ctx.now) {
+    throw new UserError('--effective is in the past; history is never rewritten, so give a time from now on');
+  }
+  const files = loadYamlFiles(options.files);
+  const db = await ctx.db();
+  const current = loadConfig(db);
+  const known = options.prune
+    ? { people: new Set<string>(), teams: new Set<string>() }
+    : { people: new Set(current.people.map((p) => p.id)), teams: new Set(current.teams.map((t) => t.id)) };
+  const { config, issues } = normalizeFiles(files, known);
+  if (issues.length > 0) throw yamlErrors(issues.map((issue) => locate(files, issue)));
+
+  const plan = planChanges(current, config, options.prune);
+  const zones = new Map([...current.schedules, ...config.schedules].map((s) => [s.id, s.timezone]));
+  const applied = !options.dryRun && plan.changes.length > 0;
+  if (applied) applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
+  return { plan, applied, effective, zones };
+}

@@ -1,0 +1,52 @@
+// `oncall export yaml`: the current definition of everything, in the format `apply` reads,
+// so that applying the output changes nothing.
+
+import { Document, isSeq, visit } from 'yaml';
+import type { Config, OverrideConfig } from '../core/index.js';
+import { formatWallClock, fromFloating, toFloating } from '../core/index.js';
+import { loadConfig } from '../storage/read.js';
+import type { AppContext } from './context.js';
+
+export async function exportYaml(ctx: AppContext): Promise<string> {
+  const config = loadConfig(await ctx.db());
+  const doc = new Document(toYamlShape(config));
+  // Short lists (members, days) read best on one line.
+  visit(doc, {
+    Seq(key, node) {
+      if (isSeq(node) && node.items.every((item) => typeof (item as { value?: unknown }).value === 'string')) {
+        node.flow = true;
+      }
+    },
+  });
+  doc.commentBefore = ` Exported by oncall at ${new Date(ctx.now).toISOString().replace('.000Z', 'Z')}; apply it with "oncall apply -f FILE".`;
+  return doc.toString({ lineWidth: 0 });
+}
+
+function toYamlShape(config: Config) {
+  return {
+    version: 1,
+    people: config.people,
+    teams: config.teams,
+    schedules: config.schedules.map((s) => ({
+      ...s,
+      overrides: s.overrides.length > 0 ? s.overrides.map((o) => overrideShape(o, s.timezone)) : undefined,
+    })),
+  };
+}
+
+function overrideShape(o: OverrideConfig, zone: string) {
+  return {
+    person: o.person,
+    from: timeInZone(o.from, zone),
+    to: timeInZone(o.to, zone),
+    ...(o.replaces && { replaces: o.replaces }),
+    ...(o.reason && { reason: o.reason }),
+  };
+}
+
+/** Wall clock in the schedule's zone when that reads back to the same instant, else UTC. */
+function timeInZone(instant: number, zone: string): string {
+  const wall = toFloating(instant, zone);
+  if (wall % 60_000 === 0 && fromFloating(wall, zone) === instant) return formatWallClock(wall);
+  return new Date(instant).toISOString().replace('.000Z', 'Z');
+}

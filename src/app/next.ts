@@ -1,0 +1,50 @@
+// `oncall next`: a person's upcoming shifts across every schedule, the one in progress first.
+
+import { resolveSchedule } from '../core/index.js';
+import { listPeople, listSchedules, scheduleInputs } from '../storage/read.js';
+import { UserError } from '../errors.js';
+import type { AppContext } from './context.js';
+
+const DAY = 86_400_000;
+
+export interface PersonShift {
+  schedule: string;
+  person: string;
+  start: number;
+  end: number;
+  source: string | null;
+}
+
+/** The person id for `--person`, else ONCALL_USER or $USER matched to an id or e-mail. */
+export async function resolvePerson(ctx: AppContext, given: string | undefined, env: NodeJS.ProcessEnv) {
+  const people = listPeople(await ctx.db());
+  if (given !== undefined) {
+    const found = people.find((p) => p.id === given || p.email === given);
+    if (!found) throw new UserError(`unknown person "${given}"; check the id in your YAML or "oncall export yaml"`);
+    return found;
+  }
+  const user = env.ONCALL_USER || env.USER || '';
+  const found = people.find((p) => p.id === user || p.email === user || p.email?.split('@')[0] === user);
+  if (!found) {
+    throw new UserError(`no person matches the user "${user}" (ONCALL_USER or USER); pass --person ID`);
+  }
+  return found;
+}
+
+export async function nextShifts(ctx: AppContext, person: string, count: number): Promise<PersonShift[]> {
+  const db = await ctx.db();
+  const schedules = listSchedules(db);
+  let found: PersonShift[] = [];
+  // Look back a little so a shift in progress shows its real start; look ahead until enough.
+  for (const ahead of [60 * DAY, 400 * DAY]) {
+    const window = { start: ctx.now - 35 * DAY, end: ctx.now + ahead };
+    const inputs = scheduleInputs(db, schedules, window);
+    found = inputs.flatMap((input) =>
+      resolveSchedule(input, window)
+        .filter((s) => s.person === person && s.end > ctx.now)
+        .map((s) => ({ schedule: input.id, person, start: s.start, end: s.end, source: s.source })),
+    );
+    if (found.length >= count) break;
+  }
+  return found.sort((a, b) => a.start - b.start || a.schedule.localeCompare(b.schedule)).slice(0, count);
+}

@@ -1,0 +1,97 @@
+// `oncall who`: for each schedule, who is on call at an instant, since when, until when, and
+// who comes next. The window around the instant grows only for schedules that need it.
+
+import type { Segment } from '../core/index.js';
+import { resolveSchedule } from '../core/index.js';
+import type { Db } from '../storage/open.js';
+import { listSchedules, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
+import { UserError } from '../errors.js';
+import type { AppContext } from './context.js';
+
+const DAY = 86_400_000;
+/** How far back and ahead `since`, `until` and `next` are looked for before giving up. */
+const HORIZON = 400 * DAY;
+
+export interface WhoEntry {
+  schedule: ScheduleInfo;
+  /** The merged segment containing the instant; start/end null when beyond the horizon. */
+  person: string | null;
+  source: string | null;
+  start: number | null;
+  end: number | null;
+  next: { person: string; start: number } | null;
+}
+
+export interface WhoQuery {
+  scheduleIds?: string[];
+  team?: string;
+  at: number;
+}
+
+export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<WhoEntry[]> {
+  const db = await ctx.db();
+  const list = selectSchedules(db, query);
+  let back = 8 * DAY;
+  let ahead = 15 * DAY;
+  const results = new Map<string, WhoEntry>();
+  let pending = list;
+  while (pending.length > 0) {
+    const window = { start: query.at - back, end: query.at + ahead };
+    const inputs = scheduleInputs(db, pending, window);
+    const retry: ScheduleInfo[] = [];
+    pending.forEach((schedule, i) => {
+      const found = around(resolveSchedule(inputs[i], window), query.at);
+      const complete = found.start !== window.start && found.end !== window.end && found.next;
+      const final = back >= HORIZON && ahead >= HORIZON;
+      if (complete || final) results.set(schedule.id, entry(schedule, found, window));
+      else retry.push(schedule);
+    });
+    pending = retry;
+    back = Math.min(back * 4, HORIZON);
+    ahead = Math.min(ahead * 4, HORIZON);
+  }
+  return list.map((s) => results.get(s.id)!);
+}
+
+export function selectSchedules(db: Db, query: { scheduleIds?: string[]; team?: string }): ScheduleInfo[] {
+  const list = listSchedules(db, { ids: query.scheduleIds, team: query.team });
+  for (const id of query.scheduleIds ?? []) {
+    if (!list.some((s) => s.id === id)) {
+      throw new UserError(`unknown schedule "${id}"; run "oncall who" to list the schedules`);
+    }
+  }
+  if (query.team && list.length === 0 && !listSchedules(db).some((s) => s.team === query.team)) {
+    throw new UserError(`team "${query.team}" has no schedules (or does not exist); check the id with "oncall who"`);
+  }
+  return list;
+}
+
+interface Around {
+  current: Segment;
+  start: number;
+  end: number;
+  next: { person: string; start: number } | null;
+}
+
+function around(segments: Segment[], at: number): Around {
+  const index = segments.findIndex((s) => s.start <= at && at < s.end);
+  const current = segments[index];
+  const later = segments.slice(index + 1).find((s) => s.person !== null && s.person !== current.person);
+  return {
+    current,
+    start: current.start,
+    end: current.end,
+    next: later ? { person: later.person!, start: later.start } : null,
+  };
+}
+
+function entry(schedule: ScheduleInfo, found: Around, window: { start: number; end: number }): WhoEntry {
+  return {
+    schedule,
+    person: found.current.person,
+    source: found.current.source,
+    start: found.start === window.start ? null : found.start,
+    end: found.end === window.end ? null : found.end,
+    next: found.next,
+  };
+}

@@ -1,0 +1,95 @@
+// Reading YAML files with source positions, so that every problem can be reported as
+// file:line:col, whether the YAML itself is malformed or its content is wrong.
+
+import fs from 'node:fs';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Path } from '../core/config-schema.js';
+import { UserError } from '../errors.js';
+
+export interface LoadedFile {
+  file: string;
+  data: unknown;
+  doc: Document;
+  lines: LineCounter;
+}
+
+export interface Located {
+  file: string;
+  path: Path;
+  message: string;
+  atKey?: boolean;
+}
+
+/** Parses every file; syntax errors of all files are collected and thrown together. */
+export function loadYamlFiles(files: string[]): LoadedFile[] {
+  const loaded: LoadedFile[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      problems.push(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      continue;
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        const pos = error.linePos?.[0];
+        const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+        problems.push(`${where}: ${error.message.split('\n')[0]}`);
+      }
+      continue;
+    }
+    loaded.push({ file, data: doc.toJS(), doc, lines });
+  }
+  if (problems.length > 0) throw yamlErrors(problems);
+  return loaded;
+}
+
+export function yamlErrors(lines: string[]): UserError {
+  const count = lines.length === 1 ? '1 error' : `${lines.length} errors`;
+  return new UserError(`${count}; nothing was changed. Fix the file and run apply again.`, lines);
+}
+
+/** "file:line:col: message" for a problem found at a path inside a loaded file. */
+export function locate(files: LoadedFile[], problem: Located): string {
+  const loaded = files.find((f) => f.file === problem.file);
+  if (!loaded) return `${problem.file}: ${problem.message}`;
+  const offset = offsetOf(loaded.doc, problem.path, problem.atKey ?? false);
+  const pos = loaded.lines.linePos(offset);
+  return `${problem.file}:${pos.line}:${pos.col}: ${problem.message}`;
+}
+
+/** Source offset of the deepest node on `path` that exists (the key itself for unknown keys). */
+function offsetOf(doc: Document, path: Path, atKey: boolean): number {
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p: Pair) => keyOf(p) === step);
+      if (!pair) break;
+      const key = pair.key as Node | null;
+      if (last && atKey && key?.range) return key.range[0];
+      node = pair.value;
+      const range = (pair.value as Node | null)?.range ?? key?.range;
+      if (range) offset = range[0];
+    } else if (isSeq(node) && typeof step === 'number') {
+      node = node.items[step];
+      const range = (node as Node | null)?.range;
+      if (!range) break;
+      offset = range[0];
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+function keyOf(pair: Pair): unknown {
+  const key = pair.key as { value?: unknown } | null;
+  return key && typeof key === 'object' && 'value' in key ? key.value : key;
+}

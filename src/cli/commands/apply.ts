@@ -1,0 +1,98 @@
+// oncall apply -f FILE… [--dry-run] [--prune] [--effective T]
+
+import type { Command } from 'commander';
+import type { Change } from '../../core/index.js';
+import { applyFiles, type ApplyResult } from '../../app/apply.js';
+import { collect, invocation, type Invocation } from '../globals.js';
+import { formatTime } from '../output.js';
+import { iso } from '../json.js';
+
+export function registerApply(program: Command): void {
+  program
+    .command('apply')
+    .description('make the database match YAML files: prints a plan, applies it in one transaction')
+    .requiredOption('-f, --file <path>', 'YAML file (repeatable)', collect)
+    .option('--dry-run', 'print the plan only')
+    .option('--prune', 'also remove people, teams and schedules the files do not mention')
+    .option('--effective <time>', 'when the changes take effect (default: now; never in the past)')
+    .action(async (options, command: Command) => {
+      const run = await invocation(command);
+      const effective = options.effective ? await run.time(options.effective, '--effective') : undefined;
+      const result = await applyFiles(run.ctx, { files: options.file, dryRun: Boolean(options.dryRun), prune: Boolean(options.prune), effective });
+      if (run.json) run.print(JSON.stringify(applyJson(result), null, 2));
+      else printPlan(run, result, Boolean(options.dryRun));
+    });
+}
+
+function applyJson(result: ApplyResult) {
+  return {
+    effective: iso(result.effective),
+    applied: result.applied,
+    changes: result.plan.changes.map((c) => ({
+      action: c.action,
+      entity: c.entity,
+      id: c.id,
+      ...('scheduleId' in c && { schedule: c.scheduleId }),
+      ...(c.fields.length > 0 && { fields: c.fields }),
+    })),
+    untouched: result.plan.untouched,
+  };
+}
+
+const MANY = 5;
+
+function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean): void {
+  const { changes, untouched } = result.plan;
+  const c = run.colors;
+  if (changes.length === 0) {
+    run.print('No changes.');
+  } else {
+    run.print(c.bold(`Plan (takes effect ${formatTime(result.effective, run.ctx.zone, run.ctx.now)}):`));
+    const sign = { add: c.green('+'), change: c.yellow('~'), remove: c.red('-') };
+    const overrideAdds = new Map<string, number>();
+    for (const change of changes) {
+      if (change.entity === 'override' && change.action === 'add') {
+        overrideAdds.set(change.scheduleId, (overrideAdds.get(change.scheduleId) ?? 0) + 1);
+      }
+    }
+    for (const change of changes) {
+      if (change.entity === 'override' && change.action === 'add' && overrideAdds.get(change.scheduleId)! > MANY) continue;
+      run.print(`  ${sign[change.action]} ${describe(run, result, change)}`);
+    }
+    for (const [schedule, count] of overrideAdds) {
+      if (count > MANY) run.print(`  ${sign.add} ${count} overrides on ${schedule}`);
+    }
+    const count = (action: string) => changes.filter((ch) => ch.action === action).length;
+    const summary = `${count('add')} to add, ${count('change')} to change, ${count('remove')} to remove`;
+    run.print(dryRun ? `Dry run: ${summary}; nothing was changed.` : `Applied: ${summary}.`);
+  }
+  if (untouched.length > 0) {
+    const shown = untouched.slice(0, 8).join(', ') + (untouched.length > 8 ? `, … (${untouched.length} in all)` : '');
+    run.print(c.dim(`Kept, not in the files (--prune removes them): ${shown}`));
+  }
+}
+
+function describe(run: Invocation, result: ApplyResult, change: Change): string {
+  const fields = change.fields.length > 0 ? ` (${change.fields.join(', ')})` : '';
+  switch (change.entity) {
+    case 'person':
+      return `person ${change.id}${change.after ? ` ${change.after.name}` : ''}${fields}`;
+    case 'team':
+      return `team ${change.id}${change.after ? `: ${change.after.members.join(', ')}` : ''}${fields}`;
+    case 'schedule':
+      return `schedule ${change.id}${change.after ? ` (${change.after.timezone})` : ''}${fields}`;
+    case 'layer': {
+      const layer = change.after ?? change.before!;
+      const rotation = layer.shift ? `every ${layer.shift}` : `handoffs ${layer.handoffs}`;
+      return `layer ${change.scheduleId}/${change.id}: ${rotation}, ${layer.members.join(', ')}${fields}`;
+    }
+    case 'override': {
+      const o = change.after ?? change.before!;
+      const zone = run.ctx.zone;
+      const span = `${formatTime(o.from, zone, run.ctx.now)} → ${formatTime(o.to, zone, run.ctx.now)}`;
+      const replaces = o.replaces ? ` replacing ${o.replaces}` : '';
+      const reason = o.reason ? ` "${o.reason}"` : '';
+      return `override on ${change.scheduleId}: ${o.person} ${span}${replaces}${reason}${fields}`;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// Options every command shares (--db, --now, --tz, --json, --no-color) and the context
+// built from them and the environment.
+
+import type { Command } from 'commander';
+import { isValidTimeZone } from '../core/index.js';
+import { UserError } from '../errors.js';
+import { makeContext, type AppContext } from '../app/context.js';
+import { defaultDbPath } from '../storage/open.js';
+import { colorsFor, terminalWidth, wantColor, type Colors } from './output.js';
+import { parseTimeOption } from './time-option.js';
+
+export interface GlobalOptions {
+  db?: string;
+  now?: string;
+  tz?: string;
+  json?: boolean;
+  color: boolean;
+  debug?: boolean;
+}
+
+export interface Invocation {
+  ctx: AppContext;
+  json: boolean;
+  colors: Colors;
+  width: number;
+  /** Parses a time option in the viewer's zone relative to "now". */
+  time(text: string, option: string): Promise<number>;
+  print(text: string): void;
+}
+
+export function addGlobalOptions(program: Command): Command {
+  return program
+    .option('--db <path>', 'database file (default: $ONCALL_DB, else $XDG_DATA_HOME/oncall/oncall.db)')
+    .option('--now <time>', 'pin "now" for scripts and tests (default: $ONCALL_NOW, else the clock)')
+    .option('--tz <zone>', 'show and read times in this IANA zone (default: $ONCALL_TZ, else the system zone)')
+    .option('--json', 'machine-readable output on stdout')
+    .option('--no-color', 'no colour (also: NO_COLOR, or stdout not a terminal)')
+    .option('--debug', 'show stack traces of unexpected errors');
+}
+
+export async function invocation(command: Command, env: NodeJS.ProcessEnv = process.env): Promise<Invocation> {
+  const opts = command.optsWithGlobals() as GlobalOptions;
+  const zone = opts.tz ?? env.ONCALL_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  if (!isValidTimeZone(zone)) {
+    throw new UserError(`time zone "${zone}" is not an IANA zone name; use one like Europe/Berlin or America/New_York`);
+  }
+  const clock = Date.now();
+  const nowText = opts.now ?? env.ONCALL_NOW;
+  const now = nowText ? await parseTimeOption(nowText, '--now', clock, zone) : clock;
+  const ctx = makeContext({
+    dbPath: opts.db ?? defaultDbPath(env),
+    now,
+    zone,
+    actor: env.ONCALL_USER || env.USER || 'unknown',
+  });
+  return {
+    ctx,
+    json: Boolean(opts.json),
+    colors: colorsFor(wantColor(opts.color, env, process.stdout)),
+    width: terminalWidth(process.stdout),
+    time: (text, option) => parseTimeOption(text, option, now, zone),
+    print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  };
+}
+
+/** Collects a repeatable option that also accepts comma-separated lists. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+export function positiveInteger(option: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UserError(`${option} "${value}" must be a whole number of 1 or more`);
+    return n;
+  };
+}

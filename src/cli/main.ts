@@ -1,0 +1,61 @@
+// The command-line entry point: commander wiring, and the one place where errors become
+// exit statuses (0 ok, 1 failure at run time, 2 invalid input).
+
+import { Command, CommanderError } from 'commander';
+import { RuntimeFailure, UserError } from '../errors.js';
+import { addGlobalOptions } from './globals.js';
+import { registerWho } from './commands/who.js';
+import { registerShifts } from './commands/shifts.js';
+import { registerNext } from './commands/next.js';
+import { registerApply } from './commands/apply.js';
+import { registerExport } from './commands/export.js';
+
+export function buildProgram(): Command {
+  const program = new Command('oncall')
+    .description('Who is on call, from the terminal: rotations, overrides and schedules kept in SQLite.')
+    .version('0.1.0')
+    .exitOverride()
+    .showSuggestionAfterError();
+  addGlobalOptions(program);
+  registerWho(program);
+  registerShifts(program);
+  registerNext(program);
+  registerApply(program);
+  registerExport(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return report(error, argv.includes('--debug'));
+  }
+}
+
+function report(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (or the help text).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
+      return 0;
+    }
+    return 2;
+  }
+  if (error instanceof UserError) {
+    for (const line of error.details) process.stderr.write(`${line}\n`);
+    process.stderr.write(`oncall: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof RuntimeFailure) {
+    process.stderr.write(`oncall: ${error.message}\n`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`oncall: unexpected error: ${message}\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('Run again with --debug for details.\n');
+  return 1;
+}

@@ -1,0 +1,83 @@
+// Human output: aligned columns that fit the terminal, times in the viewer's zone with the
+// zone named, and colour only when stdout is a terminal and NO_COLOR / --no-color are absent.
+
+import { DateTime } from 'luxon';
+import pc from 'picocolors';
+
+export type Colors = ReturnType<typeof pc.createColors>;
+
+export function colorsFor(enabled: boolean): Colors {
+  return pc.createColors(enabled);
+}
+
+export function wantColor(flag: boolean, env: NodeJS.ProcessEnv, stream: NodeJS.WriteStream): boolean {
+  return flag && !('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
+
+/** "Mon 23 Nov 09:00", with the year when it is not the current one. */
+export function formatTime(instant: number | null, zone: string, now: number): string {
+  if (instant === null) return '—';
+  const t = DateTime.fromMillis(instant, { zone, locale: 'en-GB' });
+  const thisYear = DateTime.fromMillis(now, { zone }).year === t.year;
+  return t.toFormat(thisYear ? 'ccc d LLL HH:mm' : 'ccc d LLL yyyy HH:mm');
+}
+
+/** "23 Nov 09:00" (no weekday), with the year when it is not the current one. */
+export function formatShortTime(instant: number | null, zone: string, now: number): string {
+  if (instant === null) return '—';
+  const t = DateTime.fromMillis(instant, { zone, locale: 'en-GB' });
+  const thisYear = DateTime.fromMillis(now, { zone }).year === t.year;
+  return t.toFormat(thisYear ? 'd LLL HH:mm' : 'd LLL yyyy HH:mm');
+}
+
+export function zoneLabel(zone: string, now: number): string {
+  const short = DateTime.fromMillis(now, { zone, locale: 'en-GB' }).offsetNameShort;
+  return short && short !== zone ? `${zone} (${short})` : zone;
+}
+
+export interface Cell {
+  text: string;
+  paint?: (s: string) => string;
+}
+
+export interface Column {
+  header: string;
+  /** Columns that may be cut (with "…") when the table is too wide. */
+  shrink?: boolean;
+  min?: number;
+}
+
+/** Renders rows under headers, cutting shrinkable columns so the table fits `width`. */
+export function table(columns: Column[], rows: Cell[][], colors: Colors, width = 80): string {
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i].text.length)));
+  const gap = 2;
+  let total = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
+  for (let i = columns.length - 1; i >= 0 && total > width; i--) {
+    if (!columns[i].shrink) continue;
+    const min = Math.max(columns[i].min ?? 8, columns[i].header.length);
+    const cut = Math.min(widths[i] - min, total - width);
+    if (cut > 0) {
+      widths[i] -= cut;
+      total -= cut;
+    }
+  }
+  const line = (cells: Cell[], header: boolean) =>
+    cells
+      .map((cell, i) => {
+        const fitted = fit(cell.text, widths[i]);
+        const padded = i === cells.length - 1 ? fitted : fitted.padEnd(widths[i]);
+        if (header) return colors.dim(padded);
+        return cell.paint ? cell.paint(padded) : padded;
+      })
+      .join(' '.repeat(gap))
+      .trimEnd();
+  return [line(columns.map((c) => ({ text: c.header })), true), ...rows.map((r) => line(r, false))].join('\n');
+}
+
+function fit(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+export function terminalWidth(stream: NodeJS.WriteStream): number {
+  return stream.isTTY && stream.columns ? stream.columns : 80;
+}

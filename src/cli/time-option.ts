@@ -1,0 +1,35 @@
+// Time input on the command line: the exact forms (ISO, "now", "+2h") are parsed by the
+// core; anything else is plain English, parsed by chrono-node, loaded only when needed.
+
+import { fromFloating, offsetAt, parseExactTime } from '../core/index.js';
+import { UserError } from '../errors.js';
+
+export async function parseTimeOption(text: string, option: string, now: number, zone: string): Promise<number> {
+  const exact = parseExactTime(text, now, zone);
+  if (exact !== undefined) return exact;
+  const english = await parseEnglish(text, now, zone);
+  if (english === undefined) {
+    throw new UserError(
+      `${option} "${text}" is not a time I understand; try 2026-12-01T09:00, "now", "+2h", "-3d" or "next friday 18:00"`,
+    );
+  }
+  return english;
+}
+
+async function parseEnglish(text: string, now: number, zone: string): Promise<number | undefined> {
+  const chrono = await import('chrono-node');
+  const reference = { instant: new Date(now), timezone: offsetAt(zone, now) / 60_000 };
+  const [result] = chrono.parse(text, reference, { forwardDate: true });
+  // Accept only when the whole input was understood, not a date somewhere inside it.
+  if (!result || result.index !== 0 || result.text.trim().length !== text.trim().length) return undefined;
+  const c = result.start;
+  const wall = Date.UTC(
+    c.get('year')!,
+    c.get('month')! - 1,
+    c.get('day')!,
+    c.get('hour') ?? 0,
+    c.get('minute') ?? 0,
+    c.get('second') ?? 0,
+  );
+  return fromFloating(wall, zone);
+}

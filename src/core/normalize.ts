@@ -1,0 +1,248 @@
+// From raw YAML data (one or more files) to a normalised Config, collecting every problem
+// with the path at which it was found. Shape errors come from zod; meaning errors (unknown
+// ids, bad zones, unparsable times, impossible rules) are checked here. Commands that
+// change one object build the same raw shape and go through the same checks.
+
+import type { Config, LayerConfig, OverrideConfig, PersonConfig, ScheduleConfig, TeamConfig } from './config.js';
+import {
+  FileSchema, PersonSchema, ScheduleSchema, TeamSchema, zodIssues,
+  type ConfigIssue, type Path, type RawLayer, type RawOverride, type RawSchedule,
+} from './config-schema.js';
+import { checkHandoffRule, checkId, parseLayerTime, parseRestriction, parseShiftLength, restrictionToConfig } from './values.js';
+import { isValidTimeZone } from './wall-clock.js';
+import { parseExactTime } from './time-input.js';
+
+export interface FileIssue extends ConfigIssue {
+  file: string;
+}
+
+export interface RawFile {
+  file: string;
+  data: unknown;
+}
+
+/** Ids that exist outside the files (in the database) and may be referred to. */
+export interface KnownIds {
+  people: Set<string>;
+  teams: Set<string>;
+}
+
+interface Located<T> {
+  file: string;
+  path: Path;
+  value: T;
+}
+
+export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Config; issues: FileIssue[] } {
+  const issues: FileIssue[] = [];
+  const report = (file: string, path: Path, message: string, atKey = false) =>
+    issues.push({ file, path, message, atKey });
+
+  const people: Located<PersonConfig>[] = [];
+  const teams: Located<TeamConfig>[] = [];
+  const schedules: Located<RawSchedule>[] = [];
+  for (const { file, data } of files) {
+    const top = FileSchema.safeParse(data ?? {});
+    if (!top.success) {
+      for (const issue of zodIssues(top.error, [])) issues.push({ file, ...issue });
+    }
+    const record = (data ?? {}) as Record<string, unknown>;
+    collect(record.people, 'people', PersonSchema, file, issues, (value, path) => people.push({ file, path, value: personConfig(value) }));
+    collect(record.teams, 'teams', TeamSchema, file, issues, (value, path) =>
+      teams.push({ file, path, value: { id: value.id, name: value.name ?? value.id, members: value.members } }),
+    );
+    collect(record.schedules, 'schedules', ScheduleSchema, file, issues, (value, path) => schedules.push({ file, path, value }));
+  }
+
+  rejectDuplicates(people, 'person', report);
+  rejectDuplicates(teams, 'team', report);
+  rejectDuplicates(schedules, 'schedule', report);
+
+  const personIds = new Set([...known.people, ...people.map((p) => p.value.id)]);
+  const teamIds = new Set([...known.teams, ...teams.map((t) => t.value.id)]);
+  const checkPerson = (file: string, path: Path, id: string, role: string) => {
+    if (!personIds.has(id)) report(file, path, `${role} "${id}" is not a known person`);
+  };
+
+  for (const { file, path, value: p } of people) {
+    const bad = checkId(p.id, 'person');
+    if (bad) report(file, [...path, 'id'], bad);
+    if (p.timezone !== undefined && !isValidTimeZone(p.timezone)) report(file, [...path, 'timezone'], zoneMessage(p.timezone));
+    if (p.color !== undefined && !/^#[0-9a-fA-F]{6}$/.test(p.color)) {
+      report(file, [...path, 'color'], `color "${p.color}" must be a hex colour like "#e06c75"`);
+    }
+    if (p.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(p.email)) report(file, [...path, 'email'], `email "${p.email}" is not an e-mail address`);
+  }
+  for (const { file, path, value: t } of teams) {
+    const bad = checkId(t.id, 'team');
+    if (bad) report(file, [...path, 'id'], bad);
+    t.members.forEach((m, i) => checkPerson(file, [...path, 'members', i], m, `team "${t.id}": member`));
+    duplicatesIn(t.members).forEach((i) => report(file, [...path, 'members', i], `team "${t.id}": "${t.members[i]}" is listed twice`));
+  }
+  const scheduleConfigs = schedules.map(({ file, path, value }) => {
+    const ctx: ScheduleContext = { file, path, schedule: value, report, checkPerson };
+    if (!teamIds.has(value.team)) report(file, [...path, 'team'], `schedule "${value.id}": team "${value.team}" is not a known team`);
+    const bad = checkId(value.id, 'schedule');
+    if (bad) report(file, [...path, 'id'], bad);
+    return scheduleConfig(ctx);
+  });
+
+  return {
+    config: { people: people.map((p) => p.value), teams: teams.map((t) => t.value), schedules: scheduleConfigs },
+    issues,
+  };
+}
+
+function collect<T>(
+  items: unknown,
+  key: string,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
+  file: string,
+  issues: FileIssue[],
+  keep: (value: T, path: Path) => void,
+): void {
+  if (!Array.isArray(items)) return; // the file-level schema reports a wrong type
+  items.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) keep(parsed.data, [key, index]);
+    else for (const issue of zodIssues(parsed.error, [key, index])) issues.push({ file, ...issue });
+  });
+}
+
+function personConfig(p: { id: string; name?: string; email?: string; timezone?: string; color?: string }): PersonConfig {
+  return {
+    id: p.id,
+    name: p.name ?? p.id,
+    ...(p.email !== undefined && { email: p.email }),
+    ...(p.timezone !== undefined && { timezone: p.timezone }),
+    ...(p.color !== undefined && { color: p.color }),
+  };
+}
+
+function rejectDuplicates(
+  items: Located<{ id: string }>[],
+  what: string,
+  report: (file: string, path: Path, message: string) => void,
+): void {
+  const seen = new Map<string, Located<{ id: string }>>();
+  for (const item of items) {
+    const first = seen.get(item.value.id);
+    if (first) report(item.file, [...item.path, 'id'], `${what} "${item.value.id}" is defined twice (first in ${first.file})`);
+    else seen.set(item.value.id, item);
+  }
+}
+
+function duplicatesIn(list: string[]): number[] {
+  return list.flatMap((v, i) => (list.indexOf(v) < i ? [i] : []));
+}
+
+function zoneMessage(zone: string): string {
+  return `time zone "${zone}" is not an IANA zone name; use one like Europe/Berlin or America/New_York`;
+}
+
+interface ScheduleContext {
+  file: string;
+  path: Path;
+  schedule: RawSchedule;
+  report: (file: string, path: Path, message: string) => void;
+  checkPerson: (file: string, path: Path, id: string, role: string) => void;
+}
+
+function scheduleConfig(ctx: ScheduleContext): ScheduleConfig {
+  const { file, path, schedule: s, report } = ctx;
+  const zoneOk = isValidTimeZone(s.timezone);
+  if (!zoneOk) report(file, [...path, 'timezone'], zoneMessage(s.timezone));
+  const seen = new Set<string>();
+  const layers = s.layers.map((layer, i) => {
+    if (seen.has(layer.id)) report(file, [...path, 'layers', i, 'id'], `schedule "${s.id}": layer "${layer.id}" is defined twice`);
+    seen.add(layer.id);
+    return layerConfig(ctx, layer, [...path, 'layers', i]);
+  });
+  if (layers.length === 0) report(file, [...path, 'layers'], `schedule "${s.id}" needs at least one layer`);
+  const overrides = (s.overrides ?? []).flatMap((o, i) =>
+    zoneOk ? overrideConfig(ctx, o, [...path, 'overrides', i]) : [],
+  );
+  return {
+    id: s.id,
+    team: s.team,
+    name: s.name ?? s.id,
+    timezone: s.timezone,
+    layers,
+    overrides,
+  };
+}
+
+function layerConfig(ctx: ScheduleContext, raw: RawLayer, path: Path): LayerConfig {
+  const { file, report } = ctx;
+  const where = `layer "${raw.id}"`;
+  const bad = checkId(raw.id, 'layer');
+  if (bad) report(file, [...path, 'id'], bad);
+  const start = parseLayerTime(raw.start);
+  if (!start.ok) report(file, [...path, 'start'], `${where}: start ${start.error}`);
+  const end = raw.end === undefined ? undefined : parseLayerTime(raw.end);
+  if (end && !end.ok) report(file, [...path, 'end'], `${where}: end ${end.error}`);
+  if (start.ok && end?.ok && end.value <= start.value) report(file, [...path, 'end'], `${where}: end must be after start`);
+
+  let shift: string | undefined;
+  if ((raw.shift === undefined) === (raw.handoffs === undefined)) {
+    report(file, path, `${where}: give exactly one of "shift" (e.g. 1w) and "handoffs" (an RRULE)`);
+  } else if (raw.shift !== undefined) {
+    const parsed = parseShiftLength(raw.shift);
+    if (parsed.ok) shift = `${parsed.value.count}${parsed.value.unit}`;
+    else report(file, [...path, 'shift'], `${where}: ${parsed.error}`);
+  } else if (start.ok) {
+    const problem = checkHandoffRule(raw.handoffs!, start.value);
+    if (problem) report(file, [...path, 'handoffs'], `${where}: ${problem}`);
+  }
+
+  if (raw.members.length === 0) report(file, [...path, 'members'], `${where} has no members; list at least one person`);
+  raw.members.forEach((m, i) => ctx.checkPerson(file, [...path, 'members', i], m, `${where}: member`));
+  const restrictions = (raw.restrictions ?? []).flatMap((r, i) => {
+    const parsed = parseRestriction(r);
+    if (parsed.ok) return [restrictionToConfig(parsed.value)];
+    report(file, [...path, 'restrictions', i], `${where}: ${parsed.error}`);
+    return [];
+  });
+  return {
+    id: raw.id,
+    start: start.ok ? start.value : raw.start,
+    ...(end && { end: end.ok ? end.value : raw.end }),
+    ...(shift !== undefined && { shift }),
+    ...(raw.handoffs !== undefined && { handoffs: raw.handoffs.trim().replace(/^RRULE:/i, '') }),
+    members: raw.members,
+    ...(restrictions.length > 0 && { restrictions }),
+    ...(raw.priority !== undefined && { priority: raw.priority }),
+    ...(raw.disabled && { disabled: true }),
+  };
+}
+
+/** Times in a file are ISO-8601, with an offset or as wall clock in the schedule's zone. */
+function parseFileTime(text: string, zone: string): number | undefined {
+  return /^\d{4}-\d{2}-\d{2}/.test(text.trim()) ? parseExactTime(text, 0, zone) : undefined;
+}
+
+function overrideConfig(ctx: ScheduleContext, raw: RawOverride, path: Path): OverrideConfig[] {
+  const { file, schedule: s, report } = ctx;
+  ctx.checkPerson(file, [...path, 'person'], raw.person, 'override: person');
+  if (raw.replaces !== undefined) {
+    ctx.checkPerson(file, [...path, 'replaces'], raw.replaces, 'override: replaces');
+    if (raw.replaces === raw.person) report(file, [...path, 'replaces'], `override: "${raw.person}" cannot replace themselves`);
+  }
+  const from = parseFileTime(raw.from, s.timezone);
+  const to = parseFileTime(raw.to, s.timezone);
+  const hint = 'use YYYY-MM-DDTHH:MM (schedule zone) or an ISO time with offset';
+  if (from === undefined) report(file, [...path, 'from'], `override: from "${raw.from}" is not a time; ${hint}`);
+  if (to === undefined) report(file, [...path, 'to'], `override: to "${raw.to}" is not a time; ${hint}`);
+  if (from === undefined || to === undefined) return [];
+  if (to <= from) {
+    report(file, [...path, 'to'], `override: ends (${raw.to}) before it starts (${raw.from}); "to" must be after "from"`);
+    return [];
+  }
+  return [{
+    person: raw.person,
+    from,
+    to,
+    ...(raw.replaces !== undefined && { replaces: raw.replaces }),
+    ...(raw.reason !== undefined && { reason: raw.reason }),
+  }];
+}

@@ -1,0 +1,23 @@
+// Error classes that the one top-level handler maps to exit statuses. A UserError is a
+// mistake the user can fix (exit 2, one clear line); anything else is a bug or an outage
+// (exit 1).
+
+export class UserError extends Error {
+  readonly exitCode: number = 2;
+  /** Further lines (e.g. every YAML error) printed after the message. */
+  readonly details: string[];
+  constructor(message: string, details: string[] = []) {
+    super(message);
+    this.name = 'UserError';
+    this.details = details;
+  }
+}
+
+/** A failure at run time that is not a bug: database unusable, network down. Exit 1. */
+export class RuntimeFailure extends Error {
+  readonly exitCode: number = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = 'RuntimeFailure';
+  }
+}

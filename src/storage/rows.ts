@@ -1,0 +1,84 @@
+// Mapping between database rows and the core's plain values.
+
+import type { Layer, LayerConfig, Override, OverrideConfig, Restriction } from '../core/index.js';
+import { FOREVER, FOREVER_AGO, parseRestriction, parseShiftLength } from '../core/index.js';
+import type { layers, overrides } from './schema.js';
+
+export type LayerRow = typeof layers.$inferSelect;
+export type OverrideRow = typeof overrides.$inferSelect;
+
+/** The resolvable form of one version of a layer. */
+export function layerFromRow(row: LayerRow): Layer {
+  const shift = row.shift ? parseShiftLength(row.shift) : undefined;
+  return {
+    id: row.layerId,
+    timezone: row.timezone,
+    start: row.start,
+    ...(row.end && { end: row.end }),
+    ...(shift?.ok && { shift: shift.value }),
+    ...(row.handoffs && { handoffs: row.handoffs }),
+    members: JSON.parse(row.members),
+    restrictions: JSON.parse(row.restrictions).flatMap((r: never) => {
+      const parsed = parseRestriction(r);
+      return parsed.ok ? [parsed.value as Restriction] : [];
+    }),
+    priority: row.priority ?? row.position,
+    position: row.position,
+    disabled: row.disabled,
+    validFrom: row.validFrom ?? FOREVER_AGO,
+    validTo: row.validTo ?? FOREVER,
+  };
+}
+
+/** The YAML form of a layer version, normalised exactly as `normalizeFiles` does. */
+export function layerConfigFromRow(row: LayerRow): LayerConfig {
+  const restrictions = JSON.parse(row.restrictions);
+  return {
+    id: row.layerId,
+    start: row.start,
+    ...(row.end && { end: row.end }),
+    ...(row.shift && { shift: row.shift }),
+    ...(row.handoffs && { handoffs: row.handoffs }),
+    members: JSON.parse(row.members),
+    ...(restrictions.length > 0 && { restrictions }),
+    ...(row.priority !== null && { priority: row.priority }),
+    ...(row.disabled && { disabled: true }),
+  };
+}
+
+export function layerRowValues(config: LayerConfig, position: number, timezone: string) {
+  return {
+    layerId: config.id,
+    position,
+    priority: config.priority ?? null,
+    timezone,
+    start: config.start,
+    end: config.end ?? null,
+    shift: config.shift ?? null,
+    handoffs: config.handoffs ?? null,
+    members: JSON.stringify(config.members),
+    restrictions: JSON.stringify(config.restrictions ?? []),
+    disabled: config.disabled ?? false,
+  };
+}
+
+export function overrideFromRow(row: OverrideRow): Override {
+  return {
+    seq: row.id,
+    person: row.personId,
+    start: row.start,
+    end: row.removedAt === null ? row.end : Math.min(row.end, row.removedAt),
+    ...(row.replaces && { replaces: row.replaces }),
+    ...(row.reason && { reason: row.reason }),
+  };
+}
+
+export function overrideConfigFromRow(row: OverrideRow): OverrideConfig {
+  return {
+    person: row.personId,
+    from: row.start,
+    to: row.end,
+    ...(row.replaces && { replaces: row.replaces }),
+    ...(row.reason && { reason: row.reason }),
+  };
+}

@@ -1,0 +1,106 @@
+// The database schema. Instants are integer epoch milliseconds (UTC). Nothing is ever
+// deleted outright: people, teams and schedules get `deleted_at`, layer definitions are
+// versioned by [valid_from, valid_to), and overrides get `removed_at`, so the past can
+// always be resolved exactly as it was.
+
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+
+export const people = sqliteTable('people', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email'),
+  timezone: text('timezone'),
+  color: text('color'),
+  createdAt: integer('created_at').notNull(),
+  deletedAt: integer('deleted_at'),
+});
+
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+  deletedAt: integer('deleted_at'),
+});
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    teamId: text('team_id').notNull(),
+    personId: text('person_id').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.personId] })],
+);
+
+export const schedules = sqliteTable('schedules', {
+  id: text('id').primaryKey(),
+  teamId: text('team_id').notNull(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+  deletedAt: integer('deleted_at'),
+});
+
+/** One row per version of a layer; a change closes the old row and opens a new one. */
+export const layers = sqliteTable(
+  'layers',
+  {
+    rowId: integer('row_id').primaryKey({ autoIncrement: true }),
+    scheduleId: text('schedule_id').notNull(),
+    layerId: text('layer_id').notNull(),
+    position: integer('position').notNull(),
+    /** Explicit `priority:`; null means "by position". */
+    priority: integer('priority'),
+    timezone: text('timezone').notNull(),
+    start: text('start').notNull(),
+    end: text('end'),
+    shift: text('shift'),
+    handoffs: text('handoffs'),
+    /** JSON array of person ids. */
+    members: text('members').notNull(),
+    /** JSON array of restrictions in their YAML form. */
+    restrictions: text('restrictions').notNull().default('[]'),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    /** Null: since the beginning of time (a schedule's first definition). */
+    validFrom: integer('valid_from'),
+    /** Null: until further notice. */
+    validTo: integer('valid_to'),
+  },
+  (t) => [index('layers_schedule').on(t.scheduleId, t.validTo)],
+);
+
+export const overrides = sqliteTable(
+  'overrides',
+  {
+    /** Creation order: where overrides overlap, the higher id wins. */
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scheduleId: text('schedule_id').notNull(),
+    personId: text('person_id').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    replaces: text('replaces'),
+    reason: text('reason'),
+    createdAt: integer('created_at').notNull(),
+    /** Set when removed: the override then ends at min(end, removed_at). */
+    removedAt: integer('removed_at'),
+  },
+  (t) => [
+    index('overrides_schedule_end').on(t.scheduleId, t.end),
+    index('overrides_person_end').on(t.personId, t.end),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    actor: text('actor').notNull(),
+    entity: text('entity').notNull(),
+    action: text('action').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.at)],
+);

@@ -1,0 +1,160 @@
+// Making the database match a desired configuration, in one transaction, without rewriting
+// history: a changed layer closes its current version at the effective instant and opens a
+// new one; removed things are marked, never deleted; every change is written to the audit log.
+
+import { and, eq, gt, gte, isNull, or } from 'drizzle-orm';
+import type { Change, Config, LayerConfig, OverrideConfig, ScheduleConfig } from '../core/index.js';
+import { canonicalJson, overrideKey } from '../core/index.js';
+import type { Db } from './open.js';
+import { auditLog, layers, overrides, people, schedules, teamMembers, teams } from './schema.js';
+import { layerConfigFromRow, layerRowValues, overrideConfigFromRow } from './rows.js';
+import { everScheduled } from './read.js';
+
+export interface WriteContext {
+  /** When the change takes effect (never before now). */
+  effective: number;
+  /** When it is made, for the audit log. */
+  now: number;
+  actor: string;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Carries out a plan made by `planChanges(current, desired)` in one transaction. */
+export function applyPlan(db: Db, desired: Config, changes: Change[], ctx: WriteContext): void {
+  db.transaction((tx) => {
+    const existed = everScheduled(db);
+    for (const change of changes) {
+      if (change.entity === 'person') writePerson(tx, change, ctx);
+      else if (change.entity === 'team') writeTeam(tx, change, ctx);
+      else if (change.entity === 'schedule' && change.action === 'remove') removeSchedule(tx, change.id, ctx);
+    }
+    const touched = new Set(changes.filter((c) => c.entity !== 'person' && c.entity !== 'team').map((c) => ('scheduleId' in c ? c.scheduleId : c.id)));
+    for (const schedule of desired.schedules) {
+      if (touched.has(schedule.id)) writeSchedule(tx, schedule, !existed.has(schedule.id), ctx);
+    }
+    for (const change of changes) audit(tx, ctx, auditEntity(change), change.action, change.before, change.after);
+  });
+}
+
+function auditEntity(change: Change): string {
+  if (change.entity === 'layer') return `layer:${change.scheduleId}/${change.id}`;
+  if (change.entity === 'override') return `override:${change.scheduleId}`;
+  return `${change.entity}:${change.id}`;
+}
+
+export function audit(tx: Tx, ctx: WriteContext, entity: string, action: string, before: unknown, after: unknown): void {
+  tx.insert(auditLog)
+    .values({
+      at: ctx.now,
+      actor: ctx.actor,
+      entity,
+      action,
+      oldValue: before === undefined ? null : JSON.stringify(before),
+      newValue: after === undefined ? null : JSON.stringify(after),
+    })
+    .run();
+}
+
+function writePerson(tx: Tx, change: Extract<Change, { entity: 'person' }>, ctx: WriteContext): void {
+  if (change.action === 'remove') {
+    tx.update(people).set({ deletedAt: ctx.effective }).where(eq(people.id, change.id)).run();
+    return;
+  }
+  const p = change.after!;
+  const values = { name: p.name, email: p.email ?? null, timezone: p.timezone ?? null, color: p.color ?? null, deletedAt: null };
+  tx.insert(people)
+    .values({ id: p.id, createdAt: ctx.now, ...values })
+    .onConflictDoUpdate({ target: people.id, set: values })
+    .run();
+}
+
+function writeTeam(tx: Tx, change: Extract<Change, { entity: 'team' }>, ctx: WriteContext): void {
+  if (change.action === 'remove') {
+    tx.update(teams).set({ deletedAt: ctx.effective }).where(eq(teams.id, change.id)).run();
+    tx.delete(teamMembers).where(eq(teamMembers.teamId, change.id)).run();
+    return;
+  }
+  const t = change.after!;
+  tx.insert(teams)
+    .values({ id: t.id, name: t.name, createdAt: ctx.now })
+    .onConflictDoUpdate({ target: teams.id, set: { name: t.name, deletedAt: null } })
+    .run();
+  tx.delete(teamMembers).where(eq(teamMembers.teamId, t.id)).run();
+  t.members.forEach((personId: string, position: number) => {
+    tx.insert(teamMembers).values({ teamId: t.id, personId, position }).run();
+  });
+}
+
+function writeSchedule(tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteContext): void {
+  const values = { teamId: s.team, name: s.name, timezone: s.timezone, deletedAt: null };
+  tx.insert(schedules)
+    .values({ id: s.id, createdAt: ctx.now, ...values })
+    .onConflictDoUpdate({ target: schedules.id, set: values })
+    .run();
+  // A schedule's first definition holds for all time; later ones from the effective instant.
+  const from = isNew ? null : ctx.effective;
+  syncLayers(tx, s, from, ctx);
+  syncOverrides(tx, s.id, s.overrides, ctx);
+}
+
+function syncLayers(tx: Tx, s: ScheduleConfig, from: number | null, ctx: WriteContext): void {
+  const open = tx.select().from(layers).where(and(eq(layers.scheduleId, s.id), isNull(layers.validTo))).all();
+  const openById = new Map(open.map((row) => [row.layerId, row]));
+  s.layers.forEach((layer, position) => {
+    const row = openById.get(layer.id);
+    const same =
+      row &&
+      row.position === position &&
+      row.timezone === s.timezone &&
+      canonicalJson(layerConfigFromRow(row)) === canonicalJson(layer);
+    if (same) return;
+    closeLayer(tx, s.id, layer.id, ctx.effective);
+    tx.insert(layers).values({ scheduleId: s.id, ...layerRowValues(layer, position, s.timezone), validFrom: from, validTo: null }).run();
+  });
+  const wanted = new Set(s.layers.map((l: LayerConfig) => l.id));
+  for (const row of open) if (!wanted.has(row.layerId)) closeLayer(tx, s.id, row.layerId, ctx.effective);
+}
+
+/** Ends a layer's versions at `at`; versions that would only have started later are dropped. */
+function closeLayer(tx: Tx, scheduleId: string, layerId: string, at: number): void {
+  const ofLayer = and(eq(layers.scheduleId, scheduleId), eq(layers.layerId, layerId));
+  tx.delete(layers).where(and(ofLayer, gte(layers.validFrom, at))).run();
+  tx.update(layers).set({ validTo: at }).where(and(ofLayer, or(isNull(layers.validTo), gt(layers.validTo, at)))).run();
+}
+
+function syncOverrides(tx: Tx, scheduleId: string, wanted: OverrideConfig[], ctx: WriteContext): void {
+  const open = tx.select().from(overrides).where(and(eq(overrides.scheduleId, scheduleId), isNull(overrides.removedAt))).all();
+  const unmatched = [...open];
+  for (const o of wanted) {
+    const i = unmatched.findIndex((row) => overrideKey(overrideConfigFromRow(row)) === overrideKey(o));
+    if (i < 0) {
+      tx.insert(overrides)
+        .values({
+          scheduleId,
+          personId: o.person,
+          start: o.from,
+          end: o.to,
+          replaces: o.replaces ?? null,
+          reason: o.reason ?? null,
+          createdAt: ctx.now,
+        })
+        .run();
+      continue;
+    }
+    const [row] = unmatched.splice(i, 1);
+    if ((row.reason ?? undefined) !== o.reason) {
+      tx.update(overrides).set({ reason: o.reason ?? null }).where(eq(overrides.id, row.id)).run();
+    }
+  }
+  for (const row of unmatched) {
+    tx.update(overrides).set({ removedAt: ctx.effective }).where(eq(overrides.id, row.id)).run();
+  }
+}
+
+function removeSchedule(tx: Tx, id: string, ctx: WriteContext): void {
+  tx.update(schedules).set({ deletedAt: ctx.effective }).where(eq(schedules.id, id)).run();
+  const open = tx.select({ layerId: layers.layerId }).from(layers).where(and(eq(layers.scheduleId, id), isNull(layers.validTo))).all();
+  for (const row of open) closeLayer(tx, id, row.layerId, ctx.effective);
+  tx.update(overrides).set({ removedAt: ctx.effective }).where(and(eq(overrides.scheduleId, id), isNull(overrides.removedAt))).run();
+}

@@ -1,0 +1,224 @@
+// Invariants of the final schedule for random layers, restrictions, overrides and windows.
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import {
+  FOREVER,
+  FOREVER_AGO,
+  layerShifts,
+  mergeNeighbours,
+  resolveSchedule,
+  type Layer,
+  type Override,
+  type Restriction,
+  type ScheduleInput,
+  type Segment,
+  type Weekday,
+  type Window,
+} from '../../src/core/index.js';
+import { BERLIN, LORD_HOWE, NY, at, iso } from './helpers.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const RUNS = { numRuns: 100 };
+
+// DST changes in the three zones, and a few plain days; layers start and windows open near them.
+const TRANSITIONS = ['2026-03-08T07:00Z', '2026-11-01T06:00Z', '2026-03-29T01:00Z', '2026-10-25T01:00Z', '2026-10-03T15:30Z', '2026-04-04T15:00Z'].map(at);
+const START_DAYS = ['2026-03-08', '2026-11-01', '2026-03-29', '2026-10-25', '2026-10-04', '2026-04-05', '2026-01-31', '2026-06-15'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const quarter = fc.integer({ min: 0, max: 3 }).map((q) => q * 15);
+const weekday = fc.integer({ min: 1, max: 7 }) as fc.Arbitrary<Weekday>;
+const minuteOfDay = fc.integer({ min: 0, max: 95 }).map((q) => q * 15);
+const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+const wallClock = fc
+  .tuple(fc.constantFrom(...START_DAYS), fc.integer({ min: -20, max: 5 }), fc.integer({ min: 0, max: 23 }), quarter)
+  .map(([day, shiftDays, h, m]) => {
+    const d = new Date(Date.parse(`${day}T00:00Z`) + shiftDays * DAY).toISOString().slice(0, 10);
+    return `${d}T${pad(h)}:${pad(m)}`;
+  });
+
+const handoffRule = fc.oneof(
+  fc.tuple(fc.subarray(BYDAY, { minLength: 1 }), fc.integer({ min: 0, max: 23 }), quarter).map(([d, h, m]) => `FREQ=WEEKLY;BYDAY=${d.join(',')};BYHOUR=${h};BYMINUTE=${m}`),
+  fc.integer({ min: 1, max: 3 }).map((i) => `FREQ=DAILY;INTERVAL=${i}`),
+  fc.tuple(fc.subarray(BYDAY, { minLength: 1 }), fc.integer({ min: 0, max: 23 })).map(([d, h]) => `FREQ=DAILY;BYDAY=${d.join(',')};BYHOUR=${h}`),
+  fc.tuple(fc.integer({ min: 1, max: 6 }), fc.subarray([0, 15, 30, 45], { minLength: 1 })).map(([i, m]) => `FREQ=HOURLY;INTERVAL=${i};BYMINUTE=${m.join(',')}`),
+  fc.tuple(fc.subarray([0, 1, 2, 3, 9, 17, 21], { minLength: 1 }), quarter).map(([h, m]) => `FREQ=HOURLY;BYHOUR=${h.join(',')};BYMINUTE=${m}`),
+  fc.integer({ min: 1, max: 31 }).map((d) => `FREQ=MONTHLY;BYMONTHDAY=${d}`),
+  fc.constantFrom('FREQ=MONTHLY;BYDAY=1MO', 'FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=2;BYMINUTE=30'),
+);
+
+const shiftSpec = fc.oneof(
+  fc.integer({ min: 1, max: 12 }).map((count) => ({ count, unit: 'h' as const })),
+  fc.integer({ min: 1, max: 3 }).map((count) => ({ count, unit: 'd' as const })),
+  fc.integer({ min: 1, max: 2 }).map((count) => ({ count, unit: 'w' as const })),
+  fc.integer({ min: 1, max: 2 }).map((count) => ({ count, unit: 'mo' as const })),
+);
+
+const restriction: fc.Arbitrary<Restriction> = fc.oneof(
+  fc.record({ kind: fc.constant('daily' as const), days: fc.uniqueArray(weekday, { minLength: 1, maxLength: 7 }), from: minuteOfDay, to: minuteOfDay }),
+  fc.record({ kind: fc.constant('weekly' as const), fromDay: weekday, from: minuteOfDay, toDay: weekday, to: minuteOfDay }),
+);
+
+const layerArb = fc.record({
+  zone: fc.constantFrom(NY, BERLIN, LORD_HOWE),
+  start: wallClock,
+  spec: fc.oneof(shiftSpec.map((shift) => ({ shift })), handoffRule.map((handoffs) => ({ handoffs }))),
+  members: fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1, maxLength: 4 }),
+  restrictions: fc.oneof(fc.constant([]), fc.array(restriction, { minLength: 1, maxLength: 2 })),
+  endDays: fc.option(fc.integer({ min: 1, max: 60 })),
+  priority: fc.integer({ min: 0, max: 2 }),
+  validFrom: fc.option(fc.integer({ min: -30 * DAY, max: 30 * DAY })),
+  validFor: fc.option(fc.integer({ min: HOUR, max: 30 * DAY })),
+});
+
+function buildLayer(raw: fc.RecordValue<any>, position: number, anchor: number): Layer {
+  const end = raw.endDays === null ? undefined : new Date(Date.parse(`${raw.start}Z`) + raw.endDays * DAY).toISOString().slice(0, 16);
+  const validFrom = raw.validFrom === null ? FOREVER_AGO : anchor + raw.validFrom;
+  const validTo = raw.validFor === null ? FOREVER : (raw.validFrom === null ? anchor : validFrom) + raw.validFor;
+  return {
+    id: `l${position}`,
+    timezone: raw.zone,
+    start: raw.start,
+    ...(end ? { end } : {}),
+    ...raw.spec,
+    members: raw.members,
+    restrictions: raw.restrictions,
+    priority: raw.priority,
+    position,
+    validFrom,
+    validTo,
+  };
+}
+
+const scenario = fc
+  .record({
+    windowAnchor: fc.oneof(fc.constantFrom(...TRANSITIONS), fc.integer({ min: at('2025-12-01T00:00Z'), max: at('2027-01-01T00:00Z') })),
+    windowOffset: fc.integer({ min: -5 * DAY, max: DAY }),
+    windowLength: fc.oneof(fc.integer({ min: 1, max: 6 * HOUR }), fc.integer({ min: HOUR, max: 30 * DAY })),
+    layers: fc.array(layerArb, { minLength: 0, maxLength: 3 }),
+    overrides: fc.array(
+      fc.record({
+        person: fc.constantFrom('a', 'b', 'e'),
+        offset: fc.integer({ min: -DAY, max: 10 * DAY }),
+        length: fc.integer({ min: 1, max: 5 * DAY }),
+        replaces: fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'e')),
+      }),
+      { maxLength: 4 },
+    ),
+    overrideOrder: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 4, maxLength: 4 }),
+    probes: fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: 1, maxLength: 10 }),
+  })
+  .map((s) => {
+    const start = s.windowAnchor + s.windowOffset;
+    const window: Window = { start, end: start + s.windowLength };
+    const layers = s.layers.map((raw, i) => buildLayer(raw, i, start));
+    const overrides: Override[] = s.overrides.map((o, i) => ({
+      seq: s.overrideOrder[i] * 10 + i, // unique, in random order
+      person: o.person,
+      start: start + o.offset,
+      end: start + o.offset + o.length,
+      ...(o.replaces ? { replaces: o.replaces } : {}),
+    }));
+    const input: ScheduleInput = { id: 's', timezone: 'UTC', layers, overrides };
+    return { input, window, probes: s.probes.map((p) => start + Math.floor(p * s.windowLength)) };
+  });
+
+function describeCase(input: ScheduleInput, window: Window): string {
+  return JSON.stringify({ window: [iso(window.start), iso(window.end)], input });
+}
+
+function containing(segments: Segment[], t: number): Segment {
+  const seg = segments.find((s) => s.start <= t && t < s.end);
+  if (!seg) throw new Error(`no segment contains ${iso(t)}`);
+  return seg;
+}
+
+describe('resolveSchedule properties', () => {
+  test('tiles the window exactly, without zero-length pieces, with neighbours merged', () => {
+    fc.assert(
+      fc.property(scenario, ({ input, window }) => {
+        const out = resolveSchedule(input, window);
+        const where = describeCase(input, window);
+        expect(out.length, where).toBeGreaterThan(0);
+        expect(out[0].start, where).toBe(window.start);
+        expect(out[out.length - 1].end, where).toBe(window.end);
+        for (let i = 0; i < out.length; i++) {
+          expect(out[i].start, where).toBeLessThan(out[i].end);
+          expect(out[i].person === null, where).toBe(out[i].source === null);
+          if (i + 1 < out.length) {
+            expect(out[i].end, where).toBe(out[i + 1].start);
+            const same = out[i].person === out[i + 1].person && out[i].source === out[i + 1].source;
+            expect(same, `${where} merged at ${iso(out[i].end)}`).toBe(false);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('a query for [t, t+1ms) agrees with the segment of the big window containing t', () => {
+    fc.assert(
+      fc.property(scenario, ({ input, window, probes }) => {
+        const out = resolveSchedule(input, window);
+        const boundaries = out.slice(0, 15).map((s) => s.start);
+        for (const t of [...probes, ...boundaries, window.end - 1]) {
+          const one = resolveSchedule(input, { start: t, end: t + 1 });
+          const big = containing(out, t);
+          expect(one, `${describeCase(input, window)} at ${iso(t)}`).toEqual([{ start: t, end: t + 1, person: big.person, source: big.source }]);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('splitting the window in two and joining the halves gives the same schedule', () => {
+    fc.assert(
+      fc.property(scenario, ({ input, window, probes }) => {
+        const mid = probes[0] === window.start ? window.start + 1 : probes[0];
+        if (mid >= window.end) return;
+        const halves = [...resolveSchedule(input, { start: window.start, end: mid }), ...resolveSchedule(input, { start: mid, end: window.end })];
+        expect(mergeNeighbours(halves), describeCase(input, window)).toEqual(resolveSchedule(input, window));
+      }),
+      RUNS,
+    );
+  });
+
+  test('each layer yields sorted, disjoint, non-empty pieces of its own members', () => {
+    fc.assert(
+      fc.property(scenario, ({ input, window }) => {
+        for (const l of input.layers) {
+          const pieces = layerShifts(l, window);
+          const where = `${describeCase(input, window)} layer ${l.id}`;
+          for (let i = 0; i < pieces.length; i++) {
+            expect(pieces[i].start, where).toBeLessThan(pieces[i].end);
+            expect(pieces[i].start, where).toBeGreaterThanOrEqual(Math.max(window.start, l.validFrom));
+            expect(pieces[i].end, where).toBeLessThanOrEqual(Math.min(window.end, l.validTo));
+            expect(l.members, where).toContain(pieces[i].person);
+            if (i + 1 < pieces.length) expect(pieces[i].end, where).toBeLessThanOrEqual(pieces[i + 1].start);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('overrides without replaces always win inside their window (the newest one)', () => {
+    fc.assert(
+      fc.property(scenario, ({ input, window, probes }) => {
+        const out = resolveSchedule(input, window);
+        for (const t of probes) {
+          const active = input.overrides.filter((o) => !o.replaces && o.start <= t && t < o.end);
+          if (active.length === 0) continue;
+          const newest = active.reduce((x, y) => (y.seq > x.seq ? y : x));
+          const seg = containing(out, t);
+          // A newer override with replaces may have swapped it again.
+          const swappedLater = input.overrides.some((o) => o.replaces === newest.person && o.seq > newest.seq && o.start <= t && t < o.end);
+          if (!swappedLater) expect({ person: seg.person, source: seg.source }).toEqual({ person: newest.person, source: 'override' });
+        }
+      }),
+      RUNS,
+    );
+  });
+});
