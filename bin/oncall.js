@@ -5,5 +5,5 @@ if (major < 20) {
   process.stderr.write(`oncall needs Node.js 20 or later (this is ${process.version}).\n`);
   process.exit(2);
 }
-const { main } = await import('../dist/cli/main.js');
+const { main } = await import('../dist/main.js');
 process.exitCode = await main(process.argv);

@@ -5,7 +5,7 @@ import type { Plan } from '../core/index.js';
 import { planChanges } from '../core/index.js';
 import { normalizeFiles } from '../core/normalize.js';
 import { UserError } from '../errors.js';
-import { loadConfig } from '../storage/read.js';
+import { loadConfig } from '../storage/state.js';
 import { applyPlan } from '../storage/write.js';
 import type { AppContext } from './context.js';
 import { loadYamlFiles, locate, yamlErrors } from './yaml-files.js';
@@ -32,8 +32,9 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
     throw new UserError('--effective is in the past; history is never rewritten, so give a time from now on');
   }
   const files = loadYamlFiles(options.files);
-  const db = await ctx.db();
-  const current = loadConfig(db);
+  const store = await ctx.db();
+  const db = await store.orm();
+  const current = loadConfig(db, store);
   const known = options.prune
     ? { people: new Set<string>(), teams: new Set<string>() }
     : { people: new Set(current.people.map((p) => p.id)), teams: new Set(current.teams.map((t) => t.id)) };

@@ -4,11 +4,12 @@
 import { Document, isSeq, visit } from 'yaml';
 import type { Config, OverrideConfig } from '../core/index.js';
 import { formatWallClock, fromFloating, toFloating } from '../core/index.js';
-import { loadConfig } from '../storage/read.js';
+import { loadConfig } from '../storage/state.js';
 import type { AppContext } from './context.js';
 
 export async function exportYaml(ctx: AppContext): Promise<string> {
-  const config = loadConfig(await ctx.db());
+  const store = await ctx.db();
+  const config = loadConfig(await store.orm(), store);
   const doc = new Document(toYamlShape(config));
   // Short lists (members, days) read best on one line.
   visit(doc, {

@@ -3,7 +3,7 @@
 
 import type { Segment } from '../core/index.js';
 import { resolveSchedule } from '../core/index.js';
-import type { Db } from '../storage/open.js';
+import type { Store } from '../storage/open.js';
 import { listSchedules, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import { UserError } from '../errors.js';
 import type { AppContext } from './context.js';
@@ -53,7 +53,7 @@ export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<Who
   return list.map((s) => results.get(s.id)!);
 }
 
-export function selectSchedules(db: Db, query: { scheduleIds?: string[]; team?: string }): ScheduleInfo[] {
+export function selectSchedules(db: Store, query: { scheduleIds?: string[]; team?: string }): ScheduleInfo[] {
   const list = listSchedules(db, { ids: query.scheduleIds, team: query.team });
   for (const id of query.scheduleIds ?? []) {
     if (!list.some((s) => s.id === id)) {

@@ -3,6 +3,7 @@
 
 import { DateTime } from 'luxon';
 import pc from 'picocolors';
+import { toFloating } from '../core/index.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -14,20 +15,32 @@ export function wantColor(flag: boolean, env: NodeJS.ProcessEnv, stream: NodeJS.
   return flag && !('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+// Built from the core's cached zone offsets rather than a luxon DateTime per value: `who`
+// formats hundreds of times and luxon objects made that a quarter of its run time.
+function wallParts(instant: number, zone: string, now: number) {
+  const t = new Date(toFloating(instant, zone));
+  const year = t.getUTCFullYear();
+  const thisYear = new Date(toFloating(now, zone)).getUTCFullYear() === year;
+  const date = `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]}${thisYear ? '' : ` ${year}`}`;
+  return { weekday: WEEKDAYS[t.getUTCDay()], date, clock: `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}` };
+}
+
 /** "Mon 23 Nov 09:00", with the year when it is not the current one. */
 export function formatTime(instant: number | null, zone: string, now: number): string {
   if (instant === null) return '—';
-  const t = DateTime.fromMillis(instant, { zone, locale: 'en-GB' });
-  const thisYear = DateTime.fromMillis(now, { zone }).year === t.year;
-  return t.toFormat(thisYear ? 'ccc d LLL HH:mm' : 'ccc d LLL yyyy HH:mm');
+  const p = wallParts(instant, zone, now);
+  return `${p.weekday} ${p.date} ${p.clock}`;
 }
 
 /** "23 Nov 09:00" (no weekday), with the year when it is not the current one. */
 export function formatShortTime(instant: number | null, zone: string, now: number): string {
   if (instant === null) return '—';
-  const t = DateTime.fromMillis(instant, { zone, locale: 'en-GB' });
-  const thisYear = DateTime.fromMillis(now, { zone }).year === t.year;
-  return t.toFormat(thisYear ? 'd LLL HH:mm' : 'd LLL yyyy HH:mm');
+  const p = wallParts(instant, zone, now);
+  return `${p.date} ${p.clock}`;
 }
 
 export function zoneLabel(zone: string, now: number): string {

@@ -7,13 +7,17 @@ import { clipToWindows, restrictionWindows } from './restrictions.js';
 import { FOREVER, FOREVER_AGO } from './types.js';
 import { wallClockToInstant } from './wall-clock.js';
 
-const rotations = new WeakMap<Layer, Rotation>();
+// Versions of a layer (and layers of sibling schedules) often share a rotation; building an
+// RRULE rotation is the costly part, so rotations are shared by what defines them.
+const rotations = new Map<string, Rotation>();
 
 function rotationOf(layer: Layer): Rotation {
-  let rotation = rotations.get(layer);
+  const shift = layer.shift ? `${layer.shift.count}${layer.shift.unit}` : '';
+  const key = `${layer.timezone}|${layer.start}|${shift}|${layer.handoffs ?? ''}`;
+  let rotation = rotations.get(key);
   if (!rotation) {
     rotation = makeRotation(layer.timezone, layer.start, layer);
-    rotations.set(layer, rotation);
+    rotations.set(key, rotation);
   }
   return rotation;
 }

@@ -208,7 +208,7 @@ function layerConfig(ctx: ScheduleContext, raw: RawLayer, path: Path): LayerConf
     start: start.ok ? start.value : raw.start,
     ...(end && { end: end.ok ? end.value : raw.end }),
     ...(shift !== undefined && { shift }),
-    ...(raw.handoffs !== undefined && { handoffs: raw.handoffs.trim().replace(/^RRULE:/i, '') }),
+    ...(raw.handoffs !== undefined && { handoffs: raw.handoffs.trim().replace(/^RRULE:/i, '').toUpperCase() }),
     members: raw.members,
     ...(restrictions.length > 0 && { restrictions }),
     ...(raw.priority !== undefined && { priority: raw.priority }),

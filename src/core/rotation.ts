@@ -2,12 +2,19 @@
 // shift k runs from handoff k to handoff k+1. Both kinds find the handoff index for any
 // instant arithmetically, so a query for 2036 costs the same as one for today.
 
-import rrule from 'rrule';
+import { createRequire } from 'node:module';
+import type { RRule as RRuleType, Frequency as FrequencyType } from 'rrule';
 
-// rrule ships CommonJS; its named exports are only reachable through the default export.
-const { RRule, Frequency } = rrule;
-type RRule = InstanceType<typeof RRule>;
-type Frequency = (typeof Frequency)[keyof typeof Frequency];
+type RRule = RRuleType;
+type Frequency = FrequencyType;
+
+// rrule is loaded on first use: only layers with `handoffs:` need it, and it is the largest
+// module on the path of `oncall who`.
+let rruleModule: typeof import('rrule') | undefined;
+function rrule(): typeof import('rrule') {
+  rruleModule ??= createRequire(import.meta.url)('rrule') as typeof import('rrule');
+  return rruleModule;
+}
 import { FOREVER, FOREVER_AGO, type Instant, type ShiftLength } from './types.js';
 import { addMonths, fromFloating, parseWallClock, toFloating, DAY_MS } from './wall-clock.js';
 
@@ -87,15 +94,17 @@ function shiftFloating(origin: number, shift: ShiftLength): FloatingSequence {
   };
 }
 
+/** Period of each frequency that repeats exactly in floating time (rrule's numbering). */
 const PERIOD_MS: Partial<Record<Frequency, number>> = {
-  [Frequency.WEEKLY]: 7 * DAY_MS,
-  [Frequency.DAILY]: DAY_MS,
-  [Frequency.HOURLY]: 3_600_000,
-  [Frequency.MINUTELY]: 60_000,
+  2: 7 * DAY_MS, // WEEKLY
+  3: DAY_MS, // DAILY
+  4: 3_600_000, // HOURLY
+  5: 60_000, // MINUTELY
 };
 
 /** Parses an RRULE with DTSTART at the layer start, read in floating time. */
 export function parseHandoffRule(rule: string, origin: number): RRule {
+  const { RRule } = rrule();
   const options = RRule.parseString(rule.trim().replace(/^RRULE:/i, ''));
   return new RRule({ ...options, dtstart: new Date(origin), tzid: null });
 }

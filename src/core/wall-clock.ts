@@ -6,30 +6,96 @@
 // instant follows RFC 5545: a time inside a spring-forward gap moves forward by the
 // length of the gap, and a time that occurs twice means its first occurrence.
 
-import { IANAZone } from 'luxon';
 import type { Instant, WallClock } from './types.js';
 
 const DAY_MS = 86_400_000;
-const zones = new Map<string, IANAZone>();
+const WEEK_MS = 7 * DAY_MS;
+const MINUTE_MS = 60_000;
 
-function zoneNamed(name: string): IANAZone {
-  let zone = zones.get(name);
-  if (!zone) {
-    zone = IANAZone.create(name);
-    zones.set(name, zone);
+// One Intl formatter per zone: creating one costs milliseconds (ICU loads the zone's rules),
+// so the same formatter both validates the zone name and computes its offsets.
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let dtf = formatters.get(zone);
+  if (dtf === undefined) {
+    try {
+      dtf = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        era: 'short',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      dtf = null;
+    }
+    formatters.set(zone, dtf);
   }
-  return zone;
+  return dtf;
 }
 
 /** True for IANA names such as Europe/Berlin or UTC; false for CET, +01:00, typos. */
 export function isValidTimeZone(name: string): boolean {
   if (name === 'UTC' || name === 'Etc/UTC') return true;
-  return name.includes('/') && IANAZone.isValidZone(name);
+  return name.includes('/') && formatterFor(name) !== null;
 }
 
-/** Offset of the zone from UTC at an instant, in milliseconds. */
+/** The zone's offset at an instant, asking Intl (slow: tens of microseconds). */
+function rawOffset(zone: string, instant: Instant): number {
+  const dtf = formatterFor(zone);
+  if (!dtf) throw new Error(`unknown time zone ${zone}`);
+  const p: Record<string, string> = {};
+  for (const part of dtf.formatToParts(instant)) p[part.type] = part.value;
+  const year = p.era === 'BC' ? 1 - Number(p.year) : Number(p.year);
+  const wall = Date.UTC(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  // Intl drops milliseconds; compare with the instant rounded down to its second.
+  return wall - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/** Per zone and UTC week: the offset, or the minute in the week at which it changes. */
+type WeekOffsets = { offset: number } | { change: Instant; before: number; after: number };
+const weekCache = new Map<string, Map<number, WeekOffsets>>();
+
+/**
+ * Offset of the zone from UTC at an instant, in milliseconds. Resolution asks this thousands
+ * of times, so each UTC week is looked up once (zones never change offset twice in a week)
+ * and, on the rare week with a transition, the minute of the change is found by bisection.
+ */
 export function offsetAt(zone: string, instant: Instant): number {
-  return zoneNamed(zone).offset(instant) * 60_000;
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  let weeks = weekCache.get(zone);
+  if (!weeks) {
+    weeks = new Map();
+    weekCache.set(zone, weeks);
+  }
+  const week = Math.floor(instant / WEEK_MS);
+  let entry = weeks.get(week);
+  if (!entry) {
+    entry = offsetsOfWeek(zone, week * WEEK_MS);
+    weeks.set(week, entry);
+  }
+  if ('offset' in entry) return entry.offset;
+  return instant < entry.change ? entry.before : entry.after;
+}
+
+function offsetsOfWeek(zone: string, weekStart: Instant): WeekOffsets {
+  const before = rawOffset(zone, weekStart);
+  const after = rawOffset(zone, weekStart + WEEK_MS - MINUTE_MS);
+  if (before === after) return { offset: before };
+  // Transitions fall on whole minutes: bisect to the first minute with the new offset.
+  let lo = 0;
+  let hi = WEEK_MS / MINUTE_MS - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rawOffset(zone, weekStart + mid * MINUTE_MS) === before) lo = mid + 1;
+    else hi = mid;
+  }
+  return { change: weekStart + lo * MINUTE_MS, before, after };
 }
 
 export function toFloating(instant: Instant, zone: string): number {

@@ -7,13 +7,40 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { RuntimeFailure, UserError } from '../errors.js';
-import * as schema from './schema.js';
+import type * as schema from './schema.js';
 
+/** drizzle over the database: used for migrations, writes and whole-state reads. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
+/**
+ * An open database. Hot read paths (who, shifts, next) use prepared statements on `sqlite`
+ * directly, because importing drizzle-orm alone costs about a third of `oncall who`'s
+ * budget; everything else asks for `orm()`, which loads drizzle on first use.
+ */
+export interface Store {
+  sqlite: Database.Database;
+  orm(): Promise<Db>;
+}
+
+async function drizzleOver(sqlite: Database.Database): Promise<Db> {
+  const [{ drizzle }, schemaModule] = await Promise.all([import('drizzle-orm/better-sqlite3'), import('./schema.js')]);
+  return drizzle(sqlite, { schema: schemaModule }) as Db;
+}
+
+/** drizzle/ of this package: two levels up from src/storage, one up from the bundle in dist/. */
+function migrationsFolder(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'drizzle', 'meta', '_journal.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new RuntimeFailure('the drizzle/ migrations folder is missing from this installation');
+    dir = parent;
+  }
+  return path.join(dir, 'drizzle');
+}
+
+const MIGRATIONS = migrationsFolder();
 
 /** `--db`, else ONCALL_DB, else $XDG_DATA_HOME/oncall/oncall.db. */
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -22,7 +49,7 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(dataHome, 'oncall', 'oncall.db');
 }
 
-export async function openDatabase(file: string): Promise<Db> {
+export async function openDatabase(file: string): Promise<Store> {
   createOwnerOnly(file);
   let sqlite: Database.Database;
   try {
@@ -38,7 +65,8 @@ export async function openDatabase(file: string): Promise<Db> {
     sqlite.close();
     throw e;
   }
-  return Object.assign(drizzle(sqlite, { schema }), { $client: sqlite }) as Db;
+  let orm: Promise<Db> | undefined;
+  return { sqlite, orm: () => (orm ??= drizzleOver(sqlite)) };
 }
 
 function createOwnerOnly(file: string): void {
@@ -80,7 +108,7 @@ async function migrate(sqlite: Database.Database, file: string): Promise<void> {
   if (version > 0) backUp(sqlite, `${file}.schema-${version}.bak`);
   // Loaded only when a migration is pending, which keeps every other start-up light.
   const { migrate: runMigrations } = await import('drizzle-orm/better-sqlite3/migrator');
-  runMigrations(drizzle(sqlite), { migrationsFolder: MIGRATIONS });
+  runMigrations(await drizzleOver(sqlite), { migrationsFolder: MIGRATIONS });
   sqlite.pragma(`user_version = ${known}`);
 }
 

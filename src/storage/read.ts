@@ -1,11 +1,10 @@
-// Queries that hand plain values to the core. Reads that belong together run in one
-// transaction so that a concurrent writer never shows half a change.
+// The hot read path: what `who`, `shifts` and `next` need, as prepared SQL statements on
+// the SQLite handle (no drizzle import; see Store in open.ts). Rows are mapped to the same
+// shapes drizzle would return, so rows.ts serves both paths.
 
-import { and, asc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
-import type { Config, PersonConfig, ScheduleInput, TeamConfig, Window } from '../core/index.js';
-import type { Db } from './open.js';
-import { layers, overrides, people, schedules, teamMembers, teams } from './schema.js';
-import { layerConfigFromRow, layerFromRow, overrideConfigFromRow, overrideFromRow } from './rows.js';
+import type { PersonConfig, ScheduleInput, Window } from '../core/index.js';
+import type { Store } from './open.js';
+import { layerFromRow, overrideFromRow, type LayerRow, type OverrideRow } from './rows.js';
 
 export interface ScheduleInfo {
   id: string;
@@ -14,101 +13,59 @@ export interface ScheduleInfo {
   timezone: string;
 }
 
-export function listSchedules(db: Db, filter: { ids?: string[]; team?: string } = {}): ScheduleInfo[] {
-  const conditions = [isNull(schedules.deletedAt)];
-  if (filter.ids?.length) conditions.push(inArray(schedules.id, filter.ids));
-  if (filter.team) conditions.push(eq(schedules.teamId, filter.team));
-  return db
-    .select({ id: schedules.id, team: schedules.teamId, name: schedules.name, timezone: schedules.timezone })
-    .from(schedules)
-    .where(and(...conditions))
-    .orderBy(asc(schedules.id))
-    .all();
+export function listSchedules(store: Store, filter: { ids?: string[]; team?: string } = {}): ScheduleInfo[] {
+  const all = store.sqlite
+    .prepare('SELECT id, team_id AS team, name, timezone FROM schedules WHERE deleted_at IS NULL ORDER BY id')
+    .all() as ScheduleInfo[];
+  return all.filter(
+    (s) => (!filter.ids?.length || filter.ids.includes(s.id)) && (!filter.team || s.team === filter.team),
+  );
 }
 
+const LAYER_COLUMNS = `row_id AS rowId, schedule_id AS scheduleId, layer_id AS layerId, position, priority,
+  timezone, start, "end", shift, handoffs, members, restrictions, disabled,
+  valid_from AS validFrom, valid_to AS validTo`;
+
+const OVERRIDE_COLUMNS = `id, schedule_id AS scheduleId, person_id AS personId, start, "end", replaces,
+  reason, created_at AS createdAt, removed_at AS removedAt`;
+
 /** Everything the core needs to resolve these schedules inside `window`. */
-export function scheduleInputs(db: Db, list: ScheduleInfo[], window: Window): ScheduleInput[] {
-  const ids = list.map((s) => s.id);
-  if (ids.length === 0) return [];
-  const layerRows = db
-    .select()
-    .from(layers)
-    .where(
-      and(
-        inArray(layers.scheduleId, ids),
-        or(isNull(layers.validFrom), lt(layers.validFrom, window.end)),
-        or(isNull(layers.validTo), gt(layers.validTo, window.start)),
-      ),
-    )
-    .all();
-  const overrideRows = db
-    .select()
-    .from(overrides)
-    .where(
-      and(
-        inArray(overrides.scheduleId, ids),
-        gt(overrides.end, window.start),
-        lt(overrides.start, window.end),
-        or(isNull(overrides.removedAt), gt(overrides.removedAt, overrides.start)),
-      ),
-    )
-    .all();
+export function scheduleInputs(store: Store, list: ScheduleInfo[], window: Window): ScheduleInput[] {
+  if (list.length === 0) return [];
   const inputs = new Map<string, ScheduleInput>(
     list.map((s) => [s.id, { id: s.id, timezone: s.timezone, layers: [], overrides: [] }]),
   );
-  for (const row of layerRows) inputs.get(row.scheduleId)!.layers.push(layerFromRow(row));
-  for (const row of overrideRows) inputs.get(row.scheduleId)!.overrides.push(overrideFromRow(row));
-  return ids.map((id) => inputs.get(id)!);
+  // Few layer rows exist even after years of history; filtering by schedule in JS keeps one
+  // statement for any number of schedules.
+  const layerRows = store.sqlite
+    .prepare(
+      `SELECT ${LAYER_COLUMNS} FROM layers
+       WHERE (valid_from IS NULL OR valid_from < ?) AND (valid_to IS NULL OR valid_to > ?)`,
+    )
+    .all(window.end, window.start) as LayerRow[];
+  for (const row of layerRows) {
+    inputs.get(row.scheduleId)?.layers.push(layerFromRow({ ...row, disabled: Boolean(row.disabled) }));
+  }
+  const overrideSql = `SELECT ${OVERRIDE_COLUMNS} FROM overrides
+     WHERE "end" > ? AND start < ? AND (removed_at IS NULL OR removed_at > start)`;
+  const overrideRows = (
+    list.length === 1
+      ? store.sqlite.prepare(`${overrideSql} AND schedule_id = ?`).all(window.start, window.end, list[0].id)
+      : store.sqlite.prepare(overrideSql).all(window.start, window.end)
+  ) as OverrideRow[];
+  for (const row of overrideRows) inputs.get(row.scheduleId)?.overrides.push(overrideFromRow(row));
+  return list.map((s) => inputs.get(s.id)!);
 }
 
-export function listPeople(db: Db): PersonConfig[] {
-  return db
-    .select()
-    .from(people)
-    .where(isNull(people.deletedAt))
-    .orderBy(asc(people.id))
-    .all()
-    .map((p) => ({
-      id: p.id,
-      name: p.name,
-      ...(p.email && { email: p.email }),
-      ...(p.timezone && { timezone: p.timezone }),
-      ...(p.color && { color: p.color }),
-    }));
-}
-
-export function listTeams(db: Db): TeamConfig[] {
-  const rows = db.select().from(teams).where(isNull(teams.deletedAt)).orderBy(asc(teams.id)).all();
-  const members = db.select().from(teamMembers).orderBy(asc(teamMembers.position)).all();
-  return rows.map((t) => ({
-    id: t.id,
-    name: t.name,
-    members: members.filter((m) => m.teamId === t.id).map((m) => m.personId),
+export function listPeople(store: Store): PersonConfig[] {
+  const rows = store.sqlite
+    .prepare('SELECT id, name, email, timezone, color FROM people WHERE deleted_at IS NULL ORDER BY id')
+    .all() as { id: string; name: string; email: string | null; timezone: string | null; color: string | null }[];
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    ...(p.email && { email: p.email }),
+    ...(p.timezone && { timezone: p.timezone }),
+    ...(p.color && { color: p.color }),
   }));
-}
-
-/** The latest definition of everything: what `export yaml` writes and `apply` compares. */
-export function loadConfig(db: Db): Config {
-  return db.transaction(() => {
-    const scheduleList = listSchedules(db);
-    const openLayers = db.select().from(layers).where(isNull(layers.validTo)).orderBy(asc(layers.position)).all();
-    const openOverrides = db.select().from(overrides).where(isNull(overrides.removedAt)).orderBy(asc(overrides.id)).all();
-    return {
-      people: listPeople(db),
-      teams: listTeams(db),
-      schedules: scheduleList.map((s) => ({
-        id: s.id,
-        team: s.team,
-        name: s.name,
-        timezone: s.timezone,
-        layers: openLayers.filter((l) => l.scheduleId === s.id).map(layerConfigFromRow),
-        overrides: openOverrides.filter((o) => o.scheduleId === s.id).map(overrideConfigFromRow),
-      })),
-    };
-  });
-}
-
-/** Ids of every schedule ever created, deleted ones included. */
-export function everScheduled(db: Db): Set<string> {
-  return new Set(db.select({ id: schedules.id }).from(schedules).all().map((s) => s.id));
 }

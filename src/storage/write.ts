@@ -8,7 +8,7 @@ import { canonicalJson, overrideKey } from '../core/index.js';
 import type { Db } from './open.js';
 import { auditLog, layers, overrides, people, schedules, teamMembers, teams } from './schema.js';
 import { layerConfigFromRow, layerRowValues, overrideConfigFromRow } from './rows.js';
-import { everScheduled } from './read.js';
+import { everScheduled } from './state.js';
 
 export interface WriteContext {
   /** When the change takes effect (never before now). */

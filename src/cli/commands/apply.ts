@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import type { Change } from '../../core/index.js';
-import { applyFiles, type ApplyResult } from '../../app/apply.js';
+import type { ApplyResult } from '../../app/apply.js';
 import { collect, invocation, type Invocation } from '../globals.js';
 import { formatTime } from '../output.js';
 import { iso } from '../json.js';
@@ -18,6 +18,8 @@ export function registerApply(program: Command): void {
     .action(async (options, command: Command) => {
       const run = await invocation(command);
       const effective = options.effective ? await run.time(options.effective, '--effective') : undefined;
+      // YAML, zod and drizzle load only here, never for the read-only commands.
+      const { applyFiles } = await import('../../app/apply.js');
       const result = await applyFiles(run.ctx, { files: options.file, dryRun: Boolean(options.dryRun), prune: Boolean(options.prune), effective });
       if (run.json) run.print(JSON.stringify(applyJson(result), null, 2));
       else printPlan(run, result, Boolean(options.dryRun));

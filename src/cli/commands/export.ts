@@ -1,7 +1,6 @@
 // oncall export yaml
 
 import type { Command } from 'commander';
-import { exportYaml } from '../../app/export-yaml.js';
 import { invocation } from '../globals.js';
 
 export function registerExport(program: Command): void {
@@ -11,6 +10,7 @@ export function registerExport(program: Command): void {
     .description('everything as YAML, in the format apply reads (a lossless round trip)')
     .action(async (_options, command: Command) => {
       const run = await invocation(command);
+      const { exportYaml } = await import('../../app/export-yaml.js');
       run.print(await exportYaml(run.ctx));
     });
 }

@@ -1,8 +1,7 @@
 // oncall shifts --schedule ID [--from T] [--to T | --days N] [--layers]
 
 import type { Command } from 'commander';
-import { DateTime } from 'luxon';
-import type { Segment } from '../../core/index.js';
+import { DAY_MS, fromFloating, startOfDay, toFloating, type Segment } from '../../core/index.js';
 import { scheduleShifts } from '../../app/shifts.js';
 import { UserError } from '../../errors.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
@@ -47,12 +46,14 @@ export async function windowFrom(
   options: { from?: string; to?: string; days?: number },
 ): Promise<{ start: number; end: number }> {
   if (options.to && options.days) throw new UserError('give either --to or --days, not both');
+  const zone = run.ctx.zone;
+  // Days are calendar days in the viewer's zone (a window over a DST change is 167 or 169 h).
   const start = options.from
     ? await run.time(options.from, '--from')
-    : DateTime.fromMillis(run.ctx.now, { zone: run.ctx.zone }).startOf('day').toMillis();
+    : fromFloating(startOfDay(toFloating(run.ctx.now, zone)), zone);
   const end = options.to
     ? await run.time(options.to, '--to')
-    : DateTime.fromMillis(start, { zone: run.ctx.zone }).plus({ days: options.days ?? 7 }).toMillis();
+    : fromFloating(toFloating(start, zone) + (options.days ?? 7) * DAY_MS, zone);
   if (end <= start) throw new UserError('the window ends before it starts; --to must be after --from');
   return { start, end };
 }

@@ -1,0 +1,44 @@
+// The latest definition of everything, read through drizzle in one transaction: what
+// `export yaml` writes and what `apply` compares a file with.
+
+import { asc, isNull } from 'drizzle-orm';
+import type { Config, TeamConfig } from '../core/index.js';
+import type { Db, Store } from './open.js';
+import { layers, overrides, schedules, teamMembers, teams } from './schema.js';
+import { layerConfigFromRow, overrideConfigFromRow } from './rows.js';
+import { listPeople, listSchedules } from './read.js';
+
+export function loadConfig(db: Db, store: Store): Config {
+  return db.transaction(() => {
+    const scheduleList = listSchedules(store);
+    const openLayers = db.select().from(layers).where(isNull(layers.validTo)).orderBy(asc(layers.position)).all();
+    const openOverrides = db.select().from(overrides).where(isNull(overrides.removedAt)).orderBy(asc(overrides.id)).all();
+    return {
+      people: listPeople(store),
+      teams: listTeams(db),
+      schedules: scheduleList.map((s) => ({
+        id: s.id,
+        team: s.team,
+        name: s.name,
+        timezone: s.timezone,
+        layers: openLayers.filter((l) => l.scheduleId === s.id).map(layerConfigFromRow),
+        overrides: openOverrides.filter((o) => o.scheduleId === s.id).map(overrideConfigFromRow),
+      })),
+    };
+  });
+}
+
+function listTeams(db: Db): TeamConfig[] {
+  const rows = db.select().from(teams).where(isNull(teams.deletedAt)).orderBy(asc(teams.id)).all();
+  const members = db.select().from(teamMembers).orderBy(asc(teamMembers.position)).all();
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    members: members.filter((m) => m.teamId === t.id).map((m) => m.personId),
+  }));
+}
+
+/** Ids of every schedule ever created, deleted ones included. */
+export function everScheduled(db: Db): Set<string> {
+  return new Set(db.select({ id: schedules.id }).from(schedules).all().map((s) => s.id));
+}
