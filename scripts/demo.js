@@ -17,6 +17,7 @@ const steps = [
   ['who'],
   ['who', '--team', 'payments', '--at', 'next friday 03:00'],
   ['shifts', '--schedule', 'payments-primary', '--days', '7'],
+  ['next', '--person', 'alice', '--count', '3'],
 ];
 
 // Bold only when a human is watching; respect NO_COLOR like the CLI does.

@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan } from '../storage/write.js';
 import type { AppContext } from './context.js';
-import { loadYamlFiles, locate, yamlErrors } from './yaml-files.js';
+import { loadYamlFiles, locateAll, yamlErrors } from './yaml-files.js';
 
 export interface ApplyOptions {
   files: string[];
@@ -39,7 +39,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
     ? { people: new Set<string>(), teams: new Set<string>() }
     : { people: new Set(current.people.map((p) => p.id)), teams: new Set(current.teams.map((t) => t.id)) };
   const { config, issues } = normalizeFiles(files, known);
-  if (issues.length > 0) throw yamlErrors(issues.map((issue) => locate(files, issue)));
+  if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
 
   const plan = planChanges(current, config, options.prune);
   const zones = new Map([...current.schedules, ...config.schedules].map((s) => [s.id, s.timezone]));

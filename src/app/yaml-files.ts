@@ -38,7 +38,9 @@ export function loadYamlFiles(files: string[]): LoadedFile[] {
       for (const error of doc.errors) {
         const pos = error.linePos?.[0];
         const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
-        problems.push(`${where}: ${error.message.split('\n')[0]}`);
+        // yaml repeats the position at the end of its first line; we already lead with it.
+        const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        problems.push(`${where}: ${message}`);
       }
       continue;
     }
@@ -53,13 +55,17 @@ export function yamlErrors(lines: string[]): UserError {
   return new UserError(`${count}; nothing was changed. Fix the file and run apply again.`, lines);
 }
 
-/** "file:line:col: message" for a problem found at a path inside a loaded file. */
-export function locate(files: LoadedFile[], problem: Located): string {
-  const loaded = files.find((f) => f.file === problem.file);
-  if (!loaded) return `${problem.file}: ${problem.message}`;
-  const offset = offsetOf(loaded.doc, problem.path, problem.atKey ?? false);
-  const pos = loaded.lines.linePos(offset);
-  return `${problem.file}:${pos.line}:${pos.col}: ${problem.message}`;
+/** "file:line:col: message" for each problem, in file order and then source order. */
+export function locateAll(files: LoadedFile[], problems: Located[]): string[] {
+  return problems
+    .map((problem) => {
+      const index = files.findIndex((f) => f.file === problem.file);
+      const loaded = files[index];
+      const pos = loaded.lines.linePos(offsetOf(loaded.doc, problem.path, problem.atKey ?? false));
+      return { index, pos, text: `${problem.file}:${pos.line}:${pos.col}: ${problem.message}` };
+    })
+    .sort((a, b) => a.index - b.index || a.pos.line - b.pos.line || a.pos.col - b.pos.col)
+    .map((p) => p.text);
 }
 
 /** Source offset of the deepest node on `path` that exists (the key itself for unknown keys). */

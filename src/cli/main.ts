@@ -15,7 +15,11 @@ export function buildProgram(): Command {
     .description('Who is on call, from the terminal: rotations, overrides and schedules kept in SQLite.')
     .version('0.1.0')
     .exitOverride()
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    // Commander's own errors (unknown option, missing value) read like ours: one line, a hint.
+    .configureOutput({
+      outputError: (text, write) => write(`oncall: ${text.replace(/^error: /, '').trimEnd()}; see "oncall help"\n`),
+    });
   addGlobalOptions(program);
   registerWho(program);
   registerShifts(program);

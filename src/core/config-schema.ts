@@ -8,67 +8,68 @@ const id = z.string().min(1);
 const text = z.string();
 const time = z.string();
 
-export const PersonSchema = z.strictObject({
-  id,
-  name: text.optional(),
-  email: text.optional(),
-  timezone: text.optional(),
-  color: text.optional(),
-});
+type ObjectMaker = typeof z.strictObject;
 
-export const TeamSchema = z.strictObject({
-  id,
-  name: text.optional(),
-  members: z.array(id).default([]),
-});
+/**
+ * The schemas, built twice: strict ones report unknown keys; lenient ones drop them, so that
+ * an object whose only problem is a misspelt key still gets its meaning checked and every
+ * error in a file is reported in one go.
+ */
+function schemas(object: ObjectMaker) {
+  const person = object({
+    id,
+    name: text.optional(),
+    email: text.optional(),
+    timezone: text.optional(),
+    color: text.optional(),
+  });
+  const team = object({ id, name: text.optional(), members: z.array(id).default([]) });
+  const restriction = object({ days: z.array(text).optional(), from: text, to: text });
+  const layer = object({
+    id,
+    start: time,
+    end: time.optional(),
+    shift: text.optional(),
+    handoffs: text.optional(),
+    members: z.array(id),
+    restrictions: z.array(restriction).optional(),
+    priority: z.number().int().optional(),
+    disabled: z.boolean().optional(),
+  });
+  const override = object({
+    person: id,
+    from: time,
+    to: time,
+    replaces: id.optional(),
+    reason: text.optional(),
+  });
+  // Layers and overrides are checked one by one, so one bad layer does not hide the others.
+  const schedule = object({
+    id,
+    team: id,
+    name: text.optional(),
+    timezone: text,
+    layers: z.array(z.unknown()),
+    overrides: z.array(z.unknown()).optional(),
+  });
+  const file = object({
+    version: z.literal(1),
+    people: z.array(z.unknown()).optional(),
+    teams: z.array(z.unknown()).optional(),
+    schedules: z.array(z.unknown()).optional(),
+  });
+  return { person, team, layer, override, schedule, file };
+}
 
-export const RestrictionSchema = z.strictObject({
-  days: z.array(text).optional(),
-  from: text,
-  to: text,
-});
+export const strict = schemas(z.strictObject);
+export const lenient = schemas(z.object as unknown as ObjectMaker);
 
-export const LayerSchema = z.strictObject({
-  id,
-  start: time,
-  end: time.optional(),
-  shift: text.optional(),
-  handoffs: text.optional(),
-  members: z.array(id),
-  restrictions: z.array(RestrictionSchema).optional(),
-  priority: z.number().int().optional(),
-  disabled: z.boolean().optional(),
-});
-
-export const OverrideSchema = z.strictObject({
-  person: id,
-  from: time,
-  to: time,
-  replaces: id.optional(),
-  reason: text.optional(),
-});
-
-export const ScheduleSchema = z.strictObject({
-  id,
-  team: id,
-  name: text.optional(),
-  timezone: text,
-  layers: z.array(LayerSchema),
-  overrides: z.array(OverrideSchema).optional(),
-});
-
-export const FileSchema = z.strictObject({
-  version: z.literal(1),
-  people: z.array(z.unknown()).optional(),
-  teams: z.array(z.unknown()).optional(),
-  schedules: z.array(z.unknown()).optional(),
-});
-
-export type RawPerson = z.infer<typeof PersonSchema>;
-export type RawTeam = z.infer<typeof TeamSchema>;
-export type RawLayer = z.infer<typeof LayerSchema>;
-export type RawOverride = z.infer<typeof OverrideSchema>;
-export type RawSchedule = z.infer<typeof ScheduleSchema>;
+export type RawPerson = z.infer<typeof strict.person>;
+export type RawTeam = z.infer<typeof strict.team>;
+export type RawLayer = z.infer<typeof strict.layer>;
+export type RawOverride = z.infer<typeof strict.override>;
+export type RawSchedule = z.infer<typeof strict.schedule>;
+export type SchemaName = keyof typeof strict;
 
 export type Path = (string | number)[];
 
@@ -77,6 +78,23 @@ export interface ConfigIssue {
   message: string;
   /** Points the position at the key itself rather than its value (unknown keys). */
   atKey?: boolean;
+}
+
+/**
+ * Checks `value` against a schema; reports every issue, and returns the value (without
+ * unknown keys) when its shape is otherwise right, or undefined when it cannot be used.
+ */
+export function checkShape<K extends SchemaName>(
+  name: K,
+  value: unknown,
+  path: Path,
+  report: (issue: ConfigIssue) => void,
+): z.infer<(typeof strict)[K]> | undefined {
+  const parsed = strict[name].safeParse(value);
+  if (parsed.success) return parsed.data as z.infer<(typeof strict)[K]>;
+  zodIssues(parsed.error, path).forEach(report);
+  const usable = lenient[name].safeParse(value);
+  return usable.success ? (usable.data as z.infer<(typeof strict)[K]>) : undefined;
 }
 
 /** Turns zod issues into one readable message each, with paths relative to `base`. */

@@ -5,8 +5,8 @@
 
 import type { Config, LayerConfig, OverrideConfig, PersonConfig, ScheduleConfig, TeamConfig } from './config.js';
 import {
-  FileSchema, PersonSchema, ScheduleSchema, TeamSchema, zodIssues,
-  type ConfigIssue, type Path, type RawLayer, type RawOverride, type RawSchedule,
+  checkShape,
+  type ConfigIssue, type Path, type RawLayer, type RawOverride, type RawSchedule, type SchemaName,
 } from './config-schema.js';
 import { checkHandoffRule, checkId, parseLayerTime, parseRestriction, parseShiftLength, restrictionToConfig } from './values.js';
 import { isValidTimeZone } from './wall-clock.js';
@@ -42,16 +42,18 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
   const teams: Located<TeamConfig>[] = [];
   const schedules: Located<RawSchedule>[] = [];
   for (const { file, data } of files) {
-    const top = FileSchema.safeParse(data ?? {});
-    if (!top.success) {
-      for (const issue of zodIssues(top.error, [])) issues.push({ file, ...issue });
-    }
+    const shapeReport = (issue: ConfigIssue) => issues.push({ file, ...issue });
+    checkShape('file', data ?? {}, [], shapeReport);
     const record = (data ?? {}) as Record<string, unknown>;
-    collect(record.people, 'people', PersonSchema, file, issues, (value, path) => people.push({ file, path, value: personConfig(value) }));
-    collect(record.teams, 'teams', TeamSchema, file, issues, (value, path) =>
+    eachShaped(record.people, 'person', ['people'], shapeReport, (value, path) =>
+      people.push({ file, path, value: personConfig(value) }),
+    );
+    eachShaped(record.teams, 'team', ['teams'], shapeReport, (value, path) =>
       teams.push({ file, path, value: { id: value.id, name: value.name ?? value.id, members: value.members } }),
     );
-    collect(record.schedules, 'schedules', ScheduleSchema, file, issues, (value, path) => schedules.push({ file, path, value }));
+    eachShaped(record.schedules, 'schedule', ['schedules'], shapeReport, (value, path) =>
+      schedules.push({ file, path, value }),
+    );
   }
 
   rejectDuplicates(people, 'person', report);
@@ -93,19 +95,19 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
   };
 }
 
-function collect<T>(
+/** Checks the shape of each element of a list; calls `keep` for every usable one. */
+function eachShaped<K extends SchemaName>(
   items: unknown,
-  key: string,
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } },
-  file: string,
-  issues: FileIssue[],
-  keep: (value: T, path: Path) => void,
+  schema: K,
+  base: Path,
+  report: (issue: ConfigIssue) => void,
+  keep: (value: NonNullable<ReturnType<typeof checkShape<K>>>, path: Path) => void,
 ): void {
-  if (!Array.isArray(items)) return; // the file-level schema reports a wrong type
+  if (!Array.isArray(items)) return; // the enclosing schema reports a wrong type
   items.forEach((item, index) => {
-    const parsed = schema.safeParse(item);
-    if (parsed.success) keep(parsed.data, [key, index]);
-    else for (const issue of zodIssues(parsed.error, [key, index])) issues.push({ file, ...issue });
+    const path = [...base, index];
+    const value = checkShape(schema, item, path, report);
+    if (value !== undefined) keep(value as NonNullable<ReturnType<typeof checkShape<K>>>, path);
   });
 }
 
@@ -144,7 +146,7 @@ interface ScheduleContext {
   file: string;
   path: Path;
   schedule: RawSchedule;
-  report: (file: string, path: Path, message: string) => void;
+  report: (file: string, path: Path, message: string, atKey?: boolean) => void;
   checkPerson: (file: string, path: Path, id: string, role: string) => void;
 }
 
@@ -152,16 +154,19 @@ function scheduleConfig(ctx: ScheduleContext): ScheduleConfig {
   const { file, path, schedule: s, report } = ctx;
   const zoneOk = isValidTimeZone(s.timezone);
   if (!zoneOk) report(file, [...path, 'timezone'], zoneMessage(s.timezone));
+  const shapeReport = (issue: ConfigIssue) => report(file, issue.path, issue.message, issue.atKey);
   const seen = new Set<string>();
-  const layers = s.layers.map((layer, i) => {
-    if (seen.has(layer.id)) report(file, [...path, 'layers', i, 'id'], `schedule "${s.id}": layer "${layer.id}" is defined twice`);
+  const layers: LayerConfig[] = [];
+  eachShaped(s.layers, 'layer', [...path, 'layers'], shapeReport, (layer, layerPath) => {
+    if (seen.has(layer.id)) report(file, [...layerPath, 'id'], `schedule "${s.id}": layer "${layer.id}" is defined twice`);
     seen.add(layer.id);
-    return layerConfig(ctx, layer, [...path, 'layers', i]);
+    layers.push(layerConfig(ctx, layer, layerPath));
   });
-  if (layers.length === 0) report(file, [...path, 'layers'], `schedule "${s.id}" needs at least one layer`);
-  const overrides = (s.overrides ?? []).flatMap((o, i) =>
-    zoneOk ? overrideConfig(ctx, o, [...path, 'overrides', i]) : [],
-  );
+  if (s.layers.length === 0) report(file, [...path, 'layers'], `schedule "${s.id}" needs at least one layer`);
+  const overrides: OverrideConfig[] = [];
+  eachShaped(s.overrides, 'override', [...path, 'overrides'], shapeReport, (o, overridePath) => {
+    if (zoneOk) overrides.push(...overrideConfig(ctx, o, overridePath));
+  });
   return {
     id: s.id,
     team: s.team,
