@@ -36,6 +36,7 @@ CREATE TABLE `overrides` (
 	`end` integer NOT NULL,
 	`replaces` text,
 	`reason` text,
+	`effective_from` integer,
 	`created_at` integer NOT NULL,
 	`removed_at` integer
 );

@@ -33,7 +33,7 @@ export async function resolvePerson(ctx: AppContext, given: string | undefined, 
 
 export async function nextShifts(ctx: AppContext, person: string, count: number): Promise<PersonShift[]> {
   const db = await ctx.db();
-  const schedules = listSchedules(db);
+  const schedules = listSchedules(db, { aliveAt: ctx.now });
   let found: PersonShift[] = [];
   // Look back a little so a shift in progress shows its real start; look ahead until enough.
   for (const ahead of [60 * DAY, 400 * DAY]) {

@@ -25,7 +25,7 @@ export async function scheduleShifts(
   withLayers: boolean,
 ): Promise<ShiftsResult> {
   const db = await ctx.db();
-  const [schedule] = selectSchedules(db, { scheduleIds: [scheduleId] });
+  const [schedule] = selectSchedules(db, { scheduleIds: [scheduleId], aliveAt: window.start });
   const [input] = scheduleInputs(db, [schedule], window);
   const result: ShiftsResult = { schedule, shifts: resolveSchedule(input, window) };
   if (withLayers) {

@@ -30,7 +30,7 @@ export interface WhoQuery {
 
 export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<WhoEntry[]> {
   const db = await ctx.db();
-  const list = selectSchedules(db, query);
+  const list = selectSchedules(db, { ...query, aliveAt: query.at });
   let back = 8 * DAY;
   let ahead = 15 * DAY;
   const results = new Map<string, WhoEntry>();
@@ -53,14 +53,17 @@ export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<Who
   return list.map((s) => results.get(s.id)!);
 }
 
-export function selectSchedules(db: Store, query: { scheduleIds?: string[]; team?: string }): ScheduleInfo[] {
-  const list = listSchedules(db, { ids: query.scheduleIds, team: query.team });
+export function selectSchedules(
+  db: Store,
+  query: { scheduleIds?: string[]; team?: string; aliveAt: number },
+): ScheduleInfo[] {
+  const list = listSchedules(db, { ids: query.scheduleIds, team: query.team, aliveAt: query.aliveAt });
   for (const id of query.scheduleIds ?? []) {
     if (!list.some((s) => s.id === id)) {
       throw new UserError(`unknown schedule "${id}"; run "oncall who" to list the schedules`);
     }
   }
-  if (query.team && list.length === 0 && !listSchedules(db).some((s) => s.team === query.team)) {
+  if (query.team && list.length === 0) {
     throw new UserError(`team "${query.team}" has no schedules (or does not exist); check the id with "oncall who"`);
   }
   return list;

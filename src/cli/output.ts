@@ -1,7 +1,6 @@
 // Human output: aligned columns that fit the terminal, times in the viewer's zone with the
 // zone named, and colour only when stdout is a terminal and NO_COLOR / --no-color are absent.
 
-import { DateTime } from 'luxon';
 import pc from 'picocolors';
 import { toFloating } from '../core/index.js';
 
@@ -43,9 +42,9 @@ export function formatShortTime(instant: number | null, zone: string, now: numbe
   return `${p.date} ${p.clock}`;
 }
 
-export function zoneLabel(zone: string, now: number): string {
-  const short = DateTime.fromMillis(now, { zone, locale: 'en-GB' }).offsetNameShort;
-  return short && short !== zone ? `${zone} (${short})` : zone;
+/** The footer naming the zone of every time shown (no abbreviation: a window may span CET and CEST). */
+export function timesIn(zone: string): string {
+  return `Times in ${zone}.`;
 }
 
 export interface Cell {

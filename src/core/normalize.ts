@@ -165,7 +165,8 @@ function scheduleConfig(ctx: ScheduleContext): ScheduleConfig {
   if (s.layers.length === 0) report(file, [...path, 'layers'], `schedule "${s.id}" needs at least one layer`);
   const overrides: OverrideConfig[] = [];
   eachShaped(s.overrides, 'override', [...path, 'overrides'], shapeReport, (o, overridePath) => {
-    if (zoneOk) overrides.push(...overrideConfig(ctx, o, overridePath));
+    // With a bad zone, times are still read (as UTC) so that their own mistakes show too.
+    overrides.push(...overrideConfig(ctx, o, overridePath, zoneOk ? s.timezone : 'UTC'));
   });
   return {
     id: s.id,
@@ -205,7 +206,8 @@ function layerConfig(ctx: ScheduleContext, raw: RawLayer, path: Path): LayerConf
   const restrictions = (raw.restrictions ?? []).flatMap((r, i) => {
     const parsed = parseRestriction(r);
     if (parsed.ok) return [restrictionToConfig(parsed.value)];
-    report(file, [...path, 'restrictions', i], `${where}: ${parsed.error}`);
+    const at = [...path, 'restrictions', i, ...(parsed.field ? [parsed.field] : [])];
+    report(file, at, `${where}: ${parsed.error}`);
     return [];
   });
   return {
@@ -226,15 +228,15 @@ function parseFileTime(text: string, zone: string): number | undefined {
   return /^\d{4}-\d{2}-\d{2}/.test(text.trim()) ? parseExactTime(text, 0, zone) : undefined;
 }
 
-function overrideConfig(ctx: ScheduleContext, raw: RawOverride, path: Path): OverrideConfig[] {
-  const { file, schedule: s, report } = ctx;
+function overrideConfig(ctx: ScheduleContext, raw: RawOverride, path: Path, zone: string): OverrideConfig[] {
+  const { file, report } = ctx;
   ctx.checkPerson(file, [...path, 'person'], raw.person, 'override: person');
   if (raw.replaces !== undefined) {
     ctx.checkPerson(file, [...path, 'replaces'], raw.replaces, 'override: replaces');
     if (raw.replaces === raw.person) report(file, [...path, 'replaces'], `override: "${raw.person}" cannot replace themselves`);
   }
-  const from = parseFileTime(raw.from, s.timezone);
-  const to = parseFileTime(raw.to, s.timezone);
+  const from = parseFileTime(raw.from, zone);
+  const to = parseFileTime(raw.to, zone);
   const hint = 'use YYYY-MM-DDTHH:MM (schedule zone) or an ISO time with offset';
   if (from === undefined) report(file, [...path, 'from'], `override: from "${raw.from}" is not a time; ${hint}`);
   if (to === undefined) report(file, [...path, 'to'], `override: to "${raw.to}" is not a time; ${hint}`);

@@ -5,12 +5,26 @@ import { DAY_MS, fromFloating, startOfDay, toFloating, weekdayOf } from './wall-
 
 const MINUTE_MS = 60_000;
 
+// Many layers share their restrictions (business hours, weekends) and every layer of a
+// query shares its window, so computed windows are kept for the life of the process.
+const cache = new Map<string, Window[]>();
+
 /** The union of a layer's restriction windows that meet `range`, sorted and merged. */
 export function restrictionWindows(
   restrictions: Restriction[],
   zone: string,
   range: Window,
 ): Window[] {
+  const key = `${zone}|${range.start}|${range.end}|${JSON.stringify(restrictions)}`;
+  let windows = cache.get(key);
+  if (!windows) {
+    windows = computeWindows(restrictions, zone, range);
+    cache.set(key, windows);
+  }
+  return windows;
+}
+
+function computeWindows(restrictions: Restriction[], zone: string, range: Window): Window[] {
   const spans: Window[] = [];
   // A window may start up to a week before the range (a weekly span) and still reach into it.
   const firstDay = startOfDay(toFloating(range.start, zone)) - 7 * DAY_MS;

@@ -6,10 +6,11 @@ import type { RestrictionConfig } from './config.js';
 import { parseWallClock, formatWallClock } from './wall-clock.js';
 import { parseHandoffRule } from './rotation.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A parsed value, or what is wrong (and, inside an object, which field is wrong). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; field?: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+const fail = <T>(error: string, field?: string): Parsed<T> => ({ ok: false, error, field });
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -66,11 +67,12 @@ export function parseRestriction(r: RestrictionConfig): Parsed<Restriction> {
   const toWeekly = parseDayAndClock(r.to);
   if (fromWeekly || toWeekly) {
     if (!fromWeekly || !toWeekly) {
-      return fail('a weekly restriction needs both ends as "day HH:MM" (e.g. from: "fri 18:00", to: "mon 09:00")');
+      const field = fromWeekly ? 'to' : 'from';
+      return fail('a weekly restriction needs both ends as "day HH:MM" (e.g. from: "fri 18:00", to: "mon 09:00")', field);
     }
-    if (r.days) return fail('a weekly restriction ("fri 18:00" → "mon 09:00") cannot also list days');
-    if (!fromWeekly.ok) return fail(fromWeekly.error);
-    if (!toWeekly.ok) return fail(toWeekly.error);
+    if (r.days) return fail('a weekly restriction ("fri 18:00" → "mon 09:00") cannot also list days', 'days');
+    if (!fromWeekly.ok) return fail(fromWeekly.error, 'from');
+    if (!toWeekly.ok) return fail(toWeekly.error, 'to');
     return ok({
       kind: 'weekly',
       fromDay: fromWeekly.value.day,
@@ -80,16 +82,16 @@ export function parseRestriction(r: RestrictionConfig): Parsed<Restriction> {
     });
   }
   const from = parseClock(r.from);
-  if (!from.ok) return fail(from.error);
+  if (!from.ok) return fail(from.error, 'from');
   const to = parseClock(r.to);
-  if (!to.ok) return fail(to.error);
+  if (!to.ok) return fail(to.error, 'to');
   const days: Weekday[] = [];
   for (const d of r.days ?? WEEKDAYS) {
     const day = parseWeekday(d);
-    if (!day.ok) return fail(day.error);
+    if (!day.ok) return fail(day.error, 'days');
     if (!days.includes(day.value)) days.push(day.value);
   }
-  if (days.length === 0) return fail('restriction days must not be empty (leave "days" out for every day)');
+  if (days.length === 0) return fail('restriction days must not be empty (leave "days" out for every day)', 'days');
   days.sort((a, b) => a - b);
   return ok({ kind: 'daily', days, from: from.value, to: to.value });
 }

@@ -105,6 +105,8 @@ export function toFloating(instant: Instant, zone: string): number {
 export function fromFloating(floating: number, zone: string): Instant {
   const offsetBefore = offsetAt(zone, floating - DAY_MS);
   const offsetAfter = offsetAt(zone, floating + DAY_MS);
+  // Almost always: no transition nearby, a single reading.
+  if (offsetBefore === offsetAfter) return floating - offsetBefore;
   const early = floating - offsetBefore;
   const late = floating - offsetAfter;
   const earlyValid = offsetAt(zone, early) === offsetBefore;

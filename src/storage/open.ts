@@ -51,22 +51,44 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
 
 export async function openDatabase(file: string): Promise<Store> {
   createOwnerOnly(file);
-  let sqlite: Database.Database;
+  const sqlite = new Database(file);
   try {
-    sqlite = new Database(file);
     sqlite.pragma('busy_timeout = 5000');
+    // Refuse a database we must not touch before anything (even the journal mode) changes it.
+    const version = schemaVersion(sqlite, file);
     sqlite.pragma('journal_mode = WAL');
-  } catch (e) {
-    throw notADatabase(file, e);
-  }
-  try {
-    await migrate(sqlite, file);
+    await migrate(sqlite, file, version);
   } catch (e) {
     sqlite.close();
     throw e;
   }
   let orm: Promise<Db> | undefined;
   return { sqlite, orm: () => (orm ??= drizzleOver(sqlite)) };
+}
+
+/** The schema version, after checking that the file is an oncall database we can use. */
+function schemaVersion(sqlite: Database.Database, file: string): number {
+  let version: number;
+  let tables: string[];
+  try {
+    version = sqlite.pragma('user_version', { simple: true }) as number;
+    tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
+  } catch (e) {
+    throw notADatabase(file, e);
+  }
+  const known = knownMigrations();
+  if (version > known) {
+    throw new RuntimeFailure(
+      `${file} was written by a newer oncall (schema ${version}, this one knows ${known}); upgrade oncall to use it`,
+    );
+  }
+  if (version === 0 && tables.length > 0) {
+    const names = tables.slice(0, 3).join(', ');
+    throw new UserError(`${file} is a SQLite database of another program (tables: ${names}); pass --db with another path`);
+  }
+  return version;
 }
 
 function createOwnerOnly(file: string): void {
@@ -91,20 +113,9 @@ function knownMigrations(): number {
   return journal.entries.length;
 }
 
-async function migrate(sqlite: Database.Database, file: string): Promise<void> {
-  let version: number;
-  try {
-    version = sqlite.pragma('user_version', { simple: true }) as number;
-  } catch (e) {
-    throw notADatabase(file, e);
-  }
+async function migrate(sqlite: Database.Database, file: string, version: number): Promise<void> {
   const known = knownMigrations();
   if (version === known) return;
-  if (version > known) {
-    throw new RuntimeFailure(
-      `${file} was written by a newer oncall (schema ${version}, this one knows ${known}); upgrade oncall to use it`,
-    );
-  }
   if (version > 0) backUp(sqlite, `${file}.schema-${version}.bak`);
   // Loaded only when a migration is pending, which keeps every other start-up light.
   const { migrate: runMigrations } = await import('drizzle-orm/better-sqlite3/migrator');

@@ -13,10 +13,20 @@ export interface ScheduleInfo {
   timezone: string;
 }
 
-export function listSchedules(store: Store, filter: { ids?: string[]; team?: string } = {}): ScheduleInfo[] {
+/**
+ * Schedules that exist at `aliveAt` (default: not deleted at all). A deleted schedule keeps
+ * answering for the time before its deletion.
+ */
+export function listSchedules(
+  store: Store,
+  filter: { ids?: string[]; team?: string; aliveAt?: number } = {},
+): ScheduleInfo[] {
   const all = store.sqlite
-    .prepare('SELECT id, team_id AS team, name, timezone FROM schedules WHERE deleted_at IS NULL ORDER BY id')
-    .all() as ScheduleInfo[];
+    .prepare(
+      `SELECT id, team_id AS team, name, timezone FROM schedules
+       WHERE deleted_at IS NULL OR deleted_at > ? ORDER BY id`,
+    )
+    .all(filter.aliveAt ?? Number.MAX_SAFE_INTEGER) as ScheduleInfo[];
   return all.filter(
     (s) => (!filter.ids?.length || filter.ids.includes(s.id)) && (!filter.team || s.team === filter.team),
   );
@@ -27,7 +37,7 @@ const LAYER_COLUMNS = `row_id AS rowId, schedule_id AS scheduleId, layer_id AS l
   valid_from AS validFrom, valid_to AS validTo`;
 
 const OVERRIDE_COLUMNS = `id, schedule_id AS scheduleId, person_id AS personId, start, "end", replaces,
-  reason, created_at AS createdAt, removed_at AS removedAt`;
+  reason, effective_from AS effectiveFrom, created_at AS createdAt, removed_at AS removedAt`;
 
 /** Everything the core needs to resolve these schedules inside `window`. */
 export function scheduleInputs(store: Store, list: ScheduleInfo[], window: Window): ScheduleInput[] {

@@ -66,7 +66,7 @@ export function overrideFromRow(row: OverrideRow): Override {
   return {
     seq: row.id,
     person: row.personId,
-    start: row.start,
+    start: row.effectiveFrom === null ? row.start : Math.max(row.start, row.effectiveFrom),
     end: row.removedAt === null ? row.end : Math.min(row.end, row.removedAt),
     ...(row.replaces && { replaces: row.replaces }),
     ...(row.reason && { reason: row.reason }),

@@ -81,6 +81,11 @@ export const overrides = sqliteTable(
     end: integer('end').notNull(),
     replaces: text('replaces'),
     reason: text('reason'),
+    /**
+     * Added to a schedule that already had a history, the override cannot change the past:
+     * it counts only from the instant it took effect. Null for a first definition.
+     */
+    effectiveFrom: integer('effective_from'),
     createdAt: integer('created_at').notNull(),
     /** Set when removed: the override then ends at min(end, removed_at). */
     removedAt: integer('removed_at'),

@@ -95,7 +95,7 @@ function writeSchedule(tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteCont
   // A schedule's first definition holds for all time; later ones from the effective instant.
   const from = isNew ? null : ctx.effective;
   syncLayers(tx, s, from, ctx);
-  syncOverrides(tx, s.id, s.overrides, ctx);
+  syncOverrides(tx, s.id, s.overrides, from, ctx);
 }
 
 function syncLayers(tx: Tx, s: ScheduleConfig, from: number | null, ctx: WriteContext): void {
@@ -123,7 +123,13 @@ function closeLayer(tx: Tx, scheduleId: string, layerId: string, at: number): vo
   tx.update(layers).set({ validTo: at }).where(and(ofLayer, or(isNull(layers.validTo), gt(layers.validTo, at)))).run();
 }
 
-function syncOverrides(tx: Tx, scheduleId: string, wanted: OverrideConfig[], ctx: WriteContext): void {
+function syncOverrides(
+  tx: Tx,
+  scheduleId: string,
+  wanted: OverrideConfig[],
+  effectiveFrom: number | null,
+  ctx: WriteContext,
+): void {
   const open = tx.select().from(overrides).where(and(eq(overrides.scheduleId, scheduleId), isNull(overrides.removedAt))).all();
   const unmatched = [...open];
   for (const o of wanted) {
@@ -137,6 +143,8 @@ function syncOverrides(tx: Tx, scheduleId: string, wanted: OverrideConfig[], ctx
           end: o.to,
           replaces: o.replaces ?? null,
           reason: o.reason ?? null,
+          // On an existing schedule an override cannot reach back before its effective instant.
+          effectiveFrom: effectiveFrom !== null && o.from < effectiveFrom ? effectiveFrom : null,
           createdAt: ctx.now,
         })
         .run();

@@ -69,8 +69,8 @@ function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean): void 
     run.print(dryRun ? `Dry run: ${summary}; nothing was changed.` : `Applied: ${summary}.`);
   }
   if (untouched.length > 0) {
-    const shown = untouched.slice(0, 8).join(', ') + (untouched.length > 8 ? `, … (${untouched.length} in all)` : '');
-    run.print(c.dim(`Kept, not in the files (--prune removes them): ${shown}`));
+    run.print(c.dim('Kept, not in the files (--prune removes them):'));
+    for (const line of groupByKind(untouched)) run.print(c.dim(`  ${line}`));
   }
 }
 
@@ -97,4 +97,15 @@ function describe(run: Invocation, result: ApplyResult, change: Change): string 
       return `override on ${change.scheduleId}: ${o.person} ${span}${replaces}${reason}${fields}`;
     }
   }
+}
+
+/** ["person a", "schedule s", "person b"] → ["schedules: s", "people: a, b"], schedules first. */
+function groupByKind(labels: string[]): string[] {
+  const kinds = [['schedule', 'schedules'], ['team', 'teams'], ['person', 'people']];
+  return kinds.flatMap(([kind, plural]) => {
+    const ids = labels.filter((l) => l.startsWith(`${kind} `)).map((l) => l.slice(kind.length + 1));
+    if (ids.length === 0) return [];
+    const shown = ids.length > 12 ? `${ids.slice(0, 12).join(', ')}, … (${ids.length} in all)` : ids.join(', ');
+    return [`${plural}: ${shown}`];
+  });
 }

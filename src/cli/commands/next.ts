@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { nextShifts, resolvePerson } from '../../app/next.js';
 import { invocation, positiveInteger } from '../globals.js';
-import { formatTime, table, zoneLabel } from '../output.js';
+import { formatTime, table, timesIn } from '../output.js';
 import { iso } from '../json.js';
 
 export function registerNext(program: Command): void {
@@ -33,6 +33,6 @@ export function registerNext(program: Command): void {
         { text: s.source ?? '' },
       ]);
       run.print(table([{ header: 'SCHEDULE', shrink: true }, { header: 'START' }, { header: 'END' }, { header: 'SOURCE', shrink: true }], rows, run.colors, run.width));
-      run.print(run.colors.dim(`Times in ${zoneLabel(run.ctx.zone, run.ctx.now)}.`));
+      run.print(run.colors.dim(timesIn(run.ctx.zone)));
     });
 }

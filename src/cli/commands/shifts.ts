@@ -5,7 +5,7 @@ import { DAY_MS, fromFloating, startOfDay, toFloating, type Segment } from '../.
 import { scheduleShifts } from '../../app/shifts.js';
 import { UserError } from '../../errors.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
-import { formatTime, table, zoneLabel, type Cell } from '../output.js';
+import { formatTime, table, timesIn, type Cell } from '../output.js';
 import { nameLookup } from '../people-names.js';
 import { iso } from '../json.js';
 
@@ -37,7 +37,7 @@ export function registerShifts(program: Command): void {
       }
       if (result.layers) run.print('\nFinal:');
       run.print(shiftTable(run, result.shifts, name));
-      run.print(run.colors.dim(`Times in ${zoneLabel(run.ctx.zone, run.ctx.now)}.`));
+      run.print(run.colors.dim(timesIn(run.ctx.zone)));
     });
 }
 

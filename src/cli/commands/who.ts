@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { whoIsOnCall, type WhoEntry } from '../../app/who.js';
 import { collect, invocation, type Invocation } from '../globals.js';
-import { formatShortTime, formatTime, table, zoneLabel, type Cell } from '../output.js';
+import { formatShortTime, formatTime, table, timesIn, type Cell } from '../output.js';
 import { nameLookup } from '../people-names.js';
 import { isoOrNull } from '../json.js';
 
@@ -64,5 +64,5 @@ function printWho(run: Invocation, entries: WhoEntry[], name: (id: string | null
       run.width,
     ),
   );
-  run.print(c.dim(`Times in ${zoneLabel(ctx.zone, ctx.now)}.`));
+  run.print(c.dim(timesIn(ctx.zone)));
 }
