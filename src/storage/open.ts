@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { RuntimeFailure, UserError } from '../errors.js';
@@ -51,7 +52,7 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
 
 export async function openDatabase(file: string): Promise<Store> {
   createOwnerOnly(file);
-  const sqlite = new Database(file);
+  const sqlite = new Database(file, { nativeBinding: nativeBinding() });
   try {
     sqlite.pragma('busy_timeout = 5000');
     // Refuse a database we must not touch before anything (even the journal mode) changes it.
@@ -89,6 +90,18 @@ function schemaVersion(sqlite: Database.Database, file: string): number {
     throw new UserError(`${file} is a SQLite database of another program (tables: ${names}); pass --db with another path`);
   }
   return version;
+}
+
+/**
+ * The compiled addon's path, when it is where better-sqlite3 builds it: passing it skips the
+ * `bindings` package's search of a dozen candidate paths on every start.
+ */
+function nativeBinding(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
 }
 
 function createOwnerOnly(file: string): void {
