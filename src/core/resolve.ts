@@ -69,6 +69,7 @@ export function applyOverrides(segments: Segment[], overrides: Override[], windo
         end: Math.min(seg.end, end),
         person: o.person,
         source: 'override',
+        ...(o.reason !== undefined && { reason: o.reason }),
       });
       if (seg.end > end) next.push({ ...seg, start: end });
     }

@@ -86,6 +86,8 @@ export interface Segment {
   end: Instant;
   person: string | null;
   source: Source;
+  /** The override's reason, on override pieces that have one. */
+  reason?: string;
 }
 
 export interface Window {

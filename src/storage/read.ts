@@ -2,7 +2,7 @@
 // the SQLite handle (no drizzle import; see Store in open.ts). Rows are mapped to the same
 // shapes drizzle would return, so rows.ts serves both paths.
 
-import type { PersonConfig, ScheduleInput, Window } from '../core/index.js';
+import type { ChangeHistory, PersonConfig, ScheduleInput, Window } from '../core/index.js';
 import type { Store } from './open.js';
 import { layerFromRow, overrideFromRow, type LayerRow, type OverrideRow } from './rows.js';
 
@@ -78,4 +78,31 @@ export function listPeople(store: Store): PersonConfig[] {
     ...(p.timezone && { timezone: p.timezone }),
     ...(p.color && { color: p.color }),
   }));
+}
+
+/** The recorded changes of each schedule, for SEQUENCE numbers (see core/sequence.ts). */
+export function changeHistories(store: Store, scheduleIds: string[], window: Window): Map<string, ChangeHistory> {
+  const histories = new Map<string, ChangeHistory>(
+    scheduleIds.map((id) => [id, { layerChanges: [], overrideChanges: [] }]),
+  );
+  const points = store.sqlite
+    .prepare(
+      `SELECT DISTINCT schedule_id AS scheduleId, valid_from AS at FROM layers WHERE valid_from IS NOT NULL
+       UNION SELECT DISTINCT schedule_id, valid_to FROM layers WHERE valid_to IS NOT NULL`,
+    )
+    .all() as { scheduleId: string; at: number }[];
+  for (const p of points) histories.get(p.scheduleId)?.layerChanges.push(p.at);
+  const overrideRows = store.sqlite
+    .prepare(`SELECT ${OVERRIDE_COLUMNS} FROM overrides WHERE "end" > ? AND start < ?`)
+    .all(window.start, window.end) as OverrideRow[];
+  for (const row of overrideRows) {
+    const history = histories.get(row.scheduleId);
+    if (!history) continue;
+    const start = Math.max(row.start, row.effectiveFrom ?? row.start);
+    history.overrideChanges.push({ start, end: row.end });
+    if (row.removedAt !== null && row.removedAt < row.end) {
+      history.overrideChanges.push({ start: Math.max(start, row.removedAt), end: row.end });
+    }
+  }
+  return histories;
 }

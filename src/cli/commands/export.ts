@@ -1,7 +1,11 @@
-// oncall export yaml
+// oncall export yaml | oncall export ics …
 
+import path from 'node:path';
 import type { Command } from 'commander';
-import { invocation } from '../globals.js';
+import { DAY_MS, fromFloating, toFloating } from '../../core/index.js';
+import { UserError } from '../../errors.js';
+import { collect, invocation, positiveInteger, type Invocation } from '../globals.js';
+import { iso } from '../json.js';
 
 export function registerExport(program: Command): void {
   const exporter = program.command('export').description('write the current state in another format');
@@ -13,4 +17,89 @@ export function registerExport(program: Command): void {
       const { exportYaml } = await import('../../app/export-yaml.js');
       run.print(await exportYaml(run.ctx));
     });
+  exporter
+    .command('ics')
+    .description('final shifts as an iCalendar feed (default window: 7 days back to 90 days ahead)')
+    .option('--schedule <id>', 'only this schedule (repeatable, or comma-separated)', collect)
+    .option('--team <id>', "only this team's schedules")
+    .option('--person <id>', "only this person's shifts (repeatable, or comma-separated)", collect)
+    .option('--from <time>', 'window start (default: 7 days ago)')
+    .option('--to <time>', 'window end (default: 90 days from now)')
+    .option('--days <n>', 'window length in days, counted from --from', positiveInteger('--days'))
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .option('--split-by <what>', 'one feed per "person" or "schedule" (with --out-dir)')
+    .option('--out-dir <dir>', 'folder for --split-by feeds and their index.json')
+    .option('--alarm <duration>', 'add a reminder before each shift, e.g. 15m or 1h')
+    .action(async (options, command: Command) => {
+      const run = await invocation(command);
+      const splitBy = checkSplit(options);
+      const window = await icsWindow(run, options);
+      const alarmMinutes = options.alarm === undefined ? undefined : parseAlarm(options.alarm);
+      const { exportIcs } = await import('../../app/export-ics.js');
+      const { writeFileAtomic, ensureDirectory } = await import('../../app/atomic-write.js');
+      const feeds = await exportIcs(run.ctx, {
+        scheduleIds: options.schedule,
+        team: options.team,
+        personIds: options.person,
+        window,
+        splitBy,
+        alarmMinutes,
+      });
+      if (!splitBy) {
+        if (options.output) {
+          writeFileAtomic(options.output, feeds[0].text);
+          run.print(run.json ? JSON.stringify({ file: options.output, events: feeds[0].events }) : `Wrote ${options.output} (${feeds[0].events} shifts).`);
+        } else {
+          process.stdout.write(feeds[0].text);
+        }
+        return;
+      }
+      ensureDirectory(options.outDir);
+      for (const feed of feeds) writeFileAtomic(path.join(options.outDir, feed.file!), feed.text);
+      const index = {
+        generated: iso(run.ctx.now),
+        window: { from: iso(window.start), to: iso(window.end) },
+        feeds: feeds.map((f) => ({ file: f.file, [splitBy]: f.id, name: f.name, events: f.events })),
+      };
+      writeFileAtomic(path.join(options.outDir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+      const total = feeds.reduce((sum, f) => sum + f.events, 0);
+      run.print(run.json ? JSON.stringify(index, null, 2) : `Wrote ${feeds.length} feeds (${total} shifts) and index.json to ${options.outDir}.`);
+    });
+}
+
+function checkSplit(options: { splitBy?: string; outDir?: string; output?: string }): 'person' | 'schedule' | undefined {
+  if (options.splitBy === undefined) {
+    if (options.outDir) throw new UserError('--out-dir goes with --split-by person|schedule');
+    return undefined;
+  }
+  if (options.splitBy !== 'person' && options.splitBy !== 'schedule') {
+    throw new UserError(`--split-by "${options.splitBy}" must be "person" or "schedule"`);
+  }
+  if (!options.outDir) throw new UserError('--split-by needs --out-dir DIR for the feeds');
+  if (options.output) throw new UserError('give either -o FILE or --split-by with --out-dir, not both');
+  return options.splitBy;
+}
+
+async function icsWindow(run: Invocation, options: { from?: string; to?: string; days?: number }) {
+  if (options.to && options.days) throw new UserError('give either --to or --days, not both');
+  const zone = run.ctx.zone;
+  const daysFrom = (t: number, days: number) => fromFloating(toFloating(t, zone) + days * DAY_MS, zone);
+  const start = options.from ? await run.time(options.from, '--from') : daysFrom(run.ctx.now, -7);
+  const end = options.to
+    ? await run.time(options.to, '--to')
+    : options.days
+      ? daysFrom(start, options.days)
+      : daysFrom(run.ctx.now, 90);
+  if (end <= start) throw new UserError('the window ends before it starts; --to must be after --from');
+  return { start, end };
+}
+
+/** "15m", "1h", "90" (minutes) → minutes. */
+function parseAlarm(text: string): number {
+  const m = /^(\d+)\s*(m|min|h)?$/i.exec(text.trim());
+  const minutes = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'h' ? 60 : 1) : NaN;
+  if (!m || minutes < 0 || minutes > 7 * 24 * 60) {
+    throw new UserError(`--alarm "${text}" must be a duration like 15m or 1h (at most a week)`);
+  }
+  return minutes;
 }

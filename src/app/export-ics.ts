@@ -1,0 +1,124 @@
+// `oncall export ics`: final shifts (never gaps) as iCalendar feeds, one calendar or one per
+// person or schedule, for CI jobs that publish on-call calendars.
+
+import type { PersonConfig, Segment, Window } from '../core/index.js';
+import { resolveSchedule, sequenceOf } from '../core/index.js';
+import { changeHistories, listPeople, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
+import { writeFeed, type FeedEvent } from '../calendars/ics-feed.js';
+import { UserError } from '../errors.js';
+import type { AppContext } from './context.js';
+import { selectSchedules } from './who.js';
+
+const DAY = 86_400_000;
+/** Shifts crossing the window's edges are exported whole, up to this far outside it. */
+const MARGIN = 35 * DAY;
+
+export interface IcsQuery {
+  scheduleIds?: string[];
+  team?: string;
+  personIds?: string[];
+  window: Window;
+  splitBy?: 'person' | 'schedule';
+  alarmMinutes?: number;
+}
+
+export interface FeedFile {
+  /** File name inside --out-dir (split feeds), or undefined for the single feed. */
+  file?: string;
+  kind: 'all' | 'person' | 'schedule';
+  id?: string;
+  name: string;
+  events: number;
+  text: string;
+}
+
+interface ShiftEvent extends FeedEvent {
+  schedule: string;
+  person: string;
+}
+
+export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedFile[]> {
+  const store = await ctx.db();
+  const schedules = selectSchedules(store, { scheduleIds: query.scheduleIds, team: query.team, aliveAt: query.window.start });
+  const people = new Map(listPeople(store).map((p) => [p.id, p]));
+  for (const id of query.personIds ?? []) {
+    if (!people.has(id)) throw new UserError(`unknown person "${id}"; check the id with "oncall export yaml"`);
+  }
+  const events = shiftEvents(store, schedules, people, query);
+  const feed = (name: string, timezone: string, list: ShiftEvent[]) =>
+    writeFeed({ name, timezone, stamp: ctx.now, events: list, alarmMinutes: query.alarmMinutes });
+
+  if (query.splitBy === 'schedule') {
+    return schedules.map((s) => {
+      const list = events.filter((e) => e.schedule === s.id);
+      const name = `On call: ${s.name}`;
+      return { file: `${s.id}.ics`, kind: 'schedule', id: s.id, name, events: list.length, text: feed(name, s.timezone, list) };
+    });
+  }
+  if (query.splitBy === 'person') {
+    const ids = query.personIds ?? [...new Set(events.map((e) => e.person))].sort();
+    return ids.map((id) => {
+      const person = people.get(id)!;
+      const list = events.filter((e) => e.person === id);
+      const name = `On call: ${person.name}`;
+      const zone = person.timezone ?? ctx.zone;
+      return { file: `${id}.ics`, kind: 'person', id, name, events: list.length, text: feed(name, zone, list) };
+    });
+  }
+  const { name, timezone } = singleFeedTitle(schedules, query, people, ctx.zone);
+  return [{ kind: 'all', name, events: events.length, text: feed(name, timezone, events) }];
+}
+
+function shiftEvents(
+  store: Awaited<ReturnType<AppContext['db']>>,
+  schedules: ScheduleInfo[],
+  people: Map<string, PersonConfig>,
+  query: IcsQuery,
+): ShiftEvent[] {
+  const wide = { start: query.window.start - MARGIN, end: query.window.end + MARGIN };
+  const inputs = scheduleInputs(store, schedules, wide);
+  const histories = changeHistories(store, schedules.map((s) => s.id), wide);
+  const wanted = query.personIds ? new Set(query.personIds) : undefined;
+  const events: ShiftEvent[] = [];
+  schedules.forEach((schedule, i) => {
+    for (const segment of resolveSchedule(inputs[i], wide)) {
+      if (segment.person === null || segment.end <= query.window.start || segment.start >= query.window.end) continue;
+      if (wanted && !wanted.has(segment.person)) continue;
+      const person = people.get(segment.person);
+      const name = person?.name ?? segment.person;
+      events.push({
+        uid: `${compactUtc(segment.start)}-${segment.person}-${schedule.id}@oncall`,
+        start: segment.start,
+        end: segment.end,
+        summary: `On call: ${name} — ${schedule.name}`,
+        description: describe(schedule, segment),
+        sequence: sequenceOf(segment, histories.get(schedule.id)!),
+        schedule: schedule.id,
+        person: segment.person,
+      });
+    }
+  });
+  return events.sort((a, b) => a.start - b.start || a.schedule.localeCompare(b.schedule) || a.person.localeCompare(b.person));
+}
+
+function describe(schedule: ScheduleInfo, segment: Segment): string {
+  const source = segment.source === 'override'
+    ? `override${segment.reason ? `: ${segment.reason}` : ''}`
+    : `layer "${segment.source?.replace(/^layer:/, '')}"`;
+  return `Schedule: ${schedule.name} (${schedule.id})\nSource: ${source}`;
+}
+
+function singleFeedTitle(schedules: ScheduleInfo[], query: IcsQuery, people: Map<string, PersonConfig>, zone: string) {
+  if (query.personIds?.length === 1) {
+    const person = people.get(query.personIds[0])!;
+    return { name: `On call: ${person.name}`, timezone: person.timezone ?? zone };
+  }
+  if (schedules.length === 1) return { name: `On call: ${schedules[0].name}`, timezone: schedules[0].timezone };
+  if (query.team) return { name: `On call: ${query.team}`, timezone: schedules[0]?.timezone ?? zone };
+  return { name: 'On call', timezone: zone };
+}
+
+/** 20261123T080000Z */
+function compactUtc(instant: number): string {
+  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
