@@ -311,6 +311,30 @@ function report(benches, medians) {
   return rows.every((r) => r[4] !== 'MISS');
 }
 
+// Feed exports are CI jobs, not interactive commands: a few runs each are enough.
+const EXPORT_RUNS = 3;
+
+function measureExports(env, dir) {
+  const feed = join(dir, 'all.ics');
+  const feeds = join(dir, 'feeds');
+  const jobs = [
+    { name: 'export ics, 200 schedules, 97 days', args: [CLI, 'export', 'ics', '-o', feed] },
+    { name: 'export ics --split-by person', args: [CLI, 'export', 'ics', '--split-by', 'person', '--out-dir', feeds] },
+    { name: 'export ics --split-by schedule', args: [CLI, 'export', 'ics', '--split-by', 'schedule', '--out-dir', feeds] },
+  ];
+  console.log(`\nFeed exports (default window: 7 days back to 90 ahead), median of ${EXPORT_RUNS} runs:`);
+  for (const job of jobs) {
+    const times = [];
+    let last;
+    for (let i = 0; i < EXPORT_RUNS; i++) {
+      last = runNode(job.args, env);
+      check(last, job.name);
+      times.push(last.ms);
+    }
+    console.log(`  ${job.name.padEnd(36)} ${fmtMs(median(times)).padStart(10)}  ${last.stdout.trim()}`);
+  }
+}
+
 function machineInfo() {
   const cpus = os.cpus();
   console.log(`node ${process.version} on ${os.platform()} ${os.release()} (${os.arch()}), `
@@ -338,6 +362,7 @@ function main() {
     console.log(`\npeak RSS: node -e 0 ${peakRssMb(['-e', '0'], env).toFixed(1)} MB, `
       + `oncall who --json ${peakRssMb([CLI, 'who', '--json'], env).toFixed(1)} MB`);
     if (!allPass) console.log('Some targets were missed (see MISS above).');
+    measureExports(env, dir);
   } finally {
     if (opts.keep) console.log(`\nKept the data: ONCALL_DB=${join(dir, 'oncall.db')} (files in ${dir})`);
     else rmSync(dir, { recursive: true, force: true });
