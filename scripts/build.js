@@ -15,8 +15,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  // The native addon must be loaded from node_modules.
-  external: ['better-sqlite3'],
+  // The native addon must be loaded from node_modules; Ink and React (ESM with a WebAssembly
+  // layout engine) load from there too, and only for `oncall timeline`.
+  external: ['better-sqlite3', 'ink', 'react', 'react/jsx-runtime'],
   // Bundled CommonJS dependencies call require(); give ESM chunks one.
   banner: { js: "import { createRequire as __oncallRequire } from 'node:module'; const require = __oncallRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -22,8 +22,6 @@ export interface ApplyResult {
   plan: Plan;
   applied: boolean;
   effective: number;
-  /** Zone of each schedule mentioned, to show override times in it. */
-  zones: Map<string, string>;
 }
 
 export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promise<ApplyResult> {
@@ -42,8 +40,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
   if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
 
   const plan = planChanges(current, config, options.prune);
-  const zones = new Map([...current.schedules, ...config.schedules].map((s) => [s.id, s.timezone]));
   const applied = !options.dryRun && plan.changes.length > 0;
   if (applied) applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
-  return { plan, applied, effective, zones };
+  return { plan, applied, effective };
 }

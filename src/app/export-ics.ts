@@ -7,7 +7,7 @@ import { changeHistories, listPeople, scheduleInputs, type ScheduleInfo } from '
 import { writeFeed, type FeedEvent } from '../calendars/ics-feed.js';
 import { UserError } from '../errors.js';
 import type { AppContext } from './context.js';
-import { selectSchedules } from './who.js';
+import { selectSchedules } from './select-schedules.js';
 
 const DAY = 86_400_000;
 /** Shifts crossing the window's edges are exported whole, up to this far outside it. */

@@ -5,7 +5,7 @@ import type { Segment, Window } from '../core/index.js';
 import { layerShifts, mergeNeighbours, resolveSchedule } from '../core/index.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import type { AppContext } from './context.js';
-import { selectSchedules } from './who.js';
+import { selectSchedules } from './select-schedules.js';
 
 export interface LayerLane {
   layer: string;

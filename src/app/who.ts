@@ -3,9 +3,8 @@
 
 import type { Segment } from '../core/index.js';
 import { resolveSchedule } from '../core/index.js';
-import type { Store } from '../storage/open.js';
-import { listSchedules, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
-import { UserError } from '../errors.js';
+import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
+import { selectSchedules } from './select-schedules.js';
 import type { AppContext } from './context.js';
 
 const DAY = 86_400_000;
@@ -51,22 +50,6 @@ export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<Who
     ahead = Math.min(ahead * 4, HORIZON);
   }
   return list.map((s) => results.get(s.id)!);
-}
-
-export function selectSchedules(
-  db: Store,
-  query: { scheduleIds?: string[]; team?: string; aliveAt: number },
-): ScheduleInfo[] {
-  const list = listSchedules(db, { ids: query.scheduleIds, team: query.team, aliveAt: query.aliveAt });
-  for (const id of query.scheduleIds ?? []) {
-    if (!list.some((s) => s.id === id)) {
-      throw new UserError(`unknown schedule "${id}"; run "oncall who" to list the schedules`);
-    }
-  }
-  if (query.team && list.length === 0) {
-    throw new UserError(`team "${query.team}" has no schedules (or does not exist); check the id with "oncall who"`);
-  }
-  return list;
 }
 
 interface Around {

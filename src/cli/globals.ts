@@ -21,6 +21,8 @@ export interface GlobalOptions {
 export interface Invocation {
   ctx: AppContext;
   json: boolean;
+  /** Whether output may use colour (a terminal, no NO_COLOR, no --no-color). */
+  color: boolean;
   colors: Colors;
   width: number;
   /** Parses a time option in the viewer's zone relative to "now". */
@@ -53,10 +55,12 @@ export async function invocation(command: Command, env: NodeJS.ProcessEnv = proc
     zone,
     actor: env.ONCALL_USER || env.USER || 'unknown',
   });
+  const color = wantColor(opts.color, env, process.stdout);
   return {
     ctx,
     json: Boolean(opts.json),
-    colors: colorsFor(wantColor(opts.color, env, process.stdout)),
+    color,
+    colors: colorsFor(color),
     width: terminalWidth(process.stdout),
     time: (text, option) => parseTimeOption(text, option, now, zone),
     print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

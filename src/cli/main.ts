@@ -9,6 +9,7 @@ import { registerShifts } from './commands/shifts.js';
 import { registerNext } from './commands/next.js';
 import { registerApply } from './commands/apply.js';
 import { registerExport } from './commands/export.js';
+import { registerTimeline } from './commands/timeline.js';
 
 export function buildProgram(): Command {
   const program = new Command('oncall')
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerWho(program);
   registerShifts(program);
   registerNext(program);
+  registerTimeline(program);
   registerApply(program);
   registerExport(program);
   for (const command of program.commands) command.exitOverride();

@@ -1,0 +1,22 @@
+// The schedules a command is about (--schedule, --team), with clear errors for unknown ids.
+
+import { UserError } from '../errors.js';
+import type { Store } from '../storage/open.js';
+import { listSchedules, type ScheduleInfo } from '../storage/read.js';
+
+/** Schedules that exist at `aliveAt`, filtered by ids and team; unknown ids are refused. */
+export function selectSchedules(
+  db: Store,
+  query: { scheduleIds?: string[]; team?: string; aliveAt: number },
+): ScheduleInfo[] {
+  const list = listSchedules(db, { ids: query.scheduleIds, team: query.team, aliveAt: query.aliveAt });
+  for (const id of query.scheduleIds ?? []) {
+    if (!list.some((s) => s.id === id)) {
+      throw new UserError(`unknown schedule "${id}"; run "oncall who" to list the schedules`);
+    }
+  }
+  if (query.team && list.length === 0) {
+    throw new UserError(`team "${query.team}" has no schedules (or does not exist); check the id with "oncall who"`);
+  }
+  return list;
+}

@@ -1,0 +1,92 @@
+// The data behind `oncall timeline`: for each schedule, every layer's own shifts, the
+// overrides as defined, and the final shifts, over a window. The view asks again whenever
+// the window moves, so loading is synchronous once the database is open.
+
+import type { Override, Segment, Window } from '../core/index.js';
+import { layerShifts, mergeNeighbours, resolveSchedule } from '../core/index.js';
+import { listPeople, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
+import type { AppContext } from './context.js';
+import { selectSchedules } from './select-schedules.js';
+
+export interface Lane {
+  label: string;
+  /** Sorted, disjoint pieces; time not covered is simply absent. */
+  pieces: Segment[];
+}
+
+export interface ScheduleTimeline {
+  id: string;
+  name: string;
+  timezone: string;
+  layers: Lane[];
+  overrides: Lane;
+  final: Segment[];
+}
+
+export interface PersonLook {
+  name: string;
+  color?: string;
+}
+
+export type TimelineLoader = (window: Window) => ScheduleTimeline[];
+
+export async function timelineLoader(
+  ctx: AppContext,
+  query: { scheduleIds?: string[]; team?: string },
+): Promise<{ load: TimelineLoader; people: Map<string, PersonLook> }> {
+  const store = await ctx.db();
+  const schedules = selectSchedules(store, { ...query, aliveAt: ctx.now });
+  const people = new Map(listPeople(store).map((p) => [p.id, { name: p.name, color: p.color }]));
+  const load: TimelineLoader = (window) => {
+    const inputs = scheduleInputs(store, schedules, window);
+    return schedules.map((schedule, i) => scheduleTimeline(schedule, inputs[i], window));
+  };
+  return { load, people };
+}
+
+function scheduleTimeline(
+  schedule: ScheduleInfo,
+  input: ReturnType<typeof scheduleInputs>[number],
+  window: Window,
+): ScheduleTimeline {
+  const ids = [...new Set([...input.layers].sort((a, b) => a.position - b.position).map((l) => l.id))];
+  const layers = ids.map((id) => ({
+    label: id,
+    pieces: mergeNeighbours(
+      input.layers
+        .filter((l) => l.id === id)
+        .flatMap((version) => layerShifts(version, window))
+        .sort((a, b) => a.start - b.start),
+    ),
+  }));
+  return {
+    id: schedule.id,
+    name: schedule.name,
+    timezone: schedule.timezone,
+    layers,
+    overrides: { label: 'overrides', pieces: overridePieces(input.overrides, window) },
+    final: resolveSchedule(input, window),
+  };
+}
+
+/** The overrides as defined (newest on top where they overlap), clipped to the window. */
+function overridePieces(overrides: Override[], window: Window): Segment[] {
+  let pieces: Segment[] = [];
+  for (const o of [...overrides].sort((a, b) => a.seq - b.seq)) {
+    const start = Math.max(o.start, window.start);
+    const end = Math.min(o.end, window.end);
+    if (start >= end) continue;
+    const piece: Segment = { start, end, person: o.person, source: 'override', ...(o.reason && { reason: o.reason }) };
+    pieces = [
+      ...pieces.flatMap((p) => {
+        if (p.end <= start || p.start >= end) return [p];
+        return [
+          ...(p.start < start ? [{ ...p, end: start }] : []),
+          ...(p.end > end ? [{ ...p, start: end }] : []),
+        ];
+      }),
+      piece,
+    ].sort((a, b) => a.start - b.start);
+  }
+  return pieces;
+}

@@ -1,0 +1,40 @@
+// oncall timeline [--schedule ID…] [--team ID] [--from T] [--days N] [--static]
+
+import type { Command } from 'commander';
+import { fromFloating, startOfDay, toFloating } from '../../core/index.js';
+import { UserError } from '../../errors.js';
+import { collect, invocation, positiveInteger } from '../globals.js';
+
+export function registerTimeline(program: Command): void {
+  program
+    .command('timeline')
+    .description('draw layers, overrides and the final schedule (interactive in a terminal)')
+    .option('--schedule <id>', 'only this schedule (repeatable, or comma-separated)', collect)
+    .option('--team <id>', "only this team's schedules")
+    .option('--from <time>', 'first day (default: Monday of this week)')
+    .option('--days <n>', 'how many days, 1 to 56 (default: 14)', positiveInteger('--days'))
+    .option('--static', 'print the picture once and exit (also when not on a terminal, or CI is set)')
+    .action(async (options, command: Command) => {
+      const run = await invocation(command);
+      const days: number = options.days ?? 14;
+      if (days > 56) throw new UserError('--days must be between 1 and 56 (8 weeks)');
+      const { zone, now } = run.ctx;
+      const { defaultStart } = await import('../../ui/window.js');
+      const start = options.from
+        ? fromFloating(startOfDay(toFloating(await run.time(options.from, '--from'), zone)), zone)
+        : defaultStart(now, days, zone);
+      const { timelineLoader } = await import('../../app/timeline.js');
+      const { load, people } = await timelineLoader(run.ctx, { scheduleIds: options.schedule, team: options.team });
+      const ui = await import('../../ui/render-timeline.js');
+      const { windowOf } = await import('../../ui/window.js');
+      const ci = Boolean(process.env.CI) && process.env.CI !== 'false';
+      const interactive = !options.static && !ci && process.stdout.isTTY && process.stdin.isTTY;
+      if (!interactive) {
+        const window = windowOf(start, days, zone);
+        const width = process.stdout.isTTY ? process.stdout.columns : Number(process.env.COLUMNS) || 100;
+        run.print(ui.staticTimeline({ schedules: load(window), window, zone, now, width, people, color: run.color }));
+        return;
+      }
+      await ui.interactiveTimeline({ load, zone, now, start, days, people, color: run.color });
+    });
+}
