@@ -17,7 +17,12 @@ await build({
   sourcemap: true,
   // The native addon must be loaded from node_modules; Ink and React (ESM with a WebAssembly
   // layout engine) load from there too, and only for `oncall timeline`.
-  external: ['better-sqlite3', 'ink', 'react', 'react/jsx-runtime'],
+  // The calendar clients are large CommonJS trees that load only for `oncall calendar`.
+  external: [
+    'better-sqlite3', 'ink', 'react', 'react/jsx-runtime',
+    '@googleapis/calendar', 'google-auth-library', '@microsoft/microsoft-graph-client', '@azure/msal-node',
+    '@napi-rs/keyring',
+  ],
   // Bundled CommonJS dependencies call require(); give ESM chunks one.
   banner: { js: "import { createRequire as __oncallRequire } from 'node:module'; const require = __oncallRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1,17 +1,14 @@
 // `oncall export ics`: final shifts (never gaps) as iCalendar feeds, one calendar or one per
 // person or schedule, for CI jobs that publish on-call calendars.
 
-import type { PersonConfig, Segment, Window } from '../core/index.js';
-import { resolveSchedule, sequenceOf } from '../core/index.js';
-import { changeHistories, listPeople, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
+import type { PersonConfig, Window } from '../core/index.js';
+import { sequenceOf } from '../core/index.js';
+import { changeHistories, listPeople, type ScheduleInfo } from '../storage/read.js';
 import { writeFeed, type FeedEvent } from '../calendars/ics-feed.js';
 import { UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { selectSchedules } from './select-schedules.js';
-
-const DAY = 86_400_000;
-/** Shifts crossing the window's edges are exported whole, up to this far outside it. */
-const MARGIN = 35 * DAY;
+import { EDGE_MARGIN, shiftEvents } from './shift-events.js';
 
 export interface IcsQuery {
   scheduleIds?: string[];
@@ -32,7 +29,7 @@ export interface FeedFile {
   text: string;
 }
 
-interface ShiftEvent extends FeedEvent {
+interface FeedShift extends FeedEvent {
   schedule: string;
   person: string;
 }
@@ -44,8 +41,8 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
   for (const id of query.personIds ?? []) {
     if (!people.has(id)) throw new UserError(`unknown person "${id}"; check the id with "oncall export yaml"`);
   }
-  const events = shiftEvents(store, schedules, people, query);
-  const feed = (name: string, timezone: string, list: ShiftEvent[]) =>
+  const events = feedEvents(store, schedules, people, query);
+  const feed = (name: string, timezone: string, list: FeedShift[]) =>
     writeFeed({ name, timezone, stamp: ctx.now, events: list, alarmMinutes: query.alarmMinutes });
 
   if (query.splitBy === 'schedule') {
@@ -69,43 +66,27 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
   return [{ kind: 'all', name, events: events.length, text: feed(name, timezone, events) }];
 }
 
-function shiftEvents(
+function feedEvents(
   store: Awaited<ReturnType<AppContext['db']>>,
   schedules: ScheduleInfo[],
   people: Map<string, PersonConfig>,
   query: IcsQuery,
-): ShiftEvent[] {
-  const wide = { start: query.window.start - MARGIN, end: query.window.end + MARGIN };
-  const inputs = scheduleInputs(store, schedules, wide);
-  const histories = changeHistories(store, schedules.map((s) => s.id), wide);
-  const wanted = query.personIds ? new Set(query.personIds) : undefined;
-  const events: ShiftEvent[] = [];
-  schedules.forEach((schedule, i) => {
-    for (const segment of resolveSchedule(inputs[i], wide)) {
-      if (segment.person === null || segment.end <= query.window.start || segment.start >= query.window.end) continue;
-      if (wanted && !wanted.has(segment.person)) continue;
-      const person = people.get(segment.person);
-      const name = person?.name ?? segment.person;
-      events.push({
-        uid: `${compactUtc(segment.start)}-${segment.person}-${schedule.id}@oncall`,
-        start: segment.start,
-        end: segment.end,
-        summary: `On call: ${name} — ${schedule.name}`,
-        description: describe(schedule, segment),
-        sequence: sequenceOf(segment, histories.get(schedule.id)!),
-        schedule: schedule.id,
-        person: segment.person,
-      });
-    }
+): FeedShift[] {
+  const histories = changeHistories(store, schedules.map((s) => s.id), {
+    start: query.window.start - EDGE_MARGIN,
+    end: query.window.end + EDGE_MARGIN,
   });
-  return events.sort((a, b) => a.start - b.start || a.schedule.localeCompare(b.schedule) || a.person.localeCompare(b.person));
-}
-
-function describe(schedule: ScheduleInfo, segment: Segment): string {
-  const source = segment.source === 'override'
-    ? `override${segment.reason ? `: ${segment.reason}` : ''}`
-    : `layer "${segment.source?.replace(/^layer:/, '')}"`;
-  return `Schedule: ${schedule.name} (${schedule.id})\nSource: ${source}`;
+  const only = query.personIds ? new Set(query.personIds) : undefined;
+  return shiftEvents(store, schedules, people, query.window, only).map((e) => ({
+    uid: `${compactUtc(e.segment.start)}-${e.segment.person}-${e.schedule.id}@oncall`,
+    start: e.segment.start,
+    end: e.segment.end,
+    summary: e.summary,
+    description: e.description,
+    sequence: sequenceOf(e.segment, histories.get(e.schedule.id)!),
+    schedule: e.schedule.id,
+    person: e.segment.person,
+  }));
 }
 
 function singleFeedTitle(schedules: ScheduleInfo[], query: IcsQuery, people: Map<string, PersonConfig>, zone: string) {

@@ -10,6 +10,7 @@ import { registerNext } from './commands/next.js';
 import { registerApply } from './commands/apply.js';
 import { registerExport } from './commands/export.js';
 import { registerTimeline } from './commands/timeline.js';
+import { registerCalendar } from './commands/calendar.js';
 
 export function buildProgram(): Command {
   const program = new Command('oncall')
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerTimeline(program);
   registerApply(program);
   registerExport(program);
+  registerCalendar(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

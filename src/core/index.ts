@@ -12,3 +12,4 @@ export * from './plan.js';
 // normalize.ts and config-schema.ts load zod; import them directly where files are checked,
 // so that read-only commands never pay for it.
 export { sequenceOf, type ChangeHistory } from './sequence.js';
+export * from './sync-plan.js';

@@ -109,3 +109,21 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_entity').on(t.entity, t.at)],
 );
+
+/** Calendars that `oncall calendar sync` keeps in step with a schedule or a person. */
+export const calendarTargets = sqliteTable('calendar_targets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  provider: text('provider', { enum: ['google', 'outlook'] }).notNull(),
+  calendarId: text('calendar_id').notNull(),
+  scheduleId: text('schedule_id'),
+  personId: text('person_id'),
+  days: integer('days').notNull().default(90),
+  createdAt: integer('created_at').notNull(),
+  lastSyncAt: integer('last_sync_at'),
+  syncedUntil: integer('synced_until'),
+  created: integer('created').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  deleted: integer('deleted').notNull().default(0),
+  lastError: text('last_error'),
+  lastErrorAt: integer('last_error_at'),
+});

@@ -1,0 +1,36 @@
+// Calendar sync targets: which remote calendar shows which schedule's (or person's) shifts.
+
+import { UserError } from '../errors.js';
+import { listPeople, listSchedules } from '../storage/read.js';
+import { addTarget, listTargets, removeTarget, type NewTarget, type TargetRow } from '../storage/targets.js';
+import type { AppContext } from './context.js';
+
+export async function addCalendarTarget(ctx: AppContext, target: NewTarget): Promise<TargetRow> {
+  const store = await ctx.db();
+  if ((target.scheduleId === null) === (target.personId === null)) {
+    throw new UserError('give exactly one of --schedule ID and --person ID');
+  }
+  if (target.scheduleId !== null && !listSchedules(store).some((s) => s.id === target.scheduleId)) {
+    throw new UserError(`unknown schedule "${target.scheduleId}"; run "oncall who" to list the schedules`);
+  }
+  if (target.personId !== null && !listPeople(store).some((p) => p.id === target.personId)) {
+    throw new UserError(`unknown person "${target.personId}"; check the id with "oncall export yaml"`);
+  }
+  if (target.days < 1 || target.days > 730) throw new UserError('--days must be between 1 and 730');
+  return addTarget(await store.orm(), target, ctx.now);
+}
+
+export async function calendarTargets(ctx: AppContext): Promise<TargetRow[]> {
+  return listTargets(await (await ctx.db()).orm());
+}
+
+export async function removeCalendarTarget(ctx: AppContext, id: number): Promise<void> {
+  if (!removeTarget(await (await ctx.db()).orm(), id)) {
+    throw new UserError(`unknown target ${id}; "oncall calendar list" shows the targets`);
+  }
+}
+
+export function describeTarget(t: TargetRow): string {
+  const what = t.scheduleId ? `schedule ${t.scheduleId}` : `person ${t.personId}`;
+  return `${t.provider} calendar "${t.calendarId}" ← ${what}, ${t.days} days ahead`;
+}

@@ -1,0 +1,28 @@
+// Building an authorised provider for a sync target, from stored sign-ins or from the
+// environment (CI). Everything here loads only for `oncall calendar …`.
+
+import type { TargetRow } from '../storage/targets.js';
+import type { CalendarProvider } from './provider.js';
+import { openCredentialStore } from './credentials.js';
+import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
+
+/** ONCALL_SYNC_RETRY_BASE_MS shortens the backoff (tests; impatient CI jobs). */
+export function retryOptions(env: NodeJS.ProcessEnv, log: (line: string) => void): RetryOptions {
+  const base = Number(env.ONCALL_SYNC_RETRY_BASE_MS);
+  return {
+    ...DEFAULT_RETRY,
+    ...(Number.isFinite(base) && base >= 0 && env.ONCALL_SYNC_RETRY_BASE_MS !== undefined && { baseMs: base }),
+    onRetry: (attempt, waitMs, reason) => log(`  ${reason}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s`),
+  };
+}
+
+export async function providerFor(target: TargetRow, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<CalendarProvider> {
+  const store = openCredentialStore(env);
+  const retry = retryOptions(env, log);
+  if (target.provider === 'google') {
+    const [{ googleClient }, { googleProvider }] = await Promise.all([import('./google-auth.js'), import('./google.js')]);
+    return googleProvider(googleClient(env, store), target.calendarId, target.id, retry);
+  }
+  const [{ outlookToken }, { outlookProvider }] = await Promise.all([import('./outlook-auth.js'), import('./outlook.js')]);
+  return outlookProvider(outlookToken(env, store), target.calendarId, target.id, retry);
+}

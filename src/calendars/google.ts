@@ -1,0 +1,140 @@
+// Google Calendar through @googleapis/calendar (the calendar-only build of googleapis).
+// Events carry private extended properties naming the target and the shift, and get an id
+// derived from both, so a retried insert that meets 409 finds its own event instead of
+// making a duplicate. The API's base URL can point elsewhere (ONCALL_GOOGLE_API_URL): that
+// is how the tests run this code against a local fake.
+
+import { createHash } from 'node:crypto';
+import { calendar, type calendar_v3 } from '@googleapis/calendar';
+import type { OAuth2Client } from 'google-auth-library';
+import type { DesiredEvent, RemoteEvent, Window } from '../core/index.js';
+import { newCounts, type CalendarProvider } from './provider.js';
+import { classify, parseRetryAfter, ProviderError, withRetry, type RetryOptions } from './retry.js';
+
+const TARGET = 'oncallTarget';
+const KEY = 'oncallKey';
+
+/** Google's event ids allow a-v and 0-9: lowercase hex of a hash qualifies. */
+export function googleEventId(targetId: number, key: string): string {
+  return createHash('sha256').update(`${targetId}|${key}`).digest('hex').slice(0, 40);
+}
+
+export function googleProvider(
+  auth: OAuth2Client,
+  calendarId: string,
+  targetId: number,
+  retry?: RetryOptions,
+  rootUrl = process.env.ONCALL_GOOGLE_API_URL,
+): CalendarProvider {
+  const api = calendar({ version: 'v3', auth, retry: false, ...(rootUrl && { rootUrl: rootUrl.replace(/\/?$/, '/') }) });
+  const requests = newCounts();
+  const call = async <T>(kind: 'read' | 'write', request: () => Promise<T>): Promise<T> =>
+    withRetry(async () => {
+      requests[kind]++;
+      try {
+        return await request();
+      } catch (error) {
+        throw toProviderError(error);
+      }
+    }, retry);
+
+  const body = (event: DesiredEvent): calendar_v3.Schema$Event => ({
+    summary: event.summary,
+    description: event.description,
+    start: { dateTime: new Date(event.start).toISOString() },
+    end: { dateTime: new Date(event.end).toISOString() },
+    transparency: 'transparent',
+    status: 'confirmed',
+    extendedProperties: { private: { [TARGET]: String(targetId), [KEY]: event.key } },
+  });
+
+  return {
+    requests,
+    async list(window: Window) {
+      const found: RemoteEvent[] = [];
+      let pageToken: string | undefined;
+      do {
+        const page = await call('read', () =>
+          api.events.list({
+            calendarId,
+            privateExtendedProperty: [`${TARGET}=${targetId}`],
+            timeMin: new Date(window.start).toISOString(),
+            singleEvents: true,
+            maxResults: 2500,
+            pageToken,
+          }),
+        );
+        for (const item of page.data.items ?? []) {
+          const remote = fromGoogle(item);
+          if (remote && remote.start < window.end) found.push(remote);
+        }
+        pageToken = page.data.nextPageToken ?? undefined;
+      } while (pageToken);
+      return found;
+    },
+    async create(event) {
+      const id = googleEventId(targetId, event.key);
+      try {
+        await call('write', () => api.events.insert({ calendarId, requestBody: { id, ...body(event) } }));
+      } catch (error) {
+        if (!(error instanceof ProviderError) || error.status !== 409) throw error;
+        // The id exists: an earlier run created it (perhaps a retry whose first answer was
+        // lost) or it was deleted (cancelled). Make it what it should be.
+        const existing = await call('read', () => api.events.get({ calendarId, eventId: id }));
+        const current = fromGoogle(existing.data);
+        if (existing.data.status !== 'cancelled' && current && sameEvent(current, event)) return;
+        await call('write', () => api.events.update({ calendarId, eventId: id, requestBody: body(event) }));
+      }
+    },
+    async update(remoteId, event) {
+      await call('write', () => api.events.update({ calendarId, eventId: remoteId, requestBody: body(event) }));
+    },
+    async remove(remoteId) {
+      try {
+        await call('write', () => api.events.delete({ calendarId, eventId: remoteId }));
+      } catch (error) {
+        // Already gone is what we wanted.
+        if (!(error instanceof ProviderError) || (error.status !== 404 && error.status !== 410)) throw error;
+      }
+    },
+  };
+}
+
+function fromGoogle(item: calendar_v3.Schema$Event): RemoteEvent | undefined {
+  const key = item.extendedProperties?.private?.[KEY];
+  if (!item.id || !key || item.status === 'cancelled') return undefined;
+  return {
+    remoteId: item.id,
+    key,
+    summary: item.summary ?? '',
+    description: item.description ?? '',
+    start: Date.parse(item.start?.dateTime ?? ''),
+    end: Date.parse(item.end?.dateTime ?? ''),
+  };
+}
+
+function sameEvent(a: RemoteEvent, b: DesiredEvent): boolean {
+  return a.start === b.start && a.end === b.end && a.summary === b.summary && a.description === b.description;
+}
+
+interface GaxiosLike {
+  message?: string;
+  status?: number;
+  response?: { status?: number; headers?: unknown; data?: { error?: { message?: string; errors?: { reason?: string }[] } } };
+}
+
+function header(headers: unknown, name: string): string | undefined {
+  if (!headers) return undefined;
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  return (headers as Record<string, string | undefined>)[name];
+}
+
+function toProviderError(error: unknown): ProviderError {
+  const e = error as GaxiosLike;
+  const status = e.response?.status ?? e.status;
+  const detail = e.response?.data?.error;
+  const reason = detail?.errors?.[0]?.reason;
+  const retryAfter = parseRetryAfter(header(e.response?.headers, 'retry-after'));
+  const message = `Google Calendar: ${status ?? 'network error'}${reason ? ` ${reason}` : ''}: ${detail?.message ?? e.message ?? 'request failed'}`;
+  return new ProviderError(message, status, status === undefined ? { reason: 'network error' } : classify(status, reason, retryAfter));
+}

@@ -1,0 +1,156 @@
+// Outlook through @microsoft/microsoft-graph-client. Events carry two single-value extended
+// properties (the target, and the shift's key) and every create sends a transactionId
+// derived from both, which Graph uses to refuse a duplicate create after a retry. Our own
+// auth middleware adds the bearer token to every request, so the client also works against
+// a local fake (ONCALL_GRAPH_API_URL), where its built-in handler would add none.
+
+import { createHash } from 'node:crypto';
+import { Client, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import type { DesiredEvent, RemoteEvent, Window } from '../core/index.js';
+import { newCounts, type CalendarProvider } from './provider.js';
+import { classify, parseRetryAfter, ProviderError, withRetry, type RetryOptions } from './retry.js';
+
+// A property set of our own: Graph names single-value extended properties by type, GUID and name.
+const SET = '{5f0e9d4a-3b7c-4c52-9a41-6e0c2f8b1d27}';
+export const TARGET_PROPERTY = `String ${SET} Name oncallTarget`;
+export const KEY_PROPERTY = `String ${SET} Name oncallKey`;
+
+class BearerAuth implements Middleware {
+  private next?: Middleware;
+  constructor(private readonly token: () => Promise<string>) {}
+  async execute(context: Context): Promise<void> {
+    const token = await this.token();
+    const options = (context.options ??= {});
+    const headers = new Headers(options.headers as HeadersInit | undefined);
+    headers.set('Authorization', `Bearer ${token}`);
+    options.headers = Object.fromEntries(headers.entries());
+    return this.next!.execute(context);
+  }
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+export function transactionId(targetId: number, key: string): string {
+  return createHash('sha256').update(`oncall|${targetId}|${key}`).digest('hex').slice(0, 32);
+}
+
+export function outlookProvider(
+  token: () => Promise<string>,
+  calendarId: string,
+  targetId: number,
+  retry?: RetryOptions,
+  baseUrl = process.env.ONCALL_GRAPH_API_URL,
+): CalendarProvider {
+  const client = Client.initWithMiddleware({
+    middleware: [new BearerAuth(token), new HTTPMessageHandler()],
+    ...(baseUrl && { baseUrl: baseUrl.replace(/\/?$/, '/') }),
+    defaultVersion: 'v1.0',
+  });
+  const requests = newCounts();
+  const call = async <T>(kind: 'read' | 'write', request: () => Promise<T>): Promise<T> =>
+    withRetry(async () => {
+      requests[kind]++;
+      try {
+        return await request();
+      } catch (error) {
+        throw toProviderError(error);
+      }
+    }, retry);
+  const calendarPath = calendarId === 'primary' ? '/me/calendar' : `/me/calendars/${encodeURIComponent(calendarId)}`;
+
+  const body = (event: DesiredEvent) => ({
+    subject: event.summary,
+    body: { contentType: 'text', content: event.description },
+    start: { dateTime: graphTime(event.start), timeZone: 'UTC' },
+    end: { dateTime: graphTime(event.end), timeZone: 'UTC' },
+    showAs: 'free',
+  });
+
+  return {
+    requests,
+    async list(window: Window) {
+      const found: RemoteEvent[] = [];
+      const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${TARGET_PROPERTY}' and ep/value eq '${targetId}')`;
+      const expand = `singleValueExtendedProperties($filter=id eq '${KEY_PROPERTY}')`;
+      let page = await call('read', () =>
+        client
+          .api(`${calendarPath}/events`)
+          .header('Prefer', 'outlook.body-content-type="text"')
+          .filter(filter)
+          .expand(expand)
+          .top(500)
+          .get(),
+      );
+      for (;;) {
+        for (const item of page.value ?? []) {
+          const remote = fromGraph(item);
+          if (remote && remote.start >= window.start && remote.start < window.end) found.push(remote);
+        }
+        const next: string | undefined = page['@odata.nextLink'];
+        if (!next) break;
+        page = await call('read', () => client.api(next).header('Prefer', 'outlook.body-content-type="text"').get());
+      }
+      return found;
+    },
+    async create(event) {
+      await call('write', () =>
+        client.api(`${calendarPath}/events`).post({
+          ...body(event),
+          transactionId: transactionId(targetId, event.key),
+          singleValueExtendedProperties: [
+            { id: TARGET_PROPERTY, value: String(targetId) },
+            { id: KEY_PROPERTY, value: event.key },
+          ],
+        }),
+      );
+    },
+    async update(remoteId, event) {
+      await call('write', () => client.api(`/me/events/${encodeURIComponent(remoteId)}`).patch(body(event)));
+    },
+    async remove(remoteId) {
+      try {
+        await call('write', () => client.api(`/me/events/${encodeURIComponent(remoteId)}`).delete());
+      } catch (error) {
+        if (!(error instanceof ProviderError) || error.status !== 404) throw error;
+      }
+    },
+  };
+}
+
+/** Graph wants a zone-less date-time plus a timeZone field. */
+function graphTime(instant: number): string {
+  return new Date(instant).toISOString().slice(0, 19);
+}
+
+interface GraphItem {
+  id?: string;
+  subject?: string;
+  body?: { content?: string };
+  start?: { dateTime?: string };
+  end?: { dateTime?: string };
+  singleValueExtendedProperties?: { id: string; value: string }[];
+}
+
+function fromGraph(item: GraphItem): RemoteEvent | undefined {
+  const key = item.singleValueExtendedProperties?.find((p) => p.id.toLowerCase() === KEY_PROPERTY.toLowerCase())?.value;
+  if (!item.id || !key) return undefined;
+  const utc = (text: string | undefined) => Date.parse(`${(text ?? '').slice(0, 19)}Z`);
+  return {
+    remoteId: item.id,
+    key,
+    summary: item.subject ?? '',
+    // Outlook may hand text back with CRLF line ends; compare what a reader sees.
+    description: (item.body?.content ?? '').replace(/\r\n/g, '\n').trim(),
+    start: utc(item.start?.dateTime),
+    end: utc(item.end?.dateTime),
+  };
+}
+
+function toProviderError(error: unknown): ProviderError {
+  const e = error as { statusCode?: number; code?: string | null; message?: string; headers?: Headers };
+  const status = e.statusCode !== undefined && e.statusCode > 0 ? e.statusCode : undefined;
+  const retryAfter = parseRetryAfter(e.headers?.get?.('retry-after'));
+  const message = `Microsoft Graph: ${status ?? 'network error'}${e.code ? ` ${e.code}` : ''}: ${e.message ?? 'request failed'}`;
+  return new ProviderError(message, status, status === undefined ? { reason: 'network error' } : classify(status, undefined, retryAfter));
+}

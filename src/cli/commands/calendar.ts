@@ -1,0 +1,227 @@
+// oncall calendar connect|disconnect|status|add|list|rm|sync
+
+import type { Command } from 'commander';
+import type { TargetRow } from '../../storage/targets.js';
+import { UserError } from '../../errors.js';
+import { invocation, positiveInteger, type Invocation } from '../globals.js';
+import { formatTime } from '../output.js';
+import { iso } from '../json.js';
+
+export function registerCalendar(program: Command): void {
+  const calendar = program.command('calendar').description('push shifts to Google Calendar or Outlook');
+  registerConnect(calendar);
+  registerTargets(calendar);
+  calendar
+    .command('sync')
+    .description("make each target's calendar show exactly its final shifts")
+    .option('--target <id>', 'only this target', positiveInteger('--target'))
+    .option('--dry-run', 'print what would change; make no changing request')
+    .action(async (options, command: Command) => {
+      const run = await invocation(command);
+      const { syncCalendars } = await import('../../app/calendar-sync.js');
+      const { providerFor } = await import('../../calendars/connect.js');
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const bar = progressBar(process.stderr);
+      const results = await syncCalendars(run.ctx, {
+        targetId: options.target,
+        dryRun: Boolean(options.dryRun),
+        providerFor: (target) => providerFor(target, process.env, log),
+        progress: bar,
+      });
+      const { describeTarget } = await import('../../app/calendar-targets.js');
+      if (run.json) {
+        run.print(JSON.stringify(results.map((r) => ({
+          target: r.target.id,
+          created: r.created, updated: r.updated, deleted: r.deleted,
+          planned: r.plan ? { create: r.plan.create.length, update: r.plan.update.length, delete: r.plan.delete.length } : null,
+          requests: r.requests,
+          error: r.error ?? null,
+        })), null, 2));
+      } else {
+        for (const r of results) {
+          const head = `target ${r.target.id} (${describeTarget(r.target)})`;
+          if (options.dryRun && r.plan) {
+            run.print(`${head}: would create ${r.plan.create.length}, update ${r.plan.update.length}, delete ${r.plan.delete.length}`);
+          } else {
+            const counts = `${r.created} created, ${r.updated} updated, ${r.deleted} deleted`;
+            run.print(`${head}: ${counts}${r.error ? ` — failed: ${r.error}` : ''} (${r.requests.read + r.requests.write} requests)`);
+          }
+        }
+        if (results.length === 0) run.print('No targets. Add one with: oncall calendar add --provider google --calendar ID --schedule ID');
+      }
+      const failed = results.filter((r) => r.error);
+      if (failed.length > 0) {
+        const { RuntimeFailure } = await import('../../errors.js');
+        throw new RuntimeFailure(`${failed.length} of ${results.length} targets failed; "oncall calendar status" shows the errors`);
+      }
+    });
+}
+
+function registerConnect(calendar: Command): void {
+  const connect = calendar.command('connect').description('sign in to a calendar provider');
+  connect
+    .command('google')
+    .description('sign in with a Google desktop OAuth client (loopback redirect, PKCE)')
+    .option('--client-id <id>', 'OAuth client id (default: $ONCALL_GOOGLE_CLIENT_ID)')
+    .option('--client-secret <secret>', 'OAuth client secret (default: $ONCALL_GOOGLE_CLIENT_SECRET)')
+    .action(async (options, command: Command) => {
+      await invocation(command);
+      const clientId = options.clientId ?? process.env.ONCALL_GOOGLE_CLIENT_ID;
+      if (!clientId) throw new UserError('give --client-id (or set ONCALL_GOOGLE_CLIENT_ID); the README says how to create one');
+      const { openCredentialStore } = await import('../../calendars/credentials.js');
+      const { connectGoogle } = await import('../../calendars/google-auth.js');
+      const store = openCredentialStore();
+      await connectGoogle({
+        clientId,
+        clientSecret: options.clientSecret ?? process.env.ONCALL_GOOGLE_CLIENT_SECRET,
+        store,
+        env: process.env,
+        show: (url) => process.stderr.write(`Open this URL in a browser to allow oncall to manage calendar events:\n\n  ${url}\n\nWaiting for the browser…\n`),
+      });
+      process.stdout.write(`Connected to Google. Tokens are in ${store.where}.\n`);
+    });
+  connect
+    .command('outlook')
+    .description('sign in to Microsoft 365 / Outlook (MSAL public client)')
+    .option('--client-id <id>', 'Azure app (client) id (default: $ONCALL_MS_CLIENT_ID)')
+    .option('--device-code', 'print a code to enter on another device (no browser here)')
+    .action(async (options, command: Command) => {
+      await invocation(command);
+      const clientId = options.clientId ?? process.env.ONCALL_MS_CLIENT_ID;
+      if (!clientId) throw new UserError('give --client-id (or set ONCALL_MS_CLIENT_ID); the README says how to register an app');
+      const { openCredentialStore } = await import('../../calendars/credentials.js');
+      const { connectOutlook } = await import('../../calendars/outlook-auth.js');
+      const store = openCredentialStore();
+      const user = await connectOutlook({
+        clientId,
+        deviceCode: Boolean(options.deviceCode),
+        store,
+        env: process.env,
+        show: (text) => process.stderr.write(`${text}\n`),
+      });
+      process.stdout.write(`Connected to Outlook as ${user}. Tokens are in ${store.where}.\n`);
+    });
+  calendar
+    .command('disconnect [provider]')
+    .description('remove stored sign-ins (google, outlook, or both)')
+    .action(async (provider: string | undefined, _options, command: Command) => {
+      await invocation(command);
+      if (provider && provider !== 'google' && provider !== 'outlook') {
+        throw new UserError(`provider "${provider}" must be google or outlook`);
+      }
+      const { openCredentialStore } = await import('../../calendars/credentials.js');
+      const store = openCredentialStore();
+      if (!provider || provider === 'google') (await import('../../calendars/google-auth.js')).disconnectGoogle(store);
+      if (!provider || provider === 'outlook') (await import('../../calendars/outlook-auth.js')).disconnectOutlook(store);
+      process.stdout.write(`Removed the stored ${provider ?? 'Google and Outlook'} sign-in from ${store.where}.\n`);
+    });
+}
+
+function registerTargets(calendar: Command): void {
+  calendar
+    .command('add')
+    .description('define a sync target: a calendar that shows a schedule or a person')
+    .requiredOption('--provider <name>', 'google or outlook')
+    .requiredOption('--calendar <id>', 'calendar id ("primary" for the main calendar)')
+    .option('--schedule <id>', "the schedule's final shifts")
+    .option('--person <id>', "the person's shifts in every schedule")
+    .option('--days <n>', 'how far ahead to sync (default: 90)', positiveInteger('--days'), 90)
+    .action(async (options, command: Command) => {
+      const run = await invocation(command);
+      if (options.provider !== 'google' && options.provider !== 'outlook') {
+        throw new UserError(`--provider "${options.provider}" must be google or outlook`);
+      }
+      const { addCalendarTarget } = await import('../../app/calendar-targets.js');
+      const target = await addCalendarTarget(run.ctx, {
+        provider: options.provider,
+        calendarId: options.calendar,
+        scheduleId: options.schedule ?? null,
+        personId: options.person ?? null,
+        days: options.days,
+      });
+      run.print(run.json ? JSON.stringify(targetJson(target)) : String(target.id));
+    });
+  calendar
+    .command('list')
+    .description('the sync targets')
+    .action(async (_options, command: Command) => {
+      const run = await invocation(command);
+      const { calendarTargets, describeTarget } = await import('../../app/calendar-targets.js');
+      const targets = await calendarTargets(run.ctx);
+      if (run.json) run.print(JSON.stringify(targets.map(targetJson), null, 2));
+      else if (targets.length === 0) run.print('No targets.');
+      else for (const t of targets) run.print(`${t.id}  ${describeTarget(t)}`);
+    });
+  calendar
+    .command('rm <id>')
+    .description('remove a sync target (events already in the calendar stay)')
+    .action(async (id: string, _options, command: Command) => {
+      const run = await invocation(command);
+      const { removeCalendarTarget } = await import('../../app/calendar-targets.js');
+      await removeCalendarTarget(run.ctx, positiveInteger('target id')(id));
+      run.print(`Removed target ${id}.`);
+    });
+  calendar
+    .command('status')
+    .description('where tokens are stored, and each target: last sync, synced until, counts, last error')
+    .action(async (_options, command: Command) => {
+      const run = await invocation(command);
+      const { openCredentialStore } = await import('../../calendars/credentials.js');
+      const { googleConnected } = await import('../../calendars/google-auth.js');
+      const { outlookConnected } = await import('../../calendars/outlook-auth.js');
+      const { calendarTargets } = await import('../../app/calendar-targets.js');
+      const store = openCredentialStore();
+      const targets = await calendarTargets(run.ctx);
+      const signIn = {
+        store: store.kind,
+        where: store.where,
+        google: process.env.ONCALL_GOOGLE_ACCESS_TOKEN || process.env.ONCALL_GOOGLE_REFRESH_TOKEN ? 'environment' : googleConnected(store) ? 'stored' : 'not connected',
+        outlook: process.env.ONCALL_GRAPH_ACCESS_TOKEN ? 'environment' : outlookConnected(store) ? 'stored' : 'not connected',
+      };
+      if (run.json) {
+        run.print(JSON.stringify({ signIn, targets: targets.map(targetJson) }, null, 2));
+        return;
+      }
+      run.print(`Tokens: ${store.kind === 'keychain' ? 'OS keychain' : `file ${store.where}`}`);
+      run.print(`Google: ${signIn.google}   Outlook: ${signIn.outlook}`);
+      for (const t of targets) printTargetStatus(run, t);
+    });
+}
+
+function printTargetStatus(run: Invocation, t: TargetRow): void {
+  const time = (v: number | null) => (v === null ? 'never' : formatTime(v, run.ctx.zone, run.ctx.now));
+  run.print(`\ntarget ${t.id}: ${t.provider} "${t.calendarId}" ← ${t.scheduleId ? `schedule ${t.scheduleId}` : `person ${t.personId}`}`);
+  run.print(`  last sync ${time(t.lastSyncAt)}, synced until ${time(t.syncedUntil)}`);
+  run.print(`  last run: ${t.created} created, ${t.updated} updated, ${t.deleted} deleted`);
+  if (t.lastError) run.print(run.colors.red(`  last error (${time(t.lastErrorAt)}): ${t.lastError}`));
+}
+
+function targetJson(t: TargetRow) {
+  const at = (v: number | null) => (v === null ? null : iso(v));
+  return {
+    id: t.id,
+    provider: t.provider,
+    calendar: t.calendarId,
+    schedule: t.scheduleId,
+    person: t.personId,
+    days: t.days,
+    lastSync: at(t.lastSyncAt),
+    syncedUntil: at(t.syncedUntil),
+    created: t.created,
+    updated: t.updated,
+    deleted: t.deleted,
+    lastError: t.lastError,
+    lastErrorAt: at(t.lastErrorAt),
+  };
+}
+
+/** A one-line progress bar on a terminal, for syncs with many changes; nothing otherwise. */
+function progressBar(stream: NodeJS.WriteStream) {
+  return (done: number, total: number) => {
+    if (!stream.isTTY || total < 20) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    stream.write(`\r  [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`);
+    if (done === total) stream.write('\n');
+  };
+}
