@@ -44,7 +44,7 @@ export function registerCalendar(program: Command): void {
             run.print(`${head}: would create ${r.plan.create.length}, update ${r.plan.update.length}, delete ${r.plan.delete.length}`);
           } else {
             const counts = `${r.created} created, ${r.updated} updated, ${r.deleted} deleted`;
-            run.print(`${head}: ${counts}${r.error ? ` — failed: ${r.error}` : ''} (${r.requests.read + r.requests.write} requests)`);
+            run.print(`${head}: ${counts}${r.error ? ` — failed: ${r.error}` : ''} (${plural(r.requests.read + r.requests.write, "request")})`);
           }
         }
         if (results.length === 0) run.print('No targets. Add one with: oncall calendar add --provider google --calendar ID --schedule ID');
@@ -224,4 +224,8 @@ function progressBar(stream: NodeJS.WriteStream) {
     stream.write(`\r  [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`);
     if (done === total) stream.write('\n');
   };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
