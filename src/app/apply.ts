@@ -32,15 +32,22 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
   const files = loadYamlFiles(options.files);
   const store = await ctx.db();
   const db = await store.orm();
-  const current = loadConfig(db, store);
-  const known = options.prune
-    ? { people: new Set<string>(), teams: new Set<string>() }
-    : { people: new Set(current.people.map((p) => p.id)), teams: new Set(current.teams.map((t) => t.id)) };
-  const { config, issues } = normalizeFiles(files, known);
-  if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
-
-  const plan = planChanges(current, config, options.prune);
-  const applied = !options.dryRun && plan.changes.length > 0;
-  if (applied) applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
+  // Read, plan and write under one write lock: a concurrent writer (someone adding an
+  // override while CI applies) lands entirely before or entirely after this apply.
+  const { plan, applied } = db.transaction(
+    () => {
+      const current = loadConfig(db, store);
+      const known = options.prune
+        ? { people: new Set<string>(), teams: new Set<string>() }
+        : { people: new Set(current.people.map((p) => p.id)), teams: new Set(current.teams.map((t) => t.id)) };
+      const { config, issues } = normalizeFiles(files, known);
+      if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
+      const plan = planChanges(current, config, options.prune);
+      const applied = !options.dryRun && plan.changes.length > 0;
+      if (applied) applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
+      return { plan, applied };
+    },
+    { behavior: 'immediate' },
+  );
   return { plan, applied, effective };
 }
