@@ -23,7 +23,8 @@ export async function exportYaml(ctx: AppContext): Promise<string> {
   return doc.toString({ lineWidth: 0 });
 }
 
-function toYamlShape(config: Config) {
+/** The YAML (raw) shape of a config: what files hold and what `normalizeFiles` reads. */
+export function toYamlShape(config: Config) {
   return {
     version: 1,
     people: config.people,

@@ -16,6 +16,7 @@ export interface GlobalOptions {
   json?: boolean;
   color: boolean;
   debug?: boolean;
+  as?: string;
 }
 
 export interface Invocation {
@@ -37,6 +38,7 @@ export function addGlobalOptions(program: Command): Command {
     .option('--tz <zone>', 'show and read times in this IANA zone (default: $ONCALL_TZ, else the system zone)')
     .option('--json', 'machine-readable output on stdout')
     .option('--no-color', 'no colour (also: NO_COLOR, or stdout not a terminal)')
+    .option('--as <name>', 'who is making a change, for the audit log (default: $ONCALL_USER, else $USER)')
     .option('--debug', 'show stack traces of unexpected errors');
 }
 
@@ -53,7 +55,7 @@ export async function invocation(command: Command, env: NodeJS.ProcessEnv = proc
     dbPath: opts.db ?? defaultDbPath(env),
     now,
     zone,
-    actor: env.ONCALL_USER || env.USER || 'unknown',
+    actor: opts.as || env.ONCALL_USER || env.USER || 'unknown',
   });
   const color = wantColor(opts.color, env, process.stdout);
   return {

@@ -11,6 +11,10 @@ import { registerApply } from './commands/apply.js';
 import { registerExport } from './commands/export.js';
 import { registerTimeline } from './commands/timeline.js';
 import { registerCalendar } from './commands/calendar.js';
+import { registerPeople } from './commands/people.js';
+import { registerSchedules } from './commands/schedules.js';
+import { registerOverrides } from './commands/overrides.js';
+import { registerLog } from './commands/log.js';
 
 export function buildProgram(): Command {
   const program = new Command('oncall')
@@ -30,6 +34,10 @@ export function buildProgram(): Command {
   registerApply(program);
   registerExport(program);
   registerCalendar(program);
+  registerPeople(program);
+  registerSchedules(program);
+  registerOverrides(program);
+  registerLog(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -162,7 +162,6 @@ function scheduleConfig(ctx: ScheduleContext): ScheduleConfig {
     seen.add(layer.id);
     layers.push(layerConfig(ctx, layer, layerPath));
   });
-  if (s.layers.length === 0) report(file, [...path, 'layers'], `schedule "${s.id}" needs at least one layer`);
   const overrides: OverrideConfig[] = [];
   eachShaped(s.overrides, 'override', [...path, 'overrides'], shapeReport, (o, overridePath) => {
     // With a bad zone, times are still read (as UTC) so that their own mistakes show too.

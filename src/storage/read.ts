@@ -106,3 +106,66 @@ export function changeHistories(store: Store, scheduleIds: string[], window: Win
   }
   return histories;
 }
+
+export interface OverrideListing {
+  id: number;
+  scheduleId: string;
+  person: string;
+  start: number;
+  end: number;
+  replaces: string | null;
+  reason: string | null;
+  removedAt: number | null;
+}
+
+/** Overrides still in force (not removed) that end after `from`, oldest first. */
+export function listOverrides(store: Store, scheduleId: string | undefined, from: number): OverrideListing[] {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT id, schedule_id AS scheduleId, person_id AS person, start, "end", replaces, reason, removed_at AS removedAt
+       FROM overrides WHERE removed_at IS NULL AND "end" > ? ${scheduleId ? 'AND schedule_id = ?' : ''} ORDER BY start, id`,
+    )
+    .all(...(scheduleId ? [from, scheduleId] : [from])) as OverrideListing[];
+  return rows;
+}
+
+export function overrideById(store: Store, id: number): OverrideListing | undefined {
+  return store.sqlite
+    .prepare(
+      `SELECT id, schedule_id AS scheduleId, person_id AS person, start, "end", replaces, reason, removed_at AS removedAt
+       FROM overrides WHERE id = ?`,
+    )
+    .get(id) as OverrideListing | undefined;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor: string;
+  entity: string;
+  action: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+/** The audit log, newest first. */
+export function auditEntries(store: Store, filter: { since?: number; entity?: string }): AuditEntry[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.since !== undefined) {
+    where.push('at >= ?');
+    params.push(filter.since);
+  }
+  if (filter.entity) {
+    // "schedule:x" also finds its layers ("layer:x/…") and overrides ("override:x").
+    const id = filter.entity.replace(/^schedule:/, '');
+    where.push(filter.entity.startsWith('schedule:') ? '(entity = ? OR entity LIKE ? OR entity = ?)' : 'entity = ?');
+    params.push(...(filter.entity.startsWith('schedule:') ? [filter.entity, `layer:${id}/%`, `override:${id}`] : [filter.entity]));
+  }
+  return store.sqlite
+    .prepare(
+      `SELECT id, at, actor, entity, action, old_value AS oldValue, new_value AS newValue FROM audit_log
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC`,
+    )
+    .all(...params) as AuditEntry[];
+}

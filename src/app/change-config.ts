@@ -1,0 +1,60 @@
+// Changes made on the command line go through the same path as `apply`: take the current
+// definition, change it, check the result with the same validation as YAML files, plan the
+// difference and write it at the effective instant, all under one write lock. So both kinds
+// of change respect history, write the audit log, and show up in `oncall export yaml`.
+
+import type { Config, Plan } from '../core/index.js';
+import { planChanges } from '../core/index.js';
+import { normalizeFiles } from '../core/normalize.js';
+import { UserError } from '../errors.js';
+import { loadConfig } from '../storage/state.js';
+import { applyPlan } from '../storage/write.js';
+import type { Db, Store } from '../storage/open.js';
+import type { AppContext } from './context.js';
+import { toYamlShape } from './export-yaml.js';
+
+export interface ChangeResult<T> {
+  plan: Plan;
+  /** Whatever the change function returned (ids, warnings). */
+  value: T;
+}
+
+export interface ChangeOptions {
+  effective?: number;
+  /** Nothing is written; the plan is returned (for --dry-run). */
+  dryRun?: boolean;
+}
+
+export async function changeConfig<T>(
+  ctx: AppContext,
+  options: ChangeOptions,
+  change: (config: Config, tools: { store: Store; db: Db }) => T,
+): Promise<ChangeResult<T>> {
+  const effective = options.effective ?? ctx.now;
+  if (effective < ctx.now) {
+    throw new UserError('--effective is in the past; history is never rewritten, so give a time from now on');
+  }
+  const store = await ctx.db();
+  const db = await store.orm();
+  return db.transaction(
+    () => {
+      const current = loadConfig(db, store);
+      const edited = structuredClone(current);
+      const value = change(edited, { store, db });
+      const { config, issues } = normalizeFiles([{ file: 'command line', data: toYamlShape(edited) }], {
+        people: new Set(),
+        teams: new Set(),
+      });
+      if (issues.length > 0) {
+        const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+        throw new UserError(`${issues[0].message}${more}`);
+      }
+      const plan = planChanges(current, config, true);
+      if (!options.dryRun && plan.changes.length > 0) {
+        applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
+      }
+      return { plan, value };
+    },
+    { behavior: 'immediate' },
+  );
+}

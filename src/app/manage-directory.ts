@@ -1,0 +1,113 @@
+// People and teams from the command line. Each change edits the current definition and goes
+// through changeConfig, the same path (validation, history, audit log) as `apply`.
+
+import type { Config, PersonConfig, TeamConfig } from '../core/index.js';
+import { UserError } from '../errors.js';
+import type { AppContext } from './context.js';
+import { changeConfig, type ChangeOptions } from './change-config.js';
+
+export function findPerson(config: Config, id: string): PersonConfig {
+  const person = config.people.find((p) => p.id === id);
+  if (!person) throw new UserError(`unknown person "${id}"; "oncall person list" shows them`);
+  return person;
+}
+
+export function findTeam(config: Config, id: string): TeamConfig {
+  const team = config.teams.find((t) => t.id === id);
+  if (!team) throw new UserError(`unknown team "${id}"; "oncall team list" shows them`);
+  return team;
+}
+
+type PersonFields = Partial<Omit<PersonConfig, 'id'>>;
+
+export function addPerson(ctx: AppContext, person: PersonConfig, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    if (config.people.some((p) => p.id === person.id)) throw new UserError(`person "${person.id}" already exists; use "oncall person edit"`);
+    config.people.push(person);
+  });
+}
+
+export function editPerson(ctx: AppContext, id: string, fields: PersonFields, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    Object.assign(findPerson(config, id), withoutUndefined(fields));
+  });
+}
+
+/** Where a person is still referred to: team memberships, layers, current or future overrides. */
+export function referencesTo(config: Config, id: string, now: number): string[] {
+  const refs: string[] = [];
+  for (const t of config.teams) if (t.members.includes(id)) refs.push(`team ${t.id}`);
+  for (const s of config.schedules) {
+    for (const l of s.layers) if (l.members.includes(id)) refs.push(`layer ${s.id}/${l.id}`);
+    const overrides = s.overrides.filter((o) => (o.person === id || o.replaces === id) && o.to > now);
+    if (overrides.length > 0) refs.push(`${overrides.length} override${overrides.length > 1 ? 's' : ''} on ${s.id}`);
+  }
+  return refs;
+}
+
+/**
+ * Removes a person. Refused while anything refers to them, unless `force`: then they leave
+ * every team, layer and future override from the effective instant on; history stays.
+ */
+export function removePerson(ctx: AppContext, id: string, force: boolean, options: ChangeOptions = {}) {
+  const at = options.effective ?? ctx.now;
+  return changeConfig(ctx, options, (config) => {
+    findPerson(config, id);
+    const refs = referencesTo(config, id, at);
+    if (refs.length > 0 && !force) {
+      throw new UserError(`person "${id}" is still in ${refs.join(', ')}; change those first, or use --force`);
+    }
+    for (const t of config.teams) t.members = t.members.filter((m) => m !== id);
+    for (const s of config.schedules) {
+      for (const l of s.layers) {
+        l.members = l.members.filter((m) => m !== id);
+        if (l.members.length === 0) {
+          throw new UserError(`layer ${s.id}/${l.id} would have no members left; remove or edit it first`);
+        }
+      }
+      // Overrides that already ended are history and stay; the rest go.
+      s.overrides = s.overrides.filter((o) => (o.person !== id && o.replaces !== id) || o.to <= at);
+    }
+    config.people = config.people.filter((p) => p.id !== id);
+    return refs;
+  });
+}
+
+export function addTeam(ctx: AppContext, team: TeamConfig, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    if (config.teams.some((t) => t.id === team.id)) throw new UserError(`team "${team.id}" already exists; use "oncall team edit"`);
+    config.teams.push(team);
+  });
+}
+
+export interface TeamEdit {
+  name?: string;
+  members?: string[];
+  add?: string[];
+  remove?: string[];
+}
+
+export function editTeam(ctx: AppContext, id: string, edit: TeamEdit, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    const team = findTeam(config, id);
+    if (edit.name !== undefined) team.name = edit.name;
+    if (edit.members) team.members = edit.members;
+    for (const m of edit.add ?? []) if (!team.members.includes(m)) team.members.push(m);
+    team.members = team.members.filter((m) => !(edit.remove ?? []).includes(m));
+  });
+}
+
+export function removeTeam(ctx: AppContext, id: string, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    findTeam(config, id);
+    const schedules = config.schedules.filter((s) => s.team === id).map((s) => s.id);
+    if (schedules.length > 0) {
+      throw new UserError(`team "${id}" still has schedules ${schedules.join(', ')}; move or remove them first`);
+    }
+    config.teams = config.teams.filter((t) => t.id !== id);
+  });
+}
+
+export function withoutUndefined<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

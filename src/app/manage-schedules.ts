@@ -1,0 +1,102 @@
+// Schedules, layers and overrides from the command line, through the same path as `apply`.
+
+import type { Config, LayerConfig, OverrideConfig, ScheduleConfig } from '../core/index.js';
+import { UserError } from '../errors.js';
+import type { AppContext } from './context.js';
+import { changeConfig, type ChangeOptions } from './change-config.js';
+import { withoutUndefined } from './manage-directory.js';
+
+export function findSchedule(config: Config, id: string): ScheduleConfig {
+  const schedule = config.schedules.find((s) => s.id === id);
+  if (!schedule) throw new UserError(`unknown schedule "${id}"; "oncall schedule list" shows them`);
+  return schedule;
+}
+
+export function findLayer(schedule: ScheduleConfig, id: string): LayerConfig {
+  const layer = schedule.layers.find((l) => l.id === id);
+  if (!layer) {
+    const known = schedule.layers.map((l) => l.id).join(', ') || 'none yet';
+    throw new UserError(`schedule "${schedule.id}" has no layer "${id}" (layers: ${known})`);
+  }
+  return layer;
+}
+
+export interface ScheduleFields {
+  team?: string;
+  name?: string;
+  timezone?: string;
+}
+
+export function addSchedule(ctx: AppContext, id: string, fields: Required<Pick<ScheduleFields, 'team' | 'timezone'>> & ScheduleFields, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    if (config.schedules.some((s) => s.id === id)) throw new UserError(`schedule "${id}" already exists; use "oncall schedule edit"`);
+    config.schedules.push({ id, team: fields.team, name: fields.name ?? id, timezone: fields.timezone, layers: [], overrides: [] });
+  });
+}
+
+export function editSchedule(ctx: AppContext, id: string, fields: ScheduleFields, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    Object.assign(findSchedule(config, id), withoutUndefined(fields));
+  });
+}
+
+export function removeSchedule(ctx: AppContext, id: string, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    findSchedule(config, id);
+    config.schedules = config.schedules.filter((s) => s.id !== id);
+  });
+}
+
+export function addLayer(ctx: AppContext, scheduleId: string, layer: LayerConfig, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    const schedule = findSchedule(config, scheduleId);
+    if (schedule.layers.some((l) => l.id === layer.id)) {
+      throw new UserError(`schedule "${scheduleId}" already has a layer "${layer.id}"; use "oncall layer edit"`);
+    }
+    schedule.layers.push(layer);
+  });
+}
+
+export type LayerEdit = Partial<Omit<LayerConfig, 'id'>> & { clear?: ('end' | 'restrictions' | 'priority')[] };
+
+export function editLayer(ctx: AppContext, scheduleId: string, id: string, edit: LayerEdit, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    const layer = findLayer(findSchedule(config, scheduleId), id);
+    const { clear, ...fields } = edit;
+    // A rotation is either a shift length or an RRULE: setting one drops the other.
+    if (fields.shift !== undefined) delete layer.handoffs;
+    if (fields.handoffs !== undefined) delete layer.shift;
+    Object.assign(layer, withoutUndefined(fields));
+    for (const key of clear ?? []) delete layer[key];
+    if (layer.disabled === false) delete layer.disabled;
+  });
+}
+
+export function removeLayer(ctx: AppContext, scheduleId: string, id: string, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    const schedule = findSchedule(config, scheduleId);
+    findLayer(schedule, id);
+    schedule.layers = schedule.layers.filter((l) => l.id !== id);
+  });
+}
+
+export function addOverride(ctx: AppContext, scheduleId: string, override: OverrideConfig, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    const schedule = findSchedule(config, scheduleId);
+    const hidden = schedule.overrides.filter((o) => o.from < override.to && o.to > override.from);
+    schedule.overrides.push(override);
+    return { hidden, schedule };
+  });
+}
+
+/** Ends an override from the effective instant on (now by default): its past stays. */
+export function removeOverride(ctx: AppContext, scheduleId: string, override: OverrideConfig, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    const schedule = findSchedule(config, scheduleId);
+    const index = schedule.overrides.findIndex(
+      (o) => o.person === override.person && o.from === override.from && o.to === override.to && o.replaces === override.replaces,
+    );
+    if (index < 0) throw new UserError('that override was already removed');
+    schedule.overrides.splice(index, 1);
+  });
+}

@@ -1,0 +1,46 @@
+// `oncall swap`: two people exchange whole shifts. The shift of one person that contains the
+// given time is exchanged with the other person's next shift; the result is two overrides
+// with `replaces`, written together.
+
+import type { Config, OverrideConfig, Segment } from '../core/index.js';
+import { resolveSchedule } from '../core/index.js';
+import { UserError } from '../errors.js';
+import { scheduleInputs, listSchedules } from '../storage/read.js';
+import type { AppContext } from './context.js';
+import { changeConfig, type ChangeOptions } from './change-config.js';
+import { findSchedule } from './manage-schedules.js';
+
+const DAY = 86_400_000;
+const SEARCH = 120 * DAY;
+
+export interface SwapRequest {
+  scheduleId: string;
+  shiftOf: string;
+  with: string;
+  at: number;
+}
+
+export function swapShifts(ctx: AppContext, request: SwapRequest, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config: Config, { store }) => {
+    const schedule = findSchedule(config, request.scheduleId);
+    const info = listSchedules(store).find((s) => s.id === schedule.id)!;
+    const window = { start: request.at - SEARCH, end: request.at + SEARCH };
+    const [input] = scheduleInputs(store, [info], window);
+    const segments = resolveSchedule(input, window);
+    const mine = segments.find((s) => s.start <= request.at && request.at < s.end);
+    if (!mine || mine.person !== request.shiftOf) {
+      throw new UserError(
+        `${request.shiftOf} is not on call in ${schedule.id} at that time (${mine?.person ?? 'nobody'} is); pick a time inside one of their shifts`,
+      );
+    }
+    const theirs = segments.find((s: Segment) => s.start >= mine.end && s.person === request.with);
+    if (!theirs) throw new UserError(`${request.with} has no shift in ${schedule.id} in the 120 days after that one`);
+    const reason = `swap: ${request.shiftOf} ↔ ${request.with}`;
+    const pair: OverrideConfig[] = [
+      { person: request.with, from: mine.start, to: mine.end, replaces: request.shiftOf, reason },
+      { person: request.shiftOf, from: theirs.start, to: theirs.end, replaces: request.with, reason },
+    ];
+    schedule.overrides.push(...pair);
+    return pair;
+  });
+}

@@ -1,0 +1,50 @@
+// oncall log [--since T] [--entity KIND:ID]
+
+import type { Command } from 'commander';
+import { invocation } from '../globals.js';
+import { formatTime } from '../output.js';
+import { iso } from '../json.js';
+
+export function registerLog(program: Command): void {
+  program
+    .command('log')
+    .description('the audit log, newest first: who changed what, when, old and new values')
+    .option('--since <time>', 'e.g. 7d (7 days ago), "2026-11-01", "last monday"')
+    .option('--entity <kind:id>', 'e.g. schedule:payments-primary (with its layers and overrides), person:alice')
+    .action(async (o, command: Command) => {
+      const run = await invocation(command);
+      const since = o.since ? await run.time(/^\d+\s*[dhwm]$/.test(o.since) ? `-${o.since}` : o.since, '--since') : undefined;
+      const { auditEntries } = await import('../../storage/read.js');
+      const entries = auditEntries(await run.ctx.db(), { since, entity: o.entity });
+      if (run.json) {
+        run.print(JSON.stringify(entries.map((e) => ({
+          at: iso(e.at), actor: e.actor, entity: e.entity, action: e.action,
+          old: e.oldValue === null ? null : JSON.parse(e.oldValue),
+          new: e.newValue === null ? null : JSON.parse(e.newValue),
+        })), null, 2));
+        return;
+      }
+      if (entries.length === 0) return run.print('Nothing in the log.');
+      for (const e of entries) {
+        const head = `${formatTime(e.at, run.ctx.zone, run.ctx.now)}  ${e.actor}  ${e.action} ${e.entity}`;
+        run.print(e.action === 'add' ? run.colors.green(head) : e.action === 'remove' ? run.colors.red(head) : run.colors.yellow(head));
+        const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
+        for (const line of diffLines(e.oldValue, e.newValue, time)) run.print(`    ${line}`);
+      }
+    });
+}
+
+/** "field: old → new" for each changed field; the whole value for adds and removals. */
+export function diffLines(oldJson: string | null, newJson: string | null, time: (t: number) => string): string[] {
+  const before = oldJson === null ? undefined : (JSON.parse(oldJson) as Record<string, unknown>);
+  const after = newJson === null ? undefined : (JSON.parse(newJson) as Record<string, unknown>);
+  // Override windows are stored as instants; show them as times.
+  const show = (v: unknown, key = '') =>
+    v === undefined ? '—' : typeof v === 'number' && (key === 'from' || key === 'to') ? time(v) : typeof v === 'string' ? v : JSON.stringify(v);
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
+    (k) => k !== 'layers' && k !== 'overrides' && show(before?.[k]) !== show(after?.[k]),
+  );
+  return keys.map((k) =>
+    before && after ? `${k}: ${show(before[k], k)} → ${show(after[k], k)}` : `${k}: ${show((after ?? before)![k], k)}`,
+  );
+}

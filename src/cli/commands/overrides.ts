@@ -1,0 +1,106 @@
+// oncall override add|list|rm, oncall swap
+
+import type { Command } from 'commander';
+import { UserError } from '../../errors.js';
+import { invocation, positiveInteger, type Invocation } from '../globals.js';
+import { formatTime, table, timesIn } from '../output.js';
+import { printChange, warn } from '../change-output.js';
+import { iso } from '../json.js';
+
+export function registerOverrides(program: Command): void {
+  const override = program.command('override').description('put someone on call over the rotation');
+  override
+    .command('add')
+    .description('add an override (the newest wins where overrides overlap)')
+    .requiredOption('--schedule <id>')
+    .requiredOption('--person <id>', 'who is on call instead')
+    .requiredOption('--from <time>')
+    .requiredOption('--to <time>')
+    .option('--replaces <id>', 'only where this person would otherwise be on call (a swap)')
+    .option('--reason <text>')
+    .action(async (o, command: Command) => {
+      const run = await invocation(command);
+      const from = await run.time(o.from, '--from');
+      const to = await run.time(o.to, '--to');
+      if (to <= from) throw new UserError('--to must be after --from');
+      const { addOverride } = await import('../../app/manage-schedules.js');
+      const wanted = { person: o.person, from, to, ...(o.replaces && { replaces: o.replaces }), ...(o.reason && { reason: o.reason }) };
+      const { plan, value } = await addOverride(run.ctx, o.schedule, wanted);
+      for (const h of value.hidden) {
+        warn(run, `overlaps ${h.person}'s override ${formatTime(h.from, run.ctx.zone, run.ctx.now)} → ${formatTime(h.to, run.ctx.zone, run.ctx.now)}; this newer one wins where they overlap`);
+      }
+      await warnElsewhere(run, o.schedule, wanted);
+      printChange(run, plan, `Added override on ${o.schedule}: ${o.person} ${formatTime(from, run.ctx.zone, run.ctx.now)} → ${formatTime(to, run.ctx.zone, run.ctx.now)}.`);
+    });
+  override
+    .command('list')
+    .description('overrides that have not ended yet (or since --from)')
+    .option('--schedule <id>')
+    .option('--from <time>', 'also show overrides that ended after this time')
+    .action(async (o, command: Command) => {
+      const run = await invocation(command);
+      const from = o.from ? await run.time(o.from, '--from') : run.ctx.now;
+      const { listOverrides } = await import('../../storage/read.js');
+      const rows = listOverrides(await run.ctx.db(), o.schedule, from);
+      if (run.json) {
+        run.print(JSON.stringify(rows.map((r) => ({ id: r.id, schedule: r.scheduleId, person: r.person, start: iso(r.start), end: iso(r.end), replaces: r.replaces, reason: r.reason })), null, 2));
+        return;
+      }
+      if (rows.length === 0) return run.print('No overrides.');
+      const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
+      const cells = rows.map((r) => [String(r.id), r.scheduleId, r.person, time(r.start), time(r.end), [r.replaces && `for ${r.replaces}`, r.reason].filter(Boolean).join(': ')].map((text) => ({ text })));
+      run.print(table([{ header: 'ID' }, { header: 'SCHEDULE', shrink: true }, { header: 'PERSON', shrink: true }, { header: 'FROM' }, { header: 'TO' }, { header: 'NOTE', shrink: true }], cells, run.colors, run.width));
+      run.print(run.colors.dim(timesIn(run.ctx.zone)));
+    });
+  override
+    .command('rm <id>')
+    .description('remove an override: one in progress ends now; the past stays')
+    .action(async (id: string, _o, command: Command) => {
+      const run = await invocation(command);
+      const { overrideById } = await import('../../storage/read.js');
+      const row = overrideById(await run.ctx.db(), positiveInteger('override id')(id));
+      if (!row || row.removedAt !== null) throw new UserError(`no override ${id}; "oncall override list" shows their ids`);
+      const { removeOverride } = await import('../../app/manage-schedules.js');
+      const { plan } = await removeOverride(run.ctx, row.scheduleId, {
+        person: row.person, from: row.start, to: row.end, ...(row.replaces && { replaces: row.replaces }), ...(row.reason && { reason: row.reason }),
+      });
+      printChange(run, plan, `Removed override ${id}.`);
+    });
+
+  program
+    .command('swap')
+    .description("exchange two people's whole shifts: the one of --shift-of at --at, and the next one of --with")
+    .requiredOption('--schedule <id>')
+    .requiredOption('--shift-of <id>')
+    .requiredOption('--with <id>')
+    .requiredOption('--at <time>', 'a time inside the first shift')
+    .action(async (o, command: Command) => {
+      const run = await invocation(command);
+      const at = await run.time(o.at, '--at');
+      const { swapShifts } = await import('../../app/swap.js');
+      const { plan, value: pair } = await swapShifts(run.ctx, { scheduleId: o.schedule, shiftOf: o.shiftOf, with: o.with, at });
+      const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
+      printChange(
+        run,
+        plan,
+        `Swapped on ${o.schedule}: ${pair[0].person} takes ${time(pair[0].from)} → ${time(pair[0].to)}, ${pair[1].person} takes ${time(pair[1].from)} → ${time(pair[1].to)}.`,
+      );
+    });
+}
+
+/** Warns when the person is already on call in another schedule of the same team then. */
+async function warnElsewhere(run: Invocation, scheduleId: string, o: { person: string; from: number; to: number }) {
+  const { listSchedules, scheduleInputs } = await import('../../storage/read.js');
+  const { resolveSchedule } = await import('../../core/index.js');
+  const store = await run.ctx.db();
+  const all = listSchedules(store);
+  const team = all.find((s) => s.id === scheduleId)?.team;
+  const siblings = all.filter((s) => s.team === team && s.id !== scheduleId);
+  const window = { start: o.from, end: o.to };
+  scheduleInputs(store, siblings, window).forEach((input, i) => {
+    const busy = resolveSchedule(input, window).find((s) => s.person === o.person);
+    if (busy) {
+      warn(run, `${o.person} is also on call in ${siblings[i].id} from ${formatTime(busy.start, run.ctx.zone, run.ctx.now)}`);
+    }
+  });
+}
