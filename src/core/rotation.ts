@@ -35,9 +35,7 @@ export function makeRotation(
 ): Rotation {
   const origin = parseWallClock(start);
   if (origin === undefined) throw new Error(`invalid layer start ${start}`);
-  const floatingOf = spec.shift
-    ? shiftFloating(origin, spec.shift)
-    : rruleFloating(origin, spec.handoffs ?? '');
+  const floatingOf = floatingSequence(origin, start, spec);
   const instantOf = (floating: number) =>
     Math.abs(floating) >= FOREVER ? floating : fromFloating(floating, zone);
   // A handoff inside a spring-forward gap moves forward by the gap's length, which can carry
@@ -64,6 +62,20 @@ export function makeRotation(
       return k;
     },
   };
+}
+
+// The wall-clock sequence of handoffs does not depend on the zone, and parsing an RRULE is
+// the costly step: schedules in different zones with the same rule share one sequence.
+const sequences = new Map<string, FloatingSequence>();
+
+function floatingSequence(origin: number, start: string, spec: { shift?: ShiftLength; handoffs?: string }): FloatingSequence {
+  const key = spec.shift ? `${start}|${spec.shift.count}${spec.shift.unit}` : `${start}|${spec.handoffs ?? ''}`;
+  let sequence = sequences.get(key);
+  if (!sequence) {
+    sequence = spec.shift ? shiftFloating(origin, spec.shift) : rruleFloating(origin, spec.handoffs ?? '');
+    sequences.set(key, sequence);
+  }
+  return sequence;
 }
 
 /** Handoff k in floating (wall-clock) time, and the inverse guess. */

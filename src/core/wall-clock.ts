@@ -12,8 +12,12 @@ const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 const MINUTE_MS = 60_000;
 
-// One Intl formatter per zone: creating one costs milliseconds (ICU loads the zone's rules),
-// so the same formatter both validates the zone name and computes its offsets.
+// Offsets come from the platform's time-zone database. The obvious way, an
+// Intl.DateTimeFormat per zone, costs about 17 ms for the first one in a process (ICU builds
+// its calendar machinery), a sixth of `oncall who`'s budget. Switching process.env.TZ and
+// asking Date.getTimezoneOffset reads the same database in well under a millisecond, so
+// that is used where it works (it is checked once), always restoring TZ afterwards.
+
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
 function formatterFor(zone: string): Intl.DateTimeFormat | null {
@@ -39,14 +43,18 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
   return dtf;
 }
 
+let knownZones: Set<string> | undefined;
+
 /** True for IANA names such as Europe/Berlin or UTC; false for CET, +01:00, typos. */
 export function isValidTimeZone(name: string): boolean {
   if (name === 'UTC' || name === 'Etc/UTC') return true;
-  return name.includes('/') && formatterFor(name) !== null;
+  if (!name.includes('/')) return false;
+  knownZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  // The list holds canonical names; an alias (a link) is checked the slow way.
+  return knownZones.has(name) || formatterFor(name) !== null;
 }
 
-/** The zone's offset at an instant, asking Intl (slow: tens of microseconds). */
-function rawOffset(zone: string, instant: Instant): number {
+function intlOffset(zone: string, instant: Instant): number {
   const dtf = formatterFor(zone);
   if (!dtf) throw new Error(`unknown time zone ${zone}`);
   const p: Record<string, string> = {};
@@ -55,6 +63,39 @@ function rawOffset(zone: string, instant: Instant): number {
   const wall = Date.UTC(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   // Intl drops milliseconds; compare with the instant rounded down to its second.
   return wall - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+let tzSwitchWorks: boolean | undefined;
+
+/** Runs `read` with an offset function for `zone`, by TZ switch where possible. */
+function withOffsets<T>(zone: string, read: (offset: (instant: Instant) => number) => T): T {
+  tzSwitchWorks ??= checkTzSwitch();
+  if (!tzSwitchWorks) return read((instant) => intlOffset(zone, instant));
+  const saved = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return read((instant) => -new Date(instant).getTimezoneOffset() * MINUTE_MS);
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
+
+/** Whether setting TZ changes what Date reports here (it does not in every embedding). */
+function checkTzSwitch(): boolean {
+  const saved = process.env.TZ;
+  try {
+    process.env.TZ = 'Asia/Kolkata';
+    const india = new Date(0).getTimezoneOffset();
+    process.env.TZ = 'America/New_York';
+    const newYork = new Date(0).getTimezoneOffset();
+    return india === -330 && newYork === 300;
+  } catch {
+    return false;
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
 }
 
 /** Per zone and UTC week: the offset, or the minute in the week at which it changes. */
@@ -84,18 +125,21 @@ export function offsetAt(zone: string, instant: Instant): number {
 }
 
 function offsetsOfWeek(zone: string, weekStart: Instant): WeekOffsets {
-  const before = rawOffset(zone, weekStart);
-  const after = rawOffset(zone, weekStart + WEEK_MS - MINUTE_MS);
-  if (before === after) return { offset: before };
-  // Transitions fall on whole minutes: bisect to the first minute with the new offset.
-  let lo = 0;
-  let hi = WEEK_MS / MINUTE_MS - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rawOffset(zone, weekStart + mid * MINUTE_MS) === before) lo = mid + 1;
-    else hi = mid;
-  }
-  return { change: weekStart + lo * MINUTE_MS, before, after };
+  if (!isValidTimeZone(zone)) throw new Error(`unknown time zone ${zone}`);
+  return withOffsets(zone, (offset) => {
+    const before = offset(weekStart);
+    const after = offset(weekStart + WEEK_MS - MINUTE_MS);
+    if (before === after) return { offset: before };
+    // Transitions fall on whole minutes: bisect to the first minute with the new offset.
+    let lo = 0;
+    let hi = WEEK_MS / MINUTE_MS - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset(weekStart + mid * MINUTE_MS) === before) lo = mid + 1;
+      else hi = mid;
+    }
+    return { change: weekStart + lo * MINUTE_MS, before, after };
+  });
 }
 
 export function toFloating(instant: Instant, zone: string): number {
