@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { calendar, type calendar_v3 } from '@googleapis/calendar';
 import type { OAuth2Client } from 'google-auth-library';
 import type { DesiredEvent, RemoteEvent, Window } from '../core/index.js';
-import { newCounts, type CalendarProvider } from './provider.js';
-import { classify, parseRetryAfter, ProviderError, withRetry, type RetryOptions } from './retry.js';
+import { requestCounter, type CalendarProvider } from './provider.js';
+import { classify, parseRetryAfter, ProviderError, type RetryOptions } from './retry.js';
 
 const TARGET = 'oncallTarget';
 const KEY = 'oncallKey';
@@ -27,16 +27,7 @@ export function googleProvider(
   rootUrl = process.env.ONCALL_GOOGLE_API_URL,
 ): CalendarProvider {
   const api = calendar({ version: 'v3', auth, retry: false, ...(rootUrl && { rootUrl: rootUrl.replace(/\/?$/, '/') }) });
-  const requests = newCounts();
-  const call = async <T>(kind: 'read' | 'write', request: () => Promise<T>): Promise<T> =>
-    withRetry(async () => {
-      requests[kind]++;
-      try {
-        return await request();
-      } catch (error) {
-        throw toProviderError(error);
-      }
-    }, retry);
+  const { requests, call } = requestCounter(toProviderError, retry);
 
   const body = (event: DesiredEvent): calendar_v3.Schema$Event => ({
     summary: event.summary,

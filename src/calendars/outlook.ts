@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { Client, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { DesiredEvent, RemoteEvent, Window } from '../core/index.js';
-import { newCounts, type CalendarProvider } from './provider.js';
-import { classify, parseRetryAfter, ProviderError, withRetry, type RetryOptions } from './retry.js';
+import { requestCounter, type CalendarProvider } from './provider.js';
+import { classify, parseRetryAfter, ProviderError, type RetryOptions } from './retry.js';
 
 // A property set of our own: Graph names single-value extended properties by type, GUID and name.
 const SET = '{5f0e9d4a-3b7c-4c52-9a41-6e0c2f8b1d27}';
@@ -47,16 +47,7 @@ export function outlookProvider(
     ...(baseUrl && { baseUrl: baseUrl.replace(/\/?$/, '/') }),
     defaultVersion: 'v1.0',
   });
-  const requests = newCounts();
-  const call = async <T>(kind: 'read' | 'write', request: () => Promise<T>): Promise<T> =>
-    withRetry(async () => {
-      requests[kind]++;
-      try {
-        return await request();
-      } catch (error) {
-        throw toProviderError(error);
-      }
-    }, retry);
+  const { requests, call } = requestCounter(toProviderError, retry);
   const calendarPath = calendarId === 'primary' ? '/me/calendar' : `/me/calendars/${encodeURIComponent(calendarId)}`;
 
   const body = (event: DesiredEvent) => ({
