@@ -4,12 +4,11 @@
 import { Document, isSeq, visit } from 'yaml';
 import type { Config, OverrideConfig } from '../core/index.js';
 import { formatWallClock, fromFloating, toFloating } from '../core/index.js';
-import { loadConfig } from '../storage/state.js';
+import { currentConfig } from './current-config.js';
 import type { AppContext } from './context.js';
 
 export async function exportYaml(ctx: AppContext): Promise<string> {
-  const store = await ctx.db();
-  const config = loadConfig(await store.orm(), store);
+  const config = await currentConfig(ctx);
   const doc = new Document(toYamlShape(config));
   // Short lists (members, days) read best on one line.
   visit(doc, {

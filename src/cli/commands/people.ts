@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import type { PersonConfig } from '../../core/index.js';
-import { collect, invocation } from '../globals.js';
+import { collect, invocation, type Invocation } from '../globals.js';
 import { table } from '../output.js';
 import { printChange } from '../change-output.js';
 import { zoneOption } from './schedules.js';
@@ -11,10 +11,8 @@ async function directory() {
   return import('../../app/manage-directory.js');
 }
 
-async function currentConfig(run: Awaited<ReturnType<typeof invocation>>) {
-  const { loadConfig } = await import('../../storage/state.js');
-  const store = await run.ctx.db();
-  return loadConfig(await store.orm(), store);
+async function currentConfig(run: Invocation) {
+  return (await import('../../app/current-config.js')).currentConfig(run.ctx);
 }
 
 export function registerPeople(program: Command): void {

@@ -12,9 +12,7 @@ import { parseRestrictOption } from '../restrict-option.js';
 const manage = () => import('../../app/manage-schedules.js');
 
 async function currentConfig(run: Invocation) {
-  const { loadConfig } = await import('../../storage/state.js');
-  const store = await run.ctx.db();
-  return loadConfig(await store.orm(), store);
+  return (await import('../../app/current-config.js')).currentConfig(run.ctx);
 }
 
 async function effectiveOf(run: Invocation, text: string | undefined) {
