@@ -68,5 +68,7 @@ function withCalendarProperties(lines: string[], feed: Feed): string[] {
   const rest = lines.filter((line) => !line.startsWith('X-WR-CALNAME:'));
   const at = rest.findIndex((line) => line.startsWith('METHOD:'));
   if (!rest.includes('X-PUBLISHED-TTL:PT1H')) extra.push('X-PUBLISHED-TTL:PT1H');
-  return [...rest.slice(0, at + 1), ...extra, ...rest.slice(at + 1)];
+  // ics writes a reminder at the very start as "-PT", which is no duration at all.
+  const fixed = rest.map((line) => (line === 'TRIGGER:-PT' ? 'TRIGGER:PT0S' : line));
+  return [...fixed.slice(0, at + 1), ...extra, ...fixed.slice(at + 1)];
 }

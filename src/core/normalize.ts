@@ -69,6 +69,7 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
   for (const { file, path, value: p } of people) {
     const bad = checkId(p.id, 'person');
     if (bad) report(file, [...path, 'id'], bad);
+    if (/[\u0000-\u001f\u007f]/.test(p.name)) report(file, [...path, 'name'], `person "${p.id}": the name must be one line of text`);
     if (p.timezone !== undefined && !isValidTimeZone(p.timezone)) report(file, [...path, 'timezone'], zoneMessage(p.timezone));
     if (p.color !== undefined && !/^#[0-9a-fA-F]{6}$/.test(p.color)) {
       report(file, [...path, 'color'], `color "${p.color}" must be a hex colour like "#e06c75"`);

@@ -1,8 +1,9 @@
 // SEQUENCE numbers for exported shifts, derived from the stored history so that exporting
 // the same database twice gives the same numbers, and a shift that a change could have moved
 // gets a higher one. A change counts for a shift when it could have touched it: a layer
-// change at instant E for every shift still running at E or later; an override (added, or
-// removed) for every shift it overlaps.
+// change at instant E for every shift still running at E or later; an override (added after
+// the schedule's first definition, or removed) for every shift it overlaps or borders (an
+// override that starts where a shift now ends may be what cut it short).
 
 import type { Instant, Window } from './types.js';
 
@@ -16,6 +17,6 @@ export interface ChangeHistory {
 export function sequenceOf(shift: Window, history: ChangeHistory): number {
   let count = 0;
   for (const at of history.layerChanges) if (at < shift.end) count++;
-  for (const span of history.overrideChanges) if (span.start < shift.end && span.end > shift.start) count++;
+  for (const span of history.overrideChanges) if (span.start <= shift.end && span.end >= shift.start) count++;
   return count;
 }

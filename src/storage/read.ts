@@ -92,14 +92,16 @@ export function changeHistories(store: Store, scheduleIds: string[], window: Win
     )
     .all() as { scheduleId: string; at: number }[];
   for (const p of points) histories.get(p.scheduleId)?.layerChanges.push(p.at);
+  // Overrides that came with the schedule's first definition (effective_from null) are not
+  // changes to it; their removal is.
   const overrideRows = store.sqlite
-    .prepare(`SELECT ${OVERRIDE_COLUMNS} FROM overrides WHERE "end" > ? AND start < ?`)
+    .prepare(`SELECT ${OVERRIDE_COLUMNS} FROM overrides WHERE "end" >= ? AND start <= ?`)
     .all(window.start, window.end) as OverrideRow[];
   for (const row of overrideRows) {
     const history = histories.get(row.scheduleId);
     if (!history) continue;
     const start = Math.max(row.start, row.effectiveFrom ?? row.start);
-    history.overrideChanges.push({ start, end: row.end });
+    if (row.effectiveFrom !== null) history.overrideChanges.push({ start, end: row.end });
     if (row.removedAt !== null && row.removedAt < row.end) {
       history.overrideChanges.push({ start: Math.max(start, row.removedAt), end: row.end });
     }

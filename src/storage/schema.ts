@@ -83,7 +83,8 @@ export const overrides = sqliteTable(
     reason: text('reason'),
     /**
      * Added to a schedule that already had a history, the override cannot change the past:
-     * it counts only from the instant it took effect. Null for a first definition.
+     * it counts only from the instant it took effect. Null for an override that came with
+     * the schedule's first definition.
      */
     effectiveFrom: integer('effective_from'),
     createdAt: integer('created_at').notNull(),

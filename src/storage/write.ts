@@ -143,8 +143,9 @@ function syncOverrides(
           end: o.to,
           replaces: o.replaces ?? null,
           reason: o.reason ?? null,
-          // On an existing schedule an override cannot reach back before its effective instant.
-          effectiveFrom: effectiveFrom !== null && o.from < effectiveFrom ? effectiveFrom : null,
+          // On an existing schedule an override cannot reach back before its effective
+          // instant; null marks an override of the schedule's first definition.
+          effectiveFrom,
           createdAt: ctx.now,
         })
         .run();

@@ -48,7 +48,7 @@ export function registerExport(program: Command): void {
       if (!splitBy) {
         if (options.output) {
           writeFileAtomic(options.output, feeds[0].text);
-          run.print(run.json ? JSON.stringify({ file: options.output, events: feeds[0].events }) : `Wrote ${options.output} (${feeds[0].events} shifts).`);
+          run.print(run.json ? JSON.stringify({ file: options.output, events: feeds[0].events }) : `Wrote ${options.output} (${feeds[0].events} shift${feeds[0].events === 1 ? '' : 's'}).`);
         } else {
           process.stdout.write(feeds[0].text);
         }
