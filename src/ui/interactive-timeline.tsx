@@ -8,6 +8,7 @@ import type { PersonLook, TimelineLoader } from '../app/timeline.js';
 import { TimelineScreen } from './timeline-view.js';
 import { zoom } from './layout.js';
 import { defaultStart, shiftDays, windowOf } from './window.js';
+import { toFloating, type Window } from '../core/index.js';
 
 export interface InteractiveProps {
   load: TimelineLoader;
@@ -56,9 +57,7 @@ export function InteractiveTimeline(props: InteractiveProps) {
 
   const shown = count > 0 ? [schedules[index % count]] : [];
   const width = Math.max(40, columns - 1);
-  const status =
-    `${days} day${days === 1 ? '' : 's'} · schedule ${count ? (index % count) + 1 : 0}/${count}` +
-    '   ←/→ day  ⇧←/→ or [ ] week  +/- zoom  t now  s schedule  q quit';
+  const status = statusLine(window, days, props.zone, count ? (index % count) + 1 : 0, count, width);
   return (
     <Box flexDirection="column">
       <TimelineScreen schedules={shown} window={window} zone={props.zone} now={props.now} width={width} people={props.people} color={props.color} />
@@ -67,4 +66,25 @@ export function InteractiveTimeline(props: InteractiveProps) {
       </Text>
     </Box>
   );
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "14 days · schedule 1/3 · 23 Nov – 6 Dec" and the keys, shortened to fit the width. */
+export function statusLine(window: Window, days: number, zone: string, shown: number, count: number, width: number): string {
+  const day = (t: number) => {
+    const d = new Date(toFloating(t, zone));
+    return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+  };
+  const last = shiftDays(window.end, -1, zone);
+  const span = days === 1 ? day(window.start) : `${day(window.start)} – ${day(last)}`;
+  const where = `${days} day${days === 1 ? '' : 's'} · schedule ${shown}/${count} · ${span}`;
+  const keys = [
+    '←/→ day  [ ] week  +/- zoom  t now  s schedule  q quit',
+    '←→ day [] week +- zoom t now s next q quit',
+    '←→ [] +- zoom  t now  s next  q quit',
+    '←→ [] +- t s  q quit',
+  ];
+  const fit = keys.find((k) => where.length + 3 + k.length <= width) ?? keys[keys.length - 1];
+  return `${where}   ${fit}`;
 }

@@ -137,7 +137,7 @@ function unitLabel(floatingDay: number, width: number, weeks: boolean): string {
   const weekday = WEEKDAY[weekdayOf(floatingDay) - 1];
   const date = d.getUTCDate();
   const month = MONTH[d.getUTCMonth()];
-  if (weeks) return `${date} ${month}`.length < width ? `${date} ${month}` : `${date}`;
+  if (weeks) return '30 Sep'.length < width ? `${date} ${month}` : `${date}`;
   // Formats are judged by their longest case (a two-digit date) so every day uses the same one.
   const format = LABEL_FORMATS.find((f) => f('Wed', 30, 'Sep').length < width);
   return format ? format(weekday, date, month) : '';
@@ -168,10 +168,10 @@ export const MIN_DAYS = 1;
 export const MAX_DAYS = 56;
 export const ZOOM_STEPS = [1, 2, 3, 7, 14, 28, 56];
 
+/** The next zoom step: fewer days (direction -1, zoom in) or more (1, zoom out). */
 export function zoom(days: number, direction: 1 | -1): number {
-  const index = ZOOM_STEPS.findIndex((d) => d >= days);
-  const at = index < 0 ? ZOOM_STEPS.length - 1 : index;
-  return ZOOM_STEPS[Math.min(ZOOM_STEPS.length - 1, Math.max(0, at + direction))];
+  if (direction > 0) return ZOOM_STEPS.find((d) => d > days) ?? ZOOM_STEPS[ZOOM_STEPS.length - 1];
+  return [...ZOOM_STEPS].reverse().find((d) => d < days) ?? ZOOM_STEPS[0];
 }
 
 export { DAY_MS };
