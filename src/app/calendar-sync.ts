@@ -52,7 +52,7 @@ export async function syncCalendars(ctx: AppContext, options: SyncOptions): Prom
       result.plan = plan;
       if (!options.dryRun) await carryOut(provider, plan, result, options.progress);
     } catch (error) {
-      if (error instanceof UserError) throw error;
+      // Any failure (also a missing sign-in) stops this target only; the next still syncs.
       result.error = (error as Error).message;
     }
     if (!options.dryRun) {

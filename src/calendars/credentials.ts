@@ -35,7 +35,14 @@ export function openCredentialStore(env: NodeJS.ProcessEnv = process.env): Crede
 
 function tryKeychain(): CredentialStore | undefined {
   try {
-    const { Entry } = createRequire(import.meta.url)('@napi-rs/keyring') as typeof import('@napi-rs/keyring');
+    const { Entry: KeyringEntry } = createRequire(import.meta.url)('@napi-rs/keyring') as typeof import('@napi-rs/keyring');
+    // Only the Secret Service on Linux: the kernel keyring, the library's fallback, is
+    // memory only and would lose the sign-in at the next reboot.
+    const Entry = class extends KeyringEntry {
+      constructor(service: string, name: string) {
+        super(service, name, { linux: { store: 'secret-service' } });
+      }
+    };
     const probe = new Entry(SERVICE, 'probe');
     probe.setPassword('probe');
     if (probe.getPassword() !== 'probe') return undefined;

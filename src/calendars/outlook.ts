@@ -48,6 +48,7 @@ export function outlookProvider(
     defaultVersion: 'v1.0',
   });
   const { requests, call } = requestCounter(toProviderError, retry);
+  const versionRoot = `${(baseUrl ?? 'https://graph.microsoft.com/').replace(/\/?$/, '/')}v1.0`;
   const calendarPath = calendarId === 'primary' ? '/me/calendar' : `/me/calendars/${encodeURIComponent(calendarId)}`;
 
   const body = (event: DesiredEvent) => ({
@@ -76,10 +77,13 @@ export function outlookProvider(
       for (;;) {
         for (const item of page.value ?? []) {
           const remote = fromGraph(item);
-          if (remote && remote.start >= window.start && remote.start < window.end) found.push(remote);
+          // Like the desired shifts: everything still running after the window's start.
+          if (remote && remote.end > window.start && remote.start < window.end) found.push(remote);
         }
-        const next: string | undefined = page['@odata.nextLink'];
+        let next: string | undefined = page['@odata.nextLink'];
         if (!next) break;
+        // The client strips only https Graph hosts from a full link; do it for any base URL.
+        if (next.startsWith(versionRoot)) next = next.slice(versionRoot.length);
         page = await call('read', () => client.api(next).header('Prefer', 'outlook.body-content-type="text"').get());
       }
       return found;
