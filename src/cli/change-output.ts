@@ -2,20 +2,14 @@
 
 import type { Plan } from '../core/index.js';
 import type { Invocation } from './globals.js';
-import { iso } from './json.js';
+import { changeJson, iso } from './json.js';
 
 export function printChange(run: Invocation, plan: Plan, done: string, effective?: number): void {
   if (run.json) {
     run.print(
       JSON.stringify(
         {
-          changes: plan.changes.map((c) => ({
-            action: c.action,
-            entity: c.entity,
-            id: c.id,
-            ...('scheduleId' in c && { schedule: c.scheduleId }),
-            ...(c.fields.length > 0 && { fields: c.fields }),
-          })),
+          changes: plan.changes.map(changeJson),
           ...(effective !== undefined && { effective: iso(effective) }),
         },
         null,

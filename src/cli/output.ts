@@ -86,6 +86,11 @@ export function table(columns: Column[], rows: Cell[][], colors: Colors, width =
   return [line(columns.map((c) => ({ text: c.header })), true), ...rows.map((r) => line(r, false))].join('\n');
 }
 
+/** Cuts a line to the terminal width (80 when not a terminal), marking the cut with "…". */
+export function fitWidth(text: string, width: number): string {
+  return fit(text, width);
+}
+
 function fit(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }

@@ -5,7 +5,7 @@ import type { Change } from '../../core/index.js';
 import type { ApplyResult } from '../../app/apply.js';
 import { collect, invocation, type Invocation } from '../globals.js';
 import { formatTime } from '../output.js';
-import { iso } from '../json.js';
+import { changeJson, iso } from '../json.js';
 
 export function registerApply(program: Command): void {
   program
@@ -30,13 +30,7 @@ function applyJson(result: ApplyResult) {
   return {
     effective: iso(result.effective),
     applied: result.applied,
-    changes: result.plan.changes.map((c) => ({
-      action: c.action,
-      entity: c.entity,
-      id: c.id,
-      ...('scheduleId' in c && { schedule: c.scheduleId }),
-      ...(c.fields.length > 0 && { fields: c.fields }),
-    })),
+    changes: result.plan.changes.map(changeJson),
     untouched: result.plan.untouched,
   };
 }

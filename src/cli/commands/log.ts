@@ -2,8 +2,8 @@
 
 import type { Command } from 'commander';
 import { invocation } from '../globals.js';
-import { formatTime } from '../output.js';
-import { iso } from '../json.js';
+import { fitWidth, formatTime } from '../output.js';
+import { auditValueJson, iso } from '../json.js';
 
 export function registerLog(program: Command): void {
   program
@@ -19,8 +19,8 @@ export function registerLog(program: Command): void {
       if (run.json) {
         run.print(JSON.stringify(entries.map((e) => ({
           at: iso(e.at), actor: e.actor, entity: e.entity, action: e.action,
-          old: e.oldValue === null ? null : JSON.parse(e.oldValue),
-          new: e.newValue === null ? null : JSON.parse(e.newValue),
+          old: auditValueJson(e.oldValue),
+          new: auditValueJson(e.newValue),
         })), null, 2));
         return;
       }
@@ -29,7 +29,7 @@ export function registerLog(program: Command): void {
         const head = `${formatTime(e.at, run.ctx.zone, run.ctx.now)}  ${e.actor}  ${e.action} ${e.entity}`;
         run.print(e.action === 'add' ? run.colors.green(head) : e.action === 'remove' ? run.colors.red(head) : run.colors.yellow(head));
         const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
-        for (const line of diffLines(e.oldValue, e.newValue, time)) run.print(`    ${line}`);
+        for (const line of diffLines(e.oldValue, e.newValue, time)) run.print(fitWidth(`    ${line}`, run.width));
       }
     });
 }

@@ -22,7 +22,6 @@ export function registerOverrides(program: Command): void {
       const run = await invocation(command);
       const from = await run.time(o.from, '--from');
       const to = await run.time(o.to, '--to');
-      if (to <= from) throw new UserError('--to must be after --from');
       const { addOverride } = await import('../../app/manage-schedules.js');
       const wanted = { person: o.person, from, to, ...(o.replaces && { replaces: o.replaces }), ...(o.reason && { reason: o.reason }) };
       const { plan, value } = await addOverride(run.ctx, o.schedule, wanted);
@@ -30,7 +29,11 @@ export function registerOverrides(program: Command): void {
         warn(run, `overlaps ${h.person}'s override ${formatTime(h.from, run.ctx.zone, run.ctx.now)} → ${formatTime(h.to, run.ctx.zone, run.ctx.now)}; this newer one wins where they overlap`);
       }
       await warnElsewhere(run, o.schedule, wanted);
-      printChange(run, plan, `Added override on ${o.schedule}: ${o.person} ${formatTime(from, run.ctx.zone, run.ctx.now)} → ${formatTime(to, run.ctx.zone, run.ctx.now)}.`);
+      const { listOverrides } = await import('../../storage/read.js');
+      const id = listOverrides(await run.ctx.db(), o.schedule, from)
+        .filter((r) => r.person === o.person && r.start === from && r.end === to)
+        .pop()?.id;
+      printChange(run, plan, `Added override ${id} on ${o.schedule}: ${o.person} ${formatTime(from, run.ctx.zone, run.ctx.now)} → ${formatTime(to, run.ctx.zone, run.ctx.now)}.`);
     });
   override
     .command('list')
@@ -40,8 +43,12 @@ export function registerOverrides(program: Command): void {
     .action(async (o, command: Command) => {
       const run = await invocation(command);
       const from = o.from ? await run.time(o.from, '--from') : run.ctx.now;
-      const { listOverrides } = await import('../../storage/read.js');
-      const rows = listOverrides(await run.ctx.db(), o.schedule, from);
+      const { listOverrides, listSchedules } = await import('../../storage/read.js');
+      const store = await run.ctx.db();
+      if (o.schedule && !listSchedules(store).some((s) => s.id === o.schedule)) {
+        throw new UserError(`unknown schedule "${o.schedule}"; "oncall schedule list" shows them`);
+      }
+      const rows = listOverrides(store, o.schedule, from);
       if (run.json) {
         run.print(JSON.stringify(rows.map((r) => ({ id: r.id, schedule: r.scheduleId, person: r.person, start: iso(r.start), end: iso(r.end), replaces: r.replaces, reason: r.reason })), null, 2));
         return;

@@ -5,7 +5,8 @@ import type { LayerConfig, RestrictionConfig } from '../../core/index.js';
 import { formatWallClock, toFloating } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { collect, invocation, type Invocation } from '../globals.js';
-import { table } from '../output.js';
+import { fitWidth, table } from '../output.js';
+import { overrideJson } from '../json.js';
 import { printChange } from '../change-output.js';
 import { parseRestrictOption } from '../restrict-option.js';
 
@@ -83,9 +84,9 @@ export function registerSchedules(program: Command): void {
     .action(async (id: string, _o, command: Command) => {
       const run = await invocation(command);
       const s = (await manage()).findSchedule(await currentConfig(run), id);
-      if (run.json) return run.print(JSON.stringify(s, null, 2));
+      if (run.json) return run.print(JSON.stringify({ ...s, overrides: s.overrides.map(overrideJson) }, null, 2));
       run.print(`${s.name} (${s.id}), team ${s.team}, ${s.timezone}`);
-      for (const l of s.layers) run.print(`  layer ${describeLayer(l)}`);
+      for (const l of s.layers) for (const line of describeLayer(l)) run.print(fitWidth(`  ${line}`, run.width));
       run.print(`  ${s.overrides.length} override${s.overrides.length === 1 ? '' : 's'} ("oncall override list --schedule ${s.id}")`);
     });
 
@@ -100,10 +101,16 @@ export function zoneOption(command: Command): string | undefined {
   return command.optsWithGlobals().tz;
 }
 
-function describeLayer(l: LayerConfig): string {
+/** A layer in a few short lines (each fits 80 columns for ordinary ids). */
+function describeLayer(l: LayerConfig): string[] {
   const rotation = l.shift ? `every ${l.shift}` : `handoffs ${l.handoffs}`;
-  const restricted = l.restrictions?.length ? `, restricted to ${l.restrictions.map((r) => `${r.days ? `${r.days.join(',')} ` : ''}${r.from}-${r.to}`).join('; ')}` : '';
-  return `${l.id}${l.disabled ? ' (disabled)' : ''}: from ${l.start}${l.end ? ` to ${l.end}` : ''}, ${rotation}: ${l.members.join(', ')}${restricted}`;
+  const lines = [
+    `layer ${l.id}${l.disabled ? ' (disabled)' : ''}: ${rotation} from ${l.start}${l.end ? ` to ${l.end}` : ''}`,
+    `  members: ${l.members.join(', ')}`,
+  ];
+  for (const r of l.restrictions ?? []) lines.push(`  only ${r.days ? `${r.days.join(',')} ` : ''}${r.from}-${r.to}`);
+  if (l.priority !== undefined) lines.push(`  priority ${l.priority}`);
+  return lines;
 }
 
 function layerOptions(command: Command): Command {
@@ -188,7 +195,7 @@ function registerLayers(program: Command): void {
       const run = await invocation(command);
       const s = (await manage()).findSchedule(await currentConfig(run), scheduleId);
       if (run.json) return run.print(JSON.stringify(s.layers, null, 2));
-      for (const l of s.layers) run.print(describeLayer(l));
+      for (const l of s.layers) for (const line of describeLayer(l)) run.print(fitWidth(line, run.width));
     });
   layer
     .command('show <schedule> <id>')
@@ -197,6 +204,6 @@ function registerLayers(program: Command): void {
       const run = await invocation(command);
       const { findSchedule, findLayer } = await manage();
       const l = findLayer(findSchedule(await currentConfig(run), scheduleId), id);
-      run.print(run.json ? JSON.stringify(l, null, 2) : describeLayer(l));
+      run.print(run.json ? JSON.stringify(l, null, 2) : describeLayer(l).map((line) => fitWidth(line, run.width)).join('\n'));
     });
 }
