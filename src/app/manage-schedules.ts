@@ -40,6 +40,15 @@ export function editSchedule(ctx: AppContext, id: string, fields: ScheduleFields
   });
 }
 
+/** Disabling keeps the definition but makes the layers cover nothing, from the effective instant. */
+export function setScheduleDisabled(ctx: AppContext, id: string, disabled: boolean, options: ChangeOptions = {}) {
+  return changeConfig(ctx, options, (config) => {
+    const schedule = findSchedule(config, id);
+    if (disabled) schedule.disabled = true;
+    else delete schedule.disabled;
+  });
+}
+
 export function removeSchedule(ctx: AppContext, id: string, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
     findSchedule(config, id);

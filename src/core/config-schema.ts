@@ -49,6 +49,7 @@ function schemas(object: ObjectMaker) {
     team: id,
     name: text.optional(),
     timezone: text,
+    disabled: z.boolean().optional(),
     layers: z.array(z.unknown()),
     overrides: z.array(z.unknown()).optional(),
   });

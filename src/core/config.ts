@@ -50,6 +50,8 @@ export interface ScheduleConfig {
   team: string;
   name: string;
   timezone: string;
+  /** Keeps its configuration, but its layers cover nothing (overrides still apply). */
+  disabled?: boolean;
   layers: LayerConfig[];
   overrides: OverrideConfig[];
 }

@@ -173,6 +173,7 @@ function scheduleConfig(ctx: ScheduleContext): ScheduleConfig {
     team: s.team,
     name: s.name ?? s.id,
     timezone: s.timezone,
+    ...(s.disabled && { disabled: true }),
     layers,
     overrides,
   };

@@ -33,7 +33,7 @@ export function listSchedules(
 }
 
 const LAYER_COLUMNS = `row_id AS rowId, schedule_id AS scheduleId, layer_id AS layerId, position, priority,
-  timezone, start, "end", shift, handoffs, members, restrictions, disabled,
+  timezone, start, "end", shift, handoffs, members, restrictions, disabled, schedule_disabled AS scheduleDisabled,
   valid_from AS validFrom, valid_to AS validTo`;
 
 const OVERRIDE_COLUMNS = `id, schedule_id AS scheduleId, person_id AS personId, start, "end", replaces,
@@ -54,7 +54,9 @@ export function scheduleInputs(store: Store, list: ScheduleInfo[], window: Windo
     )
     .all(window.end, window.start) as LayerRow[];
   for (const row of layerRows) {
-    inputs.get(row.scheduleId)?.layers.push(layerFromRow({ ...row, disabled: Boolean(row.disabled) }));
+    inputs.get(row.scheduleId)?.layers.push(
+      layerFromRow({ ...row, disabled: Boolean(row.disabled), scheduleDisabled: Boolean(row.scheduleDisabled) }),
+    );
   }
   const overrideSql = `SELECT ${OVERRIDE_COLUMNS} FROM overrides
      WHERE "end" > ? AND start < ? AND (removed_at IS NULL OR removed_at > start)`;

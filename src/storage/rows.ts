@@ -24,7 +24,7 @@ export function layerFromRow(row: LayerRow): Layer {
     }),
     priority: row.priority ?? row.position,
     position: row.position,
-    disabled: row.disabled,
+    disabled: row.disabled || row.scheduleDisabled,
     validFrom: row.validFrom ?? FOREVER_AGO,
     validTo: row.validTo ?? FOREVER,
   };
@@ -46,7 +46,7 @@ export function layerConfigFromRow(row: LayerRow): LayerConfig {
   };
 }
 
-export function layerRowValues(config: LayerConfig, position: number, timezone: string) {
+export function layerRowValues(config: LayerConfig, position: number, timezone: string, scheduleDisabled: boolean) {
   return {
     layerId: config.id,
     position,
@@ -59,6 +59,7 @@ export function layerRowValues(config: LayerConfig, position: number, timezone: 
     members: JSON.stringify(config.members),
     restrictions: JSON.stringify(config.restrictions ?? []),
     disabled: config.disabled ?? false,
+    scheduleDisabled,
   };
 }
 

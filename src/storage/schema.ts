@@ -62,6 +62,8 @@ export const layers = sqliteTable(
     /** JSON array of restrictions in their YAML form. */
     restrictions: text('restrictions').notNull().default('[]'),
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    /** The whole schedule was disabled for this version (the layer's own flag is `disabled`). */
+    scheduleDisabled: integer('schedule_disabled', { mode: 'boolean' }).notNull().default(false),
     /** Null: since the beginning of time (a schedule's first definition). */
     validFrom: integer('valid_from'),
     /** Null: until further notice. */

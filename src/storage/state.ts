@@ -1,7 +1,7 @@
 // The latest definition of everything, read through drizzle in one transaction: what
 // `export yaml` writes and what `apply` compares a file with.
 
-import { asc, isNull } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import type { Config, TeamConfig } from '../core/index.js';
 import type { Db, Store } from './open.js';
 import { layers, overrides, schedules, teamMembers, teams } from './schema.js';
@@ -11,6 +11,9 @@ import { listPeople, listSchedules } from './read.js';
 export function loadConfig(db: Db, store: Store): Config {
   return db.transaction(() => {
     const scheduleList = listSchedules(store);
+    const disabled = new Set(
+      db.select({ id: schedules.id }).from(schedules).where(eq(schedules.disabled, true)).all().map((s) => s.id),
+    );
     const openLayers = db.select().from(layers).where(isNull(layers.validTo)).orderBy(asc(layers.position)).all();
     const openOverrides = db.select().from(overrides).where(isNull(overrides.removedAt)).orderBy(asc(overrides.id)).all();
     return {
@@ -21,6 +24,7 @@ export function loadConfig(db: Db, store: Store): Config {
         team: s.team,
         name: s.name,
         timezone: s.timezone,
+        ...(disabled.has(s.id) && { disabled: true }),
         layers: openLayers.filter((l) => l.scheduleId === s.id).map(layerConfigFromRow),
         overrides: openOverrides.filter((o) => o.scheduleId === s.id).map(overrideConfigFromRow),
       })),

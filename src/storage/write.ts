@@ -87,7 +87,7 @@ function writeTeam(tx: Tx, change: Extract<Change, { entity: 'team' }>, ctx: Wri
 }
 
 function writeSchedule(tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteContext): void {
-  const values = { teamId: s.team, name: s.name, timezone: s.timezone, deletedAt: null };
+  const values = { teamId: s.team, name: s.name, timezone: s.timezone, disabled: s.disabled ?? false, deletedAt: null };
   tx.insert(schedules)
     .values({ id: s.id, createdAt: ctx.now, ...values })
     .onConflictDoUpdate({ target: schedules.id, set: values })
@@ -107,10 +107,13 @@ function syncLayers(tx: Tx, s: ScheduleConfig, from: number | null, ctx: WriteCo
       row &&
       row.position === position &&
       row.timezone === s.timezone &&
+      row.scheduleDisabled === (s.disabled ?? false) &&
       canonicalJson(layerConfigFromRow(row)) === canonicalJson(layer);
     if (same) return;
     closeLayer(tx, s.id, layer.id, ctx.effective);
-    tx.insert(layers).values({ scheduleId: s.id, ...layerRowValues(layer, position, s.timezone), validFrom: from, validTo: null }).run();
+    tx.insert(layers)
+      .values({ scheduleId: s.id, ...layerRowValues(layer, position, s.timezone, s.disabled ?? false), validFrom: from, validTo: null })
+      .run();
   });
   const wanted = new Set(s.layers.map((l: LayerConfig) => l.id));
   for (const row of open) if (!wanted.has(row.layerId)) closeLayer(tx, s.id, row.layerId, ctx.effective);

@@ -67,6 +67,18 @@ export function registerSchedules(program: Command): void {
       const { plan } = await (await manage()).removeSchedule(run.ctx, id, { effective: await effectiveOf(run, o.effective) });
       printChange(run, plan, `Removed schedule ${id}.`);
     });
+  for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+    schedule
+      .command(`${name} <id>`)
+      .description(disabled ? 'keep the schedule but make its layers cover nothing, from --effective on' : 'make a disabled schedule cover again')
+      .option('--effective <time>', 'when (default: now)')
+      .action(async (id: string, o, command: Command) => {
+        const run = await invocation(command);
+        const effective = await effectiveOf(run, o.effective);
+        const { plan } = await (await manage()).setScheduleDisabled(run.ctx, id, disabled, { effective });
+        printChange(run, plan, `${disabled ? 'Disabled' : 'Enabled'} schedule ${id}.`, effective);
+      });
+  }
   schedule
     .command('list')
     .description('every schedule')
@@ -85,7 +97,7 @@ export function registerSchedules(program: Command): void {
       const run = await invocation(command);
       const s = (await manage()).findSchedule(await currentConfig(run), id);
       if (run.json) return run.print(JSON.stringify({ ...s, overrides: s.overrides.map(overrideJson) }, null, 2));
-      run.print(`${s.name} (${s.id}), team ${s.team}, ${s.timezone}`);
+      run.print(`${s.name} (${s.id}), team ${s.team}, ${s.timezone}${s.disabled ? ' (disabled)' : ''}`);
       for (const l of s.layers) for (const line of describeLayer(l)) run.print(fitWidth(`  ${line}`, run.width));
       run.print(`  ${s.overrides.length} override${s.overrides.length === 1 ? '' : 's'} ("oncall override list --schedule ${s.id}")`);
     });

@@ -1,0 +1,1 @@
+ALTER TABLE `layers` ADD `schedule_disabled` integer DEFAULT false NOT NULL;
