@@ -8,10 +8,13 @@ import { planChanges } from '../core/index.js';
 import { normalizeFiles } from '../core/normalize.js';
 import { UserError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
-import { applyPlan } from '../storage/write.js';
+import { applyPlan, audit } from '../storage/write.js';
 import type { Db, Store } from '../storage/open.js';
 import type { AppContext } from './context.js';
 import { toYamlShape } from './export-yaml.js';
+
+/** Records one more audit entry with the change (a swap is two overrides, logged as one swap). */
+export type AuditNote = (entity: string, action: string, value: unknown) => void;
 
 export interface ChangeResult<T> {
   plan: Plan;
@@ -28,7 +31,7 @@ export interface ChangeOptions {
 export async function changeConfig<T>(
   ctx: AppContext,
   options: ChangeOptions,
-  change: (config: Config, tools: { store: Store; db: Db }) => T,
+  change: (config: Config, tools: { store: Store; db: Db; note: AuditNote }) => T,
 ): Promise<ChangeResult<T>> {
   const effective = options.effective ?? ctx.now;
   if (effective < ctx.now) {
@@ -37,10 +40,11 @@ export async function changeConfig<T>(
   const store = await ctx.db();
   const db = await store.orm();
   return db.transaction(
-    () => {
+    (tx) => {
       const current = loadConfig(db, store);
       const edited = structuredClone(current);
-      const value = change(edited, { store, db });
+      const notes: Parameters<AuditNote>[] = [];
+      const value = change(edited, { store, db, note: (...entry) => notes.push(entry) });
       const { config, issues } = normalizeFiles([{ file: 'command line', data: toYamlShape(edited) }], {
         people: new Set(),
         teams: new Set(),
@@ -51,7 +55,9 @@ export async function changeConfig<T>(
       }
       const plan = planChanges(current, config, true);
       if (!options.dryRun && plan.changes.length > 0) {
-        applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
+        const writeContext = { effective, now: ctx.now, actor: ctx.actor };
+        applyPlan(db, config, plan.changes, writeContext);
+        for (const [entity, action, value] of notes) audit(tx, writeContext, entity, action, undefined, value);
       }
       return { plan, value };
     },

@@ -21,7 +21,7 @@ export interface SwapRequest {
 }
 
 export function swapShifts(ctx: AppContext, request: SwapRequest, options: ChangeOptions = {}) {
-  return changeConfig(ctx, options, (config: Config, { store }) => {
+  return changeConfig(ctx, options, (config: Config, { store, note }) => {
     const schedule = findSchedule(config, request.scheduleId);
     const info = listSchedules(store).find((s) => s.id === schedule.id)!;
     const window = { start: request.at - SEARCH, end: request.at + SEARCH };
@@ -41,6 +41,9 @@ export function swapShifts(ctx: AppContext, request: SwapRequest, options: Chang
       { person: request.shiftOf, from: theirs.start, to: theirs.end, replaces: request.with, reason },
     ];
     schedule.overrides.push(...pair);
+    const utc = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
+    const span = (s: Segment) => `${utc(s.start)} → ${utc(s.end)}`;
+    note(`schedule:${schedule.id}`, 'swap', { [request.shiftOf]: span(mine), [request.with]: span(theirs) });
     return pair;
   });
 }
