@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import type { TargetRow } from '../../storage/targets.js';
-import { UserError } from '../../errors.js';
+import { RuntimeFailure, UserError } from '../../errors.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
 import { formatTime } from '../output.js';
 import { iso } from '../json.js';
@@ -51,7 +51,6 @@ export function registerCalendar(program: Command): void {
       }
       const failed = results.filter((r) => r.error);
       if (failed.length > 0) {
-        const { RuntimeFailure } = await import('../../errors.js');
         throw new RuntimeFailure(`${failed.length} of ${results.length} targets failed; "oncall calendar status" shows the errors`);
       }
     });

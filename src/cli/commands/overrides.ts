@@ -1,6 +1,7 @@
 // oncall override add|list|rm, oncall swap
 
 import type { Command } from 'commander';
+import { resolveSchedule } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
 import { formatTime, table, timesIn } from '../output.js';
@@ -98,7 +99,6 @@ export function registerOverrides(program: Command): void {
 /** Warns when the person is already on call in another schedule of the same team then. */
 async function warnElsewhere(run: Invocation, scheduleId: string, o: { person: string; from: number; to: number }) {
   const { listSchedules, scheduleInputs } = await import('../../storage/read.js');
-  const { resolveSchedule } = await import('../../core/index.js');
   const store = await run.ctx.db();
   const all = listSchedules(store);
   const team = all.find((s) => s.id === scheduleId)?.team;
