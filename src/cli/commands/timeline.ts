@@ -19,14 +19,13 @@ export function registerTimeline(program: Command): void {
       const days: number = options.days ?? 14;
       if (days > 56) throw new UserError('--days must be between 1 and 56 (8 weeks)');
       const { zone, now } = run.ctx;
-      const { defaultStart } = await import('../../ui/window.js');
+      const { defaultStart, windowOf } = await import('../../ui/window.js');
       const start = options.from
         ? fromFloating(startOfDay(toFloating(await run.time(options.from, '--from'), zone)), zone)
         : defaultStart(now, days, zone);
       const { timelineLoader } = await import('../../app/timeline.js');
       const { load, people } = await timelineLoader(run.ctx, { scheduleIds: options.schedule, team: options.team });
       const ui = await import('../../ui/render-timeline.js');
-      const { windowOf } = await import('../../ui/window.js');
       const ci = Boolean(process.env.CI) && process.env.CI !== 'false';
       const interactive = !options.static && !ci && process.stdout.isTTY && process.stdin.isTTY;
       if (!interactive) {
