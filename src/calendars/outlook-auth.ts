@@ -3,7 +3,7 @@
 // browser. MSAL's token cache lives in the credential store, never in the database. In CI
 // the token comes from ONCALL_GRAPH_ACCESS_TOKEN.
 
-import type { PublicClientApplication, ICachePlugin } from '@azure/msal-node';
+import type { PublicClientApplication, ICachePlugin, INetworkModule } from '@azure/msal-node';
 import { UserError } from '../errors.js';
 import type { CredentialStore } from './credentials.js';
 
@@ -28,11 +28,17 @@ function cachePlugin(store: CredentialStore): ICachePlugin {
   };
 }
 
-async function application(clientId: string, store: CredentialStore, env: NodeJS.ProcessEnv): Promise<PublicClientApplication> {
+async function application(
+  clientId: string,
+  store: CredentialStore,
+  env: NodeJS.ProcessEnv,
+  network?: INetworkModule,
+): Promise<PublicClientApplication> {
   const { PublicClientApplication } = await import('@azure/msal-node');
   return new PublicClientApplication({
     auth: { clientId, authority: env.ONCALL_MS_AUTHORITY ?? 'https://login.microsoftonline.com/common' },
     cache: { cachePlugin: cachePlugin(store) },
+    ...(network ? { system: { networkClient: network } } : {}),
   });
 }
 
@@ -42,10 +48,15 @@ export interface OutlookConnectOptions {
   store: CredentialStore;
   env: NodeJS.ProcessEnv;
   show: (text: string) => void;
+  /**
+   * Test seam: the HTTP client MSAL uses for every request (metadata, device code, token).
+   * Left out (as the CLI does), MSAL uses its own client and talks to the real authority.
+   */
+  network?: INetworkModule;
 }
 
 export async function connectOutlook(options: OutlookConnectOptions): Promise<string> {
-  const app = await application(options.clientId, options.store, options.env);
+  const app = await application(options.clientId, options.store, options.env, options.network);
   const result = options.deviceCode
     ? await app.acquireTokenByDeviceCode({ scopes: GRAPH_SCOPES, deviceCodeCallback: (r) => options.show(r.message) })
     : await app.acquireTokenInteractive({
@@ -60,8 +71,11 @@ export async function connectOutlook(options: OutlookConnectOptions): Promise<st
   return result.account.username;
 }
 
-/** A function that returns a current Graph access token (refreshing through MSAL). */
-export function outlookToken(env: NodeJS.ProcessEnv, store: CredentialStore): () => Promise<string> {
+/**
+ * A function that returns a current Graph access token (refreshing through MSAL).
+ * `network` is a test seam, as in OutlookConnectOptions: callers in the CLI leave it out.
+ */
+export function outlookToken(env: NodeJS.ProcessEnv, store: CredentialStore, network?: INetworkModule): () => Promise<string> {
   if (env.ONCALL_GRAPH_ACCESS_TOKEN) {
     const token = env.ONCALL_GRAPH_ACCESS_TOKEN;
     return async () => token;
@@ -74,7 +88,7 @@ export function outlookToken(env: NodeJS.ProcessEnv, store: CredentialStore): ()
   let cached: { token: string; expires: number } | undefined;
   return async () => {
     if (cached && cached.expires > Date.now() + 60_000) return cached.token;
-    const app = await application(stored.clientId, store, env);
+    const app = await application(stored.clientId, store, env, network);
     const account = await app.getTokenCache().getAccountByHomeId(stored.homeAccountId);
     if (!account) throw new UserError('the stored Outlook sign-in is gone; run "oncall calendar connect outlook" again');
     const result = await app.acquireTokenSilent({ account, scopes: GRAPH_SCOPES });
