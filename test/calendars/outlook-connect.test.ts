@@ -284,6 +284,7 @@ describe('calendar connect outlook (device code, real MSAL)', () => {
     expect(paths.filter((p) => p === `POST /${TID}/oauth2/v2.0/token`)).toHaveLength(2);
     expect(paths.every((p) => p.startsWith(`POST /${TID}/`))).toBe(true);
     expect(await outlookToken(env, store, idp.network)()).toBe(idp.issued.access[0]);
+    for (const secret of secrets()) expect([...shown, ...printed].join('\n')).not.toContain(secret);
   });
 
   test('without a stored sign-in outlookToken says how to connect', () => {
