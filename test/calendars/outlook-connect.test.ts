@@ -23,6 +23,7 @@ const USER_CODE = 'FAKE-CODE';
  * The device-code grant, as RFC 8628 names it and as MSAL (v3) sends it: Entra ID accepts both,
  * and so does the fake.
  */
+const AUTH_CODE = 'fake-authorization-code';
 const DEVICE_CODE_GRANTS = ['urn:ietf:params:oauth:grant-type:device_code', 'device_code'];
 const MESSAGE = `To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code ${USER_CODE} to authenticate.`;
 
@@ -124,6 +125,13 @@ async function fakeIdentityPlatform() {
         if (call.form.get('device_code') !== DEVICE_CODE) return { status: 400, body: { error: 'invalid_grant', error_description: 'unknown device code' } };
         if (polls++ === 0) {
           return { status: 400, body: { error: 'authorization_pending', error_description: 'AADSTS70016: OAuth 2.0 device flow error. Authorization is pending.' } };
+        }
+        return { status: 200, body: tokens() };
+      }
+      if (grant === 'authorization_code') {
+        // The interactive flow: the code from the loopback redirect, with its PKCE verifier.
+        if (call.form.get('code') !== AUTH_CODE || !call.form.get('code_verifier')) {
+          return { status: 400, body: { error: 'invalid_grant' } };
         }
         return { status: 200, body: tokens() };
       }
@@ -283,6 +291,43 @@ describe('calendar connect outlook (device code, real MSAL)', () => {
     expect(paths).toContain(`POST /${TID}/oauth2/v2.0/devicecode`);
     expect(paths.filter((p) => p === `POST /${TID}/oauth2/v2.0/token`)).toHaveLength(2);
     expect(paths.every((p) => p.startsWith(`POST /${TID}/`))).toBe(true);
+    expect(await outlookToken(env, store, idp.network)()).toBe(idp.issued.access[0]);
+    for (const secret of secrets()) expect([...shown, ...printed].join('\n')).not.toContain(secret);
+  });
+
+  test('interactive sign-in: the URL is shown, the browser comes back to a loopback port, the code is redeemed with PKCE', async () => {
+    const shown: string[] = [];
+    let browser: Promise<Response> | undefined;
+    const username = await connectOutlook({
+      clientId: CLIENT_ID,
+      deviceCode: false,
+      store,
+      env,
+      network: idp.network,
+      show: (text) => {
+        shown.push(text);
+        // Play the browser: sign in, and follow the redirect back to the loopback server.
+        const url = new URL(text.split('\n').pop()!.trim());
+        const back = new URL(url.searchParams.get('redirect_uri')!);
+        back.searchParams.set('code', AUTH_CODE);
+        back.searchParams.set('state', url.searchParams.get('state')!);
+        // MSAL answers the code with a redirect to its bare URL (keeping the code out of the
+        // browser's history) and then closes the port, so do not follow it.
+        browser = fetch(back, { redirect: 'manual' });
+      },
+    });
+    expect(username).toBe(USERNAME);
+    expect((await browser!).status).toBe(302);
+    const url = new URL(shown[0].split('\n').pop()!.trim());
+    expect(url.origin).toBe('https://login.microsoftonline.com');
+    expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+/);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(url.searchParams.get('scope')!.split(' ')).toEqual(expect.arrayContaining(['Calendars.ReadWrite', 'offline_access']));
+    const redeemed = idp.calls.filter((c) => c.form.get('grant_type') === 'authorization_code');
+    expect(redeemed).toHaveLength(1);
+    expect(redeemed[0].form.get('code_verifier')).toMatch(/^[\w-]{43,128}$/);
+    expect(outlookConnected(store)).toBe(true);
     expect(await outlookToken(env, store, idp.network)()).toBe(idp.issued.access[0]);
     for (const secret of secrets()) expect([...shown, ...printed].join('\n')).not.toContain(secret);
   });

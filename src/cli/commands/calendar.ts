@@ -6,6 +6,7 @@ import { RuntimeFailure, UserError } from '../../errors.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
 import { formatTime } from '../output.js';
 import { iso } from '../json.js';
+import { progressBar } from '../progress-bar.js';
 
 export function registerCalendar(program: Command): void {
   const calendar = program.command('calendar').description('push shifts to Google Calendar or Outlook');
@@ -211,17 +212,6 @@ function targetJson(t: TargetRow) {
     deleted: t.deleted,
     lastError: t.lastError,
     lastErrorAt: at(t.lastErrorAt),
-  };
-}
-
-/** A one-line progress bar on a terminal, for syncs with many changes; nothing otherwise. */
-function progressBar(stream: NodeJS.WriteStream) {
-  return (done: number, total: number) => {
-    if (!stream.isTTY || total < 20) return;
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    stream.write(`\r  [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`);
-    if (done === total) stream.write('\n');
   };
 }
 
