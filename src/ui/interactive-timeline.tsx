@@ -60,7 +60,16 @@ export function InteractiveTimeline(props: InteractiveProps) {
   const status = statusLine(window, days, props.zone, count ? (index % count) + 1 : 0, count, width);
   return (
     <Box flexDirection="column">
-      <TimelineScreen schedules={shown} window={window} zone={props.zone} now={props.now} width={width} people={props.people} color={props.color} />
+      <TimelineScreen
+        schedules={shown}
+        labels={schedules.flatMap((s) => s.layers.map((l) => l.label))}
+        window={window}
+        zone={props.zone}
+        now={props.now}
+        width={width}
+        people={props.people}
+        color={props.color}
+      />
       <Text inverse={props.color} wrap="truncate">
         {status.slice(0, width)}
       </Text>

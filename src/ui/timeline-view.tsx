@@ -19,12 +19,16 @@ export interface ScreenProps {
   width: number;
   people: Map<string, PersonLook>;
   color: boolean;
+  /** Layer names to size the label column for (default: those drawn), so it stays put when
+   * the interactive view switches between schedules. */
+  labels?: string[];
 }
 
 const MAX_LABEL = 14;
 
 export function TimelineScreen(props: ScreenProps) {
-  const labelWidth = Math.min(MAX_LABEL, Math.max(9, ...props.schedules.flatMap((s) => s.layers.map((l) => l.label.length)))) + 1;
+  const labels = props.labels ?? props.schedules.flatMap((s) => s.layers.map((l) => l.label));
+  const labelWidth = Math.min(MAX_LABEL, Math.max(9, ...labels.map((l) => l.length))) + 1;
   const columns = makeColumns(props.window, Math.max(10, props.width - labelWidth));
   const days = rulerDays(columns, props.zone, props.now);
   const at = nowColumn(columns, props.now);

@@ -212,3 +212,24 @@ describe('width', () => {
     expect(a.frame()).toContain('Alpha (alpha)');
   });
 });
+
+test('the lane labels keep their width when s switches to a schedule with shorter layer names', async () => {
+  const load = (window: Window) => {
+    const long = single('alpha', 'Alpha', 'alice', window);
+    long.layers[0].label = 'business-hours';
+    return [long, single('beta', 'Beta', 'bob', window)];
+  };
+  const t = render(
+    React.createElement(Box, { width: 121 }, React.createElement(InteractiveTimeline, {
+      load, zone: ZONE, now: WED_25_NOV, start: MON_23_NOV, days: 14, people: PEOPLE, color: false, width: 121,
+    })),
+  );
+  await settle();
+  const barStart = () => (t.lastFrame() ?? '').split('\n').find((l) => l.startsWith('final '))!.indexOf('|');
+  const before = barStart();
+  t.stdin.write('s');
+  await settle();
+  expect(t.lastFrame()).toContain('Beta (beta)');
+  expect(barStart()).toBe(before);
+  expect(before).toBe('business-hours'.length + 1);
+});
