@@ -1,6 +1,7 @@
 // Schedules, layers and overrides from the command line, through the same path as `apply`.
 
 import type { Config, LayerConfig, OverrideConfig, ScheduleConfig } from '../core/index.js';
+import { overrideKey } from '../core/index.js';
 import { UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
@@ -102,9 +103,7 @@ export function addOverride(ctx: AppContext, scheduleId: string, override: Overr
 export function removeOverride(ctx: AppContext, scheduleId: string, override: OverrideConfig, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
     const schedule = findSchedule(config, scheduleId);
-    const index = schedule.overrides.findIndex(
-      (o) => o.person === override.person && o.from === override.from && o.to === override.to && o.replaces === override.replaces,
-    );
+    const index = schedule.overrides.findIndex((o) => overrideKey(o) === overrideKey(override));
     if (index < 0) throw new UserError('that override was already removed');
     schedule.overrides.splice(index, 1);
   });

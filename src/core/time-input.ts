@@ -3,7 +3,7 @@
 // parser is large and only needed when these forms do not match.
 
 import type { Instant } from './types.js';
-import { DAY_MS, fromFloating, parseWallClock, toFloating } from './wall-clock.js';
+import { addDays, fromFloating, parseWallClock } from './wall-clock.js';
 
 const RELATIVE = /^([+-])\s*(\d+)\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)$/i;
 const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
@@ -24,7 +24,7 @@ export function parseExactTime(text: string, now: Instant, zone: string): Instan
     if (unit === 'h') return now + amount * 3_600_000;
     // Days and weeks are calendar days in the zone: "+1d" at 09:00 is 09:00 tomorrow.
     const days = unit === 'd' ? amount : amount * 7;
-    return fromFloating(toFloating(now, zone) + days * DAY_MS, zone);
+    return addDays(now, days, zone);
   }
   const withOffset = WITH_OFFSET.exec(input);
   if (withOffset) {

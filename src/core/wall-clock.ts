@@ -191,6 +191,11 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Adds calendar days in the zone: the same wall-clock time N days later (23 or 25 h across DST). */
+export function addDays(instant: Instant, days: number, zone: string): Instant {
+  return fromFloating(toFloating(instant, zone) + days * DAY_MS, zone);
+}
+
 /** Adds whole months to a floating time, keeping the day of month (clamped to the month's end). */
 export function addMonths(floating: number, months: number, dayOfMonth: number): number {
   const d = new Date(floating);

@@ -2,7 +2,7 @@
 // window is a week or longer (the default is the current week and the next).
 
 import type { Window } from '../core/index.js';
-import { DAY_MS, fromFloating, startOfDay, toFloating, weekdayOf } from '../core/index.js';
+import { addDays, DAY_MS, fromFloating, startOfDay, toFloating, weekdayOf } from '../core/index.js';
 
 export const DEFAULT_DAYS = 14;
 
@@ -13,7 +13,7 @@ export function defaultStart(now: number, days: number, zone: string): number {
 }
 
 export function shiftDays(start: number, days: number, zone: string): number {
-  return fromFloating(toFloating(start, zone) + days * DAY_MS, zone);
+  return addDays(start, days, zone);
 }
 
 export function windowOf(start: number, days: number, zone: string): Window {

@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DAY_MS, fromFloating, toFloating } from '../../core/index.js';
+import { addDays } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { collect, invocation, positiveInteger, type Invocation } from '../globals.js';
 import { iso } from '../json.js';
@@ -83,7 +83,7 @@ function checkSplit(options: { splitBy?: string; outDir?: string; output?: strin
 async function icsWindow(run: Invocation, options: { from?: string; to?: string; days?: number }) {
   if (options.to && options.days) throw new UserError('give either --to or --days, not both');
   const zone = run.ctx.zone;
-  const daysFrom = (t: number, days: number) => fromFloating(toFloating(t, zone) + days * DAY_MS, zone);
+  const daysFrom = (t: number, days: number) => addDays(t, days, zone);
   const start = options.from ? await run.time(options.from, '--from') : daysFrom(run.ctx.now, -7);
   const end = options.to
     ? await run.time(options.to, '--to')

@@ -1,7 +1,7 @@
 // oncall shifts --schedule ID [--from T] [--to T | --days N] [--layers]
 
 import type { Command } from 'commander';
-import { DAY_MS, fromFloating, startOfDay, toFloating, type Segment } from '../../core/index.js';
+import { addDays, fromFloating, startOfDay, toFloating, type Segment } from '../../core/index.js';
 import { scheduleShifts } from '../../app/shifts.js';
 import { UserError } from '../../errors.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
@@ -53,7 +53,7 @@ export async function windowFrom(
     : fromFloating(startOfDay(toFloating(run.ctx.now, zone)), zone);
   const end = options.to
     ? await run.time(options.to, '--to')
-    : fromFloating(toFloating(start, zone) + (options.days ?? 7) * DAY_MS, zone);
+    : addDays(start, options.days ?? 7, zone);
   if (end <= start) throw new UserError('the window ends before it starts; --to must be after --from');
   return { start, end };
 }
