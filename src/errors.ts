@@ -21,3 +21,15 @@ export class RuntimeFailure extends Error {
     this.name = 'RuntimeFailure';
   }
 }
+
+/**
+ * The command ran and its output is complete, but it found problems a CI job should stop on
+ * (`oncall check`, a gap in an escalation chain). Exit 3.
+ */
+export class ProblemsFound extends Error {
+  readonly exitCode: number = 3;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProblemsFound';
+  }
+}

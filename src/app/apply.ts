@@ -39,7 +39,11 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
       const current = loadConfig(db, store);
       const known = options.prune
         ? { people: new Set<string>(), teams: new Set<string>() }
-        : { people: new Set(current.people.map((p) => p.id)), teams: new Set(current.teams.map((t) => t.id)) };
+        : {
+            people: new Set(current.people.map((p) => p.id)),
+            teams: new Set(current.teams.map((t) => t.id)),
+            schedules: new Set(current.schedules.map((s) => s.id)),
+          };
       const { config, issues } = normalizeFiles(files, known);
       if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
       const plan = planChanges(current, config, options.prune);

@@ -2,7 +2,7 @@
 // so that applying the output changes nothing.
 
 import { Document, isSeq, visit } from 'yaml';
-import type { Config, OverrideConfig } from '../core/index.js';
+import type { Config, EscalationPolicyConfig, OverrideConfig } from '../core/index.js';
 import { formatWallClock, fromFloating, toFloating } from '../core/index.js';
 import { currentConfig } from './current-config.js';
 import type { AppContext } from './context.js';
@@ -32,7 +32,12 @@ export function toYamlShape(config: Config) {
       ...s,
       overrides: s.overrides.length > 0 ? s.overrides.map((o) => overrideShape(o, s.timezone)) : undefined,
     })),
+    escalation_policies: config.policies.length > 0 ? config.policies.map(policyShape) : undefined,
   };
+}
+
+function policyShape({ repeatAfter, ...policy }: EscalationPolicyConfig) {
+  return { ...policy, ...(repeatAfter && { repeat_after: repeatAfter }) };
 }
 
 function overrideShape(o: OverrideConfig, zone: string) {

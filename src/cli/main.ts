@@ -1,8 +1,8 @@
 // The command-line entry point: commander wiring, and the one place where errors become
-// exit statuses (0 ok, 1 failure at run time, 2 invalid input).
+// exit statuses (0 ok, 1 failure at run time, 2 invalid input, 3 problems found).
 
 import { Command, CommanderError } from 'commander';
-import { RuntimeFailure, UserError } from '../errors.js';
+import { ProblemsFound, RuntimeFailure, UserError } from '../errors.js';
 import { addGlobalOptions } from './globals.js';
 import { registerWho } from './commands/who.js';
 import { registerShifts } from './commands/shifts.js';
@@ -15,6 +15,9 @@ import { registerPeople } from './commands/people.js';
 import { registerSchedules } from './commands/schedules.js';
 import { registerOverrides } from './commands/overrides.js';
 import { registerLog } from './commands/log.js';
+import { registerPolicies } from './commands/policies.js';
+import { registerEscalate } from './commands/escalate.js';
+import { registerIncidents } from './commands/incidents.js';
 
 export function buildProgram(): Command {
   const program = new Command('oncall')
@@ -38,6 +41,9 @@ export function buildProgram(): Command {
   registerSchedules(program);
   registerOverrides(program);
   registerLog(program);
+  registerPolicies(program);
+  registerEscalate(program);
+  registerIncidents(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -69,6 +75,10 @@ function report(error: unknown, debug: boolean): number {
     for (const line of error.details) process.stderr.write(`${line}\n`);
     process.stderr.write(`oncall: ${error.message}\n`);
     return 2;
+  }
+  if (error instanceof ProblemsFound) {
+    process.stderr.write(`oncall: ${error.message}\n`);
+    return 3;
   }
   if (error instanceof RuntimeFailure) {
     process.stderr.write(`oncall: ${error.message}\n`);

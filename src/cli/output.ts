@@ -98,3 +98,14 @@ function fit(text: string, width: number): string {
 export function terminalWidth(stream: NodeJS.WriteStream): number {
   return stream.isTTY && stream.columns ? stream.columns : 80;
 }
+
+/** A length of time for people: "45s", "4m", "1h 12m", "2d 3h". */
+export function formatSpan(ms: number | null): string {
+  if (ms === null) return '—';
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))}s`;
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours}h ${minutes % 60}m` : `${hours}h`;
+  return hours % 24 ? `${Math.floor(hours / 24)}d ${hours % 24}h` : `${hours / 24}d`;
+}

@@ -53,13 +53,24 @@ function schemas(object: ObjectMaker) {
     layers: z.array(z.unknown()),
     overrides: z.array(z.unknown()).optional(),
   });
+  // `after` may be written as a number of minutes by mistake; the meaning check says how to fix it.
+  const level = object({ targets: z.array(text).min(1), after: z.union([text, z.number()]).optional() });
+  const policy = object({
+    id,
+    team: id,
+    name: text.optional(),
+    repeat: z.number().int().min(0).max(9).optional(),
+    repeat_after: text.optional(),
+    levels: z.array(z.unknown()).min(1),
+  });
   const file = object({
     version: z.literal(1),
     people: z.array(z.unknown()).optional(),
     teams: z.array(z.unknown()).optional(),
     schedules: z.array(z.unknown()).optional(),
+    escalation_policies: z.array(z.unknown()).optional(),
   });
-  return { person, team, layer, override, schedule, file };
+  return { person, team, layer, override, schedule, level, policy, file };
 }
 
 export const strict = schemas(z.strictObject);
@@ -70,6 +81,8 @@ export type RawTeam = z.infer<typeof strict.team>;
 export type RawLayer = z.infer<typeof strict.layer>;
 export type RawOverride = z.infer<typeof strict.override>;
 export type RawSchedule = z.infer<typeof strict.schedule>;
+export type RawPolicy = z.infer<typeof strict.policy>;
+export type RawLevel = z.infer<typeof strict.level>;
 export type SchemaName = keyof typeof strict;
 
 export type Path = (string | number)[];
@@ -98,6 +111,22 @@ export function checkShape<K extends SchemaName>(
   return usable.success ? (usable.data as z.infer<(typeof strict)[K]>) : undefined;
 }
 
+/** Checks the shape of each element of a list; calls `keep` for every usable one. */
+export function eachShaped<K extends SchemaName>(
+  items: unknown,
+  schema: K,
+  base: Path,
+  report: (issue: ConfigIssue) => void,
+  keep: (value: NonNullable<ReturnType<typeof checkShape<K>>>, path: Path) => void,
+): void {
+  if (!Array.isArray(items)) return; // the enclosing schema reports a wrong type
+  items.forEach((item, index) => {
+    const path = [...base, index];
+    const value = checkShape(schema, item, path, report);
+    if (value !== undefined) keep(value as NonNullable<ReturnType<typeof checkShape<K>>>, path);
+  });
+}
+
 /** Turns zod issues into one readable message each, with paths relative to `base`. */
 export function zodIssues(error: z.ZodError, base: Path): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
@@ -121,6 +150,8 @@ function describeIssue(issue: z.core.$ZodIssue, path: Path): string {
     return `"${name}" must be ${article(issue.expected)}`;
   }
   if (issue.code === 'invalid_value' && name === 'version') return 'version must be 1';
+  if (issue.code === 'too_small' && issue.origin === 'number') return `"${name}" must be at least ${issue.minimum}`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return `"${name}" must be at most ${issue.maximum}`;
   if (issue.code === 'too_small') return `"${name}" must not be empty`;
   return `"${name}": ${issue.message}`;
 }
@@ -136,6 +167,7 @@ const KNOWN_KEYS = [
   'version', 'people', 'teams', 'schedules', 'id', 'name', 'email', 'timezone', 'color',
   'members', 'team', 'layers', 'overrides', 'start', 'end', 'shift', 'handoffs',
   'restrictions', 'priority', 'disabled', 'days', 'from', 'to', 'person', 'replaces', 'reason',
+  'escalation_policies', 'levels', 'targets', 'after', 'repeat', 'repeat_after',
 ];
 
 /** ` (did you mean "members"?)` for a key one or two edits away from a known one. */

@@ -56,10 +56,30 @@ export interface ScheduleConfig {
   overrides: OverrideConfig[];
 }
 
+/** One step of an escalation chain: who is notified, and how long after the incident starts. */
+export interface EscalationLevelConfig {
+  /** `schedule:<id>`, `person:<id>` or `team:<id>`. */
+  targets: string[];
+  /** A normalised duration from the incident's start ("0m", "15m", "1h30m"). */
+  after: string;
+}
+
+export interface EscalationPolicyConfig {
+  id: string;
+  team: string;
+  name: string;
+  /** How many more times the whole chain runs when nobody acknowledges (default 0). */
+  repeat?: number;
+  /** From the start of one run of the chain to the start of the next (a normalised duration). */
+  repeatAfter?: string;
+  levels: EscalationLevelConfig[];
+}
+
 export interface Config {
   people: PersonConfig[];
   teams: TeamConfig[];
   schedules: ScheduleConfig[];
+  policies: EscalationPolicyConfig[];
 }
 
 /** The identity of an override: the same person, window and replaced person. */

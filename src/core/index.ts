@@ -13,3 +13,5 @@ export * from './plan.js';
 // so that read-only commands never pay for it.
 export { sequenceOf, type ChangeHistory } from './sequence.js';
 export * from './sync-plan.js';
+export * from './duration.js';
+export * from './escalation.js';

@@ -5,9 +5,10 @@
 
 import type { Config, LayerConfig, OverrideConfig, PersonConfig, ScheduleConfig, TeamConfig } from './config.js';
 import {
-  checkShape,
-  type ConfigIssue, type Path, type RawLayer, type RawOverride, type RawSchedule, type SchemaName,
+  checkShape, eachShaped,
+  type ConfigIssue, type Path, type RawLayer, type RawOverride, type RawPolicy, type RawSchedule,
 } from './config-schema.js';
+import { policyConfig } from './normalize-policy.js';
 import { checkHandoffRule, checkId, parseLayerTime, parseRestriction, parseShiftLength, restrictionToConfig } from './values.js';
 import { isValidTimeZone } from './wall-clock.js';
 import { parseExactTime } from './time-input.js';
@@ -25,9 +26,10 @@ export interface RawFile {
 export interface KnownIds {
   people: Set<string>;
   teams: Set<string>;
+  schedules?: Set<string>;
 }
 
-interface Located<T> {
+export interface Located<T> {
   file: string;
   path: Path;
   value: T;
@@ -41,6 +43,7 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
   const people: Located<PersonConfig>[] = [];
   const teams: Located<TeamConfig>[] = [];
   const schedules: Located<RawSchedule>[] = [];
+  const policies: Located<RawPolicy>[] = [];
   for (const { file, data } of files) {
     const shapeReport = (issue: ConfigIssue) => issues.push({ file, ...issue });
     checkShape('file', data ?? {}, [], shapeReport);
@@ -54,11 +57,15 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
     eachShaped(record.schedules, 'schedule', ['schedules'], shapeReport, (value, path) =>
       schedules.push({ file, path, value }),
     );
+    eachShaped(record.escalation_policies, 'policy', ['escalation_policies'], shapeReport, (value, path) =>
+      policies.push({ file, path, value }),
+    );
   }
 
   rejectDuplicates(people, 'person', report);
   rejectDuplicates(teams, 'team', report);
   rejectDuplicates(schedules, 'schedule', report);
+  rejectDuplicates(policies, 'escalation policy', report);
 
   const personIds = new Set([...known.people, ...people.map((p) => p.value.id)]);
   const teamIds = new Set([...known.teams, ...teams.map((t) => t.value.id)]);
@@ -90,26 +97,18 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
     return scheduleConfig(ctx);
   });
 
+  const referable = { people: personIds, teams: teamIds, schedules: new Set([...(known.schedules ?? []), ...schedules.map((s) => s.value.id)]) };
+  const policyConfigs = policies.map((located) => policyConfig(located, referable, report));
+
   return {
-    config: { people: people.map((p) => p.value), teams: teams.map((t) => t.value), schedules: scheduleConfigs },
+    config: {
+      people: people.map((p) => p.value),
+      teams: teams.map((t) => t.value),
+      schedules: scheduleConfigs,
+      policies: policyConfigs,
+    },
     issues,
   };
-}
-
-/** Checks the shape of each element of a list; calls `keep` for every usable one. */
-function eachShaped<K extends SchemaName>(
-  items: unknown,
-  schema: K,
-  base: Path,
-  report: (issue: ConfigIssue) => void,
-  keep: (value: NonNullable<ReturnType<typeof checkShape<K>>>, path: Path) => void,
-): void {
-  if (!Array.isArray(items)) return; // the enclosing schema reports a wrong type
-  items.forEach((item, index) => {
-    const path = [...base, index];
-    const value = checkShape(schema, item, path, report);
-    if (value !== undefined) keep(value as NonNullable<ReturnType<typeof checkShape<K>>>, path);
-  });
 }
 
 function personConfig(p: { id: string; name?: string; email?: string; timezone?: string; color?: string }): PersonConfig {

@@ -2,7 +2,7 @@
 // as a list of changes in the order they can be carried out (adds and changes of people
 // and teams before the schedules that refer to them; removals last).
 
-import type { Config, LayerConfig, OverrideConfig, PersonConfig, ScheduleConfig, TeamConfig } from './config.js';
+import type { Config, EscalationPolicyConfig, LayerConfig, OverrideConfig, PersonConfig, ScheduleConfig, TeamConfig } from './config.js';
 import { overrideKey } from './config.js';
 
 export type ChangeAction = 'add' | 'change' | 'remove';
@@ -12,7 +12,8 @@ export type Change =
   | { entity: 'team'; action: ChangeAction; id: string; before?: TeamConfig; after?: TeamConfig; fields: string[] }
   | { entity: 'schedule'; action: ChangeAction; id: string; before?: ScheduleConfig; after?: ScheduleConfig; fields: string[] }
   | { entity: 'layer'; action: ChangeAction; id: string; scheduleId: string; position: number; before?: LayerConfig; after?: LayerConfig; fields: string[] }
-  | { entity: 'override'; action: ChangeAction; id: string; scheduleId: string; before?: OverrideConfig; after?: OverrideConfig; fields: string[] };
+  | { entity: 'override'; action: ChangeAction; id: string; scheduleId: string; before?: OverrideConfig; after?: OverrideConfig; fields: string[] }
+  | { entity: 'policy'; action: ChangeAction; id: string; before?: EscalationPolicyConfig; after?: EscalationPolicyConfig; fields: string[] };
 
 export interface Plan {
   changes: Change[];
@@ -41,8 +42,13 @@ export function planChanges(current: Config, desired: Config, prune: boolean): P
     if (action !== 'remove') changes.push(...layerChanges(id, before?.layers ?? [], after!.layers));
     if (action !== 'remove') changes.push(...overrideChanges(id, before?.overrides ?? [], after!.overrides));
   });
+  // Policies refer to schedules, teams and people: added after them, removed before them.
+  diffById(current.policies, desired.policies, prune, untouched, 'escalation policy', (action, id, before, after) => {
+    const change = { entity: 'policy' as const, action, id, before, after, fields: changedFields(before, after) };
+    (action === 'remove' ? removals : changes).push(change);
+  });
   // Remove schedules before the teams and people they refer to.
-  const order = { schedule: 0, team: 1, person: 2, layer: 0, override: 0 };
+  const order = { policy: -1, schedule: 0, team: 1, person: 2, layer: 0, override: 0 };
   removals.sort((a, b) => order[a.entity] - order[b.entity]);
   return { changes: [...changes, ...removals], untouched };
 }

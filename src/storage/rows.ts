@@ -1,11 +1,12 @@
 // Mapping between database rows and the core's plain values.
 
-import type { Layer, LayerConfig, Override, OverrideConfig, Restriction } from '../core/index.js';
+import type { EscalationPolicyConfig, Layer, LayerConfig, Override, OverrideConfig, Restriction } from '../core/index.js';
 import { FOREVER, FOREVER_AGO, parseRestriction, parseShiftLength } from '../core/index.js';
-import type { layers, overrides } from './schema.js';
+import type { escalationPolicies, layers, overrides } from './schema.js';
 
 export type LayerRow = typeof layers.$inferSelect;
 export type OverrideRow = typeof overrides.$inferSelect;
+export type PolicyRow = typeof escalationPolicies.$inferSelect;
 
 /** The resolvable form of one version of a layer. */
 export function layerFromRow(row: LayerRow): Layer {
@@ -81,5 +82,27 @@ export function overrideConfigFromRow(row: OverrideRow): OverrideConfig {
     to: row.end,
     ...(row.replaces && { replaces: row.replaces }),
     ...(row.reason && { reason: row.reason }),
+  };
+}
+
+export function policyConfigFromRow(row: PolicyRow): EscalationPolicyConfig {
+  return {
+    id: row.policyId,
+    team: row.teamId,
+    name: row.name,
+    ...(row.repeat > 0 && { repeat: row.repeat }),
+    ...(row.repeatAfter && { repeatAfter: row.repeatAfter }),
+    levels: JSON.parse(row.levels),
+  };
+}
+
+export function policyRowValues(p: EscalationPolicyConfig) {
+  return {
+    policyId: p.id,
+    teamId: p.team,
+    name: p.name,
+    repeat: p.repeat ?? 0,
+    repeatAfter: p.repeatAfter ?? null,
+    levels: JSON.stringify(p.levels),
   };
 }

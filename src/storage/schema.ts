@@ -130,3 +130,47 @@ export const calendarTargets = sqliteTable('calendar_targets', {
   lastError: text('last_error'),
   lastErrorAt: integer('last_error_at'),
 });
+
+/** One row per version of an escalation policy, versioned like layers. */
+export const escalationPolicies = sqliteTable(
+  'escalation_policies',
+  {
+    rowId: integer('row_id').primaryKey({ autoIncrement: true }),
+    policyId: text('policy_id').notNull(),
+    teamId: text('team_id').notNull(),
+    name: text('name').notNull(),
+    repeat: integer('repeat').notNull().default(0),
+    /** A normalised delay ("1h"); null means the default run length. */
+    repeatAfter: text('repeat_after'),
+    /** JSON array of `{targets, after}`. */
+    levels: text('levels').notNull(),
+    /** Null: since the beginning of time (the policy's first definition). */
+    validFrom: integer('valid_from'),
+    /** Null: until further notice. */
+    validTo: integer('valid_to'),
+  },
+  (t) => [index('escalation_policies_id').on(t.policyId, t.validTo)],
+);
+
+/**
+ * An incident and what happened to it. `chain` is the escalation chain as resolved when the
+ * incident opened (JSON), so it keeps naming who was responsible then, whatever changes later.
+ */
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    policyId: text('policy_id').notNull(),
+    severity: text('severity').notNull(),
+    openedAt: integer('opened_at').notNull(),
+    openedBy: text('opened_by').notNull(),
+    chain: text('chain').notNull(),
+    acknowledgedAt: integer('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+    resolvedAt: integer('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    note: text('note'),
+  },
+  (t) => [index('incidents_opened').on(t.openedAt)],
+);

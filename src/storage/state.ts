@@ -4,8 +4,8 @@
 import { asc, eq, isNull } from 'drizzle-orm';
 import type { Config, TeamConfig } from '../core/index.js';
 import type { Db, Store } from './open.js';
-import { layers, overrides, schedules, teamMembers, teams } from './schema.js';
-import { layerConfigFromRow, overrideConfigFromRow } from './rows.js';
+import { escalationPolicies, layers, overrides, schedules, teamMembers, teams } from './schema.js';
+import { layerConfigFromRow, overrideConfigFromRow, policyConfigFromRow } from './rows.js';
 import { listPeople, listSchedules } from './read.js';
 
 export function loadConfig(db: Db, store: Store): Config {
@@ -28,6 +28,13 @@ export function loadConfig(db: Db, store: Store): Config {
         layers: openLayers.filter((l) => l.scheduleId === s.id).map(layerConfigFromRow),
         overrides: openOverrides.filter((o) => o.scheduleId === s.id).map(overrideConfigFromRow),
       })),
+      policies: db
+        .select()
+        .from(escalationPolicies)
+        .where(isNull(escalationPolicies.validTo))
+        .orderBy(asc(escalationPolicies.policyId))
+        .all()
+        .map(policyConfigFromRow),
     };
   });
 }

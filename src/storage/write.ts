@@ -6,8 +6,8 @@ import { and, eq, gt, gte, isNull, or } from 'drizzle-orm';
 import type { Change, Config, LayerConfig, OverrideConfig, ScheduleConfig } from '../core/index.js';
 import { canonicalJson, overrideKey } from '../core/index.js';
 import type { Db } from './open.js';
-import { auditLog, layers, overrides, people, schedules, teamMembers, teams } from './schema.js';
-import { layerConfigFromRow, layerRowValues, overrideConfigFromRow } from './rows.js';
+import { auditLog, escalationPolicies, layers, overrides, people, schedules, teamMembers, teams } from './schema.js';
+import { layerConfigFromRow, layerRowValues, overrideConfigFromRow, policyRowValues } from './rows.js';
 import { everScheduled } from './state.js';
 
 export interface WriteContext {
@@ -28,8 +28,10 @@ export function applyPlan(db: Db, desired: Config, changes: Change[], ctx: Write
       if (change.entity === 'person') writePerson(tx, change, ctx);
       else if (change.entity === 'team') writeTeam(tx, change, ctx);
       else if (change.entity === 'schedule' && change.action === 'remove') removeSchedule(tx, change.id, ctx);
+      else if (change.entity === 'policy') writePolicy(tx, change, ctx);
     }
-    const touched = new Set(changes.filter((c) => c.entity !== 'person' && c.entity !== 'team').map((c) => ('scheduleId' in c ? c.scheduleId : c.id)));
+    const scheduleParts = new Set(['schedule', 'layer', 'override']);
+    const touched = new Set(changes.filter((c) => scheduleParts.has(c.entity)).map((c) => ('scheduleId' in c ? c.scheduleId : c.id)));
     for (const schedule of desired.schedules) {
       if (touched.has(schedule.id)) writeSchedule(tx, schedule, !existed.has(schedule.id), ctx);
     }
@@ -169,4 +171,20 @@ function removeSchedule(tx: Tx, id: string, ctx: WriteContext): void {
   const open = tx.select({ layerId: layers.layerId }).from(layers).where(and(eq(layers.scheduleId, id), isNull(layers.validTo))).all();
   for (const row of open) closeLayer(tx, id, row.layerId, ctx.effective);
   tx.update(overrides).set({ removedAt: ctx.effective }).where(and(eq(overrides.scheduleId, id), isNull(overrides.removedAt))).run();
+}
+
+/** Like a layer, a policy is versioned: a change closes the current version at the effective instant. */
+function writePolicy(tx: Tx, change: Extract<Change, { entity: 'policy' }>, ctx: WriteContext): void {
+  const ofPolicy = eq(escalationPolicies.policyId, change.id);
+  const existed = tx.select({ rowId: escalationPolicies.rowId }).from(escalationPolicies).where(ofPolicy).limit(1).all().length > 0;
+  tx.delete(escalationPolicies).where(and(ofPolicy, gte(escalationPolicies.validFrom, ctx.effective))).run();
+  tx.update(escalationPolicies)
+    .set({ validTo: ctx.effective })
+    .where(and(ofPolicy, or(isNull(escalationPolicies.validTo), gt(escalationPolicies.validTo, ctx.effective))))
+    .run();
+  if (change.action === 'remove') return;
+  // The first definition holds for all time, so an incident back-dated with --at can use it.
+  tx.insert(escalationPolicies)
+    .values({ ...policyRowValues(change.after!), validFrom: existed ? ctx.effective : null, validTo: null })
+    .run();
 }

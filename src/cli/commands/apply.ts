@@ -90,12 +90,16 @@ function describe(run: Invocation, result: ApplyResult, change: Change): string 
       const reason = o.reason ? ` "${o.reason}"` : '';
       return `override on ${change.scheduleId}: ${o.person} ${span}${replaces}${reason}${fields}`;
     }
+    case 'policy': {
+      const levels = (change.after ?? change.before!).levels.length;
+      return `escalation policy ${change.id}: ${levels} level${levels === 1 ? '' : 's'}${fields}`;
+    }
   }
 }
 
-/** ["person a", "schedule s", "person b"] → ["schedules: s", "people: a, b"], schedules first. */
+/** ["person a", "schedule s", "person b"] → ["schedules: s", "people: a, b"], policies and schedules first. */
 function groupByKind(labels: string[]): string[] {
-  const kinds = [['schedule', 'schedules'], ['team', 'teams'], ['person', 'people']];
+  const kinds = [['escalation policy', 'escalation policies'], ['schedule', 'schedules'], ['team', 'teams'], ['person', 'people']];
   return kinds.flatMap(([kind, plural]) => {
     const ids = labels.filter((l) => l.startsWith(`${kind} `)).map((l) => l.slice(kind.length + 1));
     if (ids.length === 0) return [];

@@ -14,9 +14,11 @@ export function registerWho(program: Command): void {
     .option('--schedule <id>', 'only this schedule (repeatable, or comma-separated)', collect)
     .option('--team <id>', "only this team's schedules")
     .option('--at <time>', 'ask about another time ("next friday 03:00", "+2h", ISO)')
+    .option('--policy <id>', "who an escalation policy's first level pages")
     .action(async (options, command: Command) => {
       const run = await invocation(command);
       const at = options.at ? await run.time(options.at, '--at') : run.ctx.now;
+      if (options.policy) return printPolicyResponders(run, options.policy, at, Boolean(options.at));
       const entries = await whoIsOnCall(run.ctx, { scheduleIds: options.schedule, team: options.team, at });
       const name = await nameLookup(run.ctx);
       if (run.json) {
@@ -25,6 +27,34 @@ export function registerWho(program: Command): void {
       }
       printWho(run, entries, name, at, Boolean(options.at));
     });
+}
+
+async function printPolicyResponders(run: Invocation, policyId: string, at: number, pinned: boolean): Promise<void> {
+  const { firstResponders } = await import('../../app/who-policy.js');
+  const { policy, responders } = await firstResponders(run.ctx, policyId, at);
+  const name = await nameLookup(run.ctx);
+  if (run.json) {
+    const json = responders.map((r) => ({
+      policy,
+      level: 1,
+      target: r.target,
+      ...(r.shift ? whoJson(r.shift, name) : { schedule: null, person: r.person, name: name(r.person), start: null, end: null, source: null, next: null }),
+    }));
+    return run.print(JSON.stringify(json, null, 2));
+  }
+  const { colors: c, ctx } = run;
+  const time = (t: number | null | undefined) => (t === undefined ? '—' : formatShortTime(t, ctx.zone, ctx.now));
+  const rows: Cell[][] = responders.map((r) => [
+    { text: r.target },
+    r.person === null ? { text: 'no one (gap)', paint: c.red } : { text: name(r.person)!, paint: c.bold },
+    { text: time(r.shift?.start) },
+    { text: time(r.shift?.end) },
+    { text: r.shift?.next ? `${name(r.shift.next.person)}` : '—' },
+  ]);
+  run.print(c.dim(`${policy}, level 1${pinned ? ` at ${formatTime(at, ctx.zone, ctx.now)}` : ''}:`));
+  const columns = [{ header: 'TARGET', shrink: true, min: 12 }, { header: 'PAGES', shrink: true, min: 10 }, { header: 'SINCE' }, { header: 'UNTIL' }, { header: 'NEXT', shrink: true }];
+  run.print(table(columns, rows, c, run.width));
+  run.print(c.dim(timesIn(ctx.zone)));
 }
 
 function whoJson(e: WhoEntry, name: (id: string | null) => string | null) {

@@ -1,0 +1,54 @@
+// `oncall escalate`: an escalation policy's chain resolved for an incident starting at an
+// instant. Each schedule target is resolved at the minute its level fires.
+
+import type { ChainStep, EscalationPolicyConfig } from '../core/index.js';
+import { escalationChain, resolveSchedule, stepTimes, type Segment } from '../core/index.js';
+import { UserError } from '../errors.js';
+import type { Store } from '../storage/open.js';
+import { listSchedules, scheduleInputs } from '../storage/read.js';
+import { currentPolicyIds, personRemovedAt, policyAt, teamMembersOf } from '../storage/read-policies.js';
+import type { AppContext } from './context.js';
+
+export interface ResolvedChain {
+  policy: EscalationPolicyConfig;
+  start: number;
+  steps: ChainStep[];
+}
+
+export async function resolveEscalation(ctx: AppContext, policyId: string, start: number): Promise<ResolvedChain> {
+  const store = await ctx.db();
+  const policy = findPolicy(store, policyId, start);
+  return { policy, start, steps: chainFor(store, policy, start) };
+}
+
+/** The version of the policy in force at `at`, with an error that says what to do. */
+export function findPolicy(store: Store, id: string, at: number): EscalationPolicyConfig {
+  const policy = policyAt(store, id, at);
+  if (policy) return policy;
+  if (policyAt(store, id, Number.MAX_SAFE_INTEGER - 1) || currentPolicyIds(store).includes(id)) {
+    throw new UserError(`escalation policy "${id}" did not exist at that time; pick a later --at`);
+  }
+  throw new UserError(`unknown escalation policy "${id}"; "oncall policy list" shows them`);
+}
+
+function chainFor(store: Store, policy: EscalationPolicyConfig, start: number): ChainStep[] {
+  const times = stepTimes(policy, start);
+  const window = { start, end: times[times.length - 1].at + 1 };
+  const scheduleIds = [...new Set(policy.levels.flatMap((l) => l.targets).filter((t) => t.startsWith('schedule:')).map((t) => t.slice(9)))];
+  // A schedule deleted before the incident is simply not there: its levels reach nobody.
+  const schedules = scheduleIds.length > 0 ? listSchedules(store, { ids: scheduleIds, aliveAt: start }) : [];
+  const inputs = scheduleInputs(store, schedules, window);
+  const segments = new Map<string, Segment[]>(schedules.map((s, i) => [s.id, resolveSchedule(inputs[i], window)]));
+  return escalationChain(policy, start, (target, at) => {
+    const [kind, id] = target.split(':', 2);
+    if (kind === 'schedule') {
+      const person = segments.get(id)?.find((s) => s.start <= at && at < s.end)?.person;
+      return person ? [person] : [];
+    }
+    if (kind === 'person') {
+      const removed = personRemovedAt(store, id);
+      return removed === undefined || (removed !== null && removed <= at) ? [] : [id];
+    }
+    return teamMembersOf(store, id);
+  });
+}

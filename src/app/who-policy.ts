@@ -1,0 +1,46 @@
+// `oncall who --policy P`: who the first level of an escalation policy pages at an instant.
+
+import { UserError } from '../errors.js';
+import type { Store } from '../storage/open.js';
+import { personRemovedAt, teamMembersOf } from '../storage/read-policies.js';
+import type { AppContext } from './context.js';
+import { findPolicy } from './escalate.js';
+import { whoIsOnCall, type WhoEntry } from './who.js';
+
+export interface FirstResponder {
+  target: string;
+  /** Null when a schedule target is in a gap. */
+  person: string | null;
+  /** The schedule's answer (since, until, next) for schedule targets. */
+  shift?: WhoEntry;
+}
+
+export async function firstResponders(ctx: AppContext, policyId: string, at: number): Promise<{ policy: string; responders: FirstResponder[] }> {
+  const store = await ctx.db();
+  const policy = findPolicy(store, policyId, at);
+  const targets = policy.levels[0].targets;
+  const scheduleIds = targets.filter((t) => t.startsWith('schedule:')).map((t) => t.slice(9));
+  const shifts = scheduleIds.length > 0 ? await whoIsOnCall(ctx, { scheduleIds, at }).catch(gone) : [];
+  const responders = targets.flatMap((target): FirstResponder[] => {
+    const [kind, id] = target.split(':', 2);
+    if (kind === 'schedule') {
+      const shift = shifts.find((s) => s.schedule.id === id);
+      return [shift ? { target, person: shift.person, shift } : { target, person: null }];
+    }
+    if (kind === 'person') return present(store, id, at) ? [{ target, person: id }] : [{ target, person: null }];
+    const members = teamMembersOf(store, id);
+    return members.length > 0 ? members.map((person) => ({ target, person })) : [{ target, person: null }];
+  });
+  return { policy: policy.id, responders };
+}
+
+function present(store: Store, id: string, at: number): boolean {
+  const removed = personRemovedAt(store, id);
+  return removed === null || (removed !== undefined && removed > at);
+}
+
+/** A policy may name a schedule deleted since: answer for the others instead of failing. */
+function gone(error: unknown): WhoEntry[] {
+  if (error instanceof UserError) return [];
+  throw error;
+}
