@@ -1,0 +1,194 @@
+// Busy time read from an iCalendar file, such as someone's exported personal calendar.
+// ical.js parses the file and expands recurrence rules on the wall clock; turning wall-clock
+// times into instants is done here, with the platform's time-zone database, because ical.js
+// only knows the zones whose VTIMEZONE the file happens to include.
+
+import ICAL from 'ical.js';
+import type { Instant } from '../core/types.js';
+import { DAY_MS, fromFloating, isValidTimeZone, startOfDay } from '../core/wall-clock.js';
+
+export interface BusyEvent {
+  /** The event's UID; for an occurrence of a recurring event, `${uid}/${start as ISO}`. */
+  uid: string;
+  start: Instant;
+  end: Instant;
+  summary: string;
+}
+
+export interface BusyOptions {
+  /** Zone for all-day events and for floating times (no TZID, no Z). */
+  zone: string;
+  /** Only events that overlap [from, to) are returned. */
+  from: Instant;
+  to: Instant;
+}
+
+/** At most this many occurrences of one recurring event are returned. */
+const MAX_OCCURRENCES = 1000;
+/** Occurrences before the window are stepped through one by one; this bounds that walk. */
+const MAX_STEPS = 100_000;
+
+/** The busy events of the file that overlap the window, sorted by start. */
+export function busyEvents(icsText: string, options: BusyOptions): BusyEvent[] {
+  const events: BusyEvent[] = [];
+  for (const calendar of parseCalendars(icsText)) {
+    const vevents = calendar.getAllSubcomponents('vevent');
+    // A changed occurrence is a VEVENT of its own, with the series' UID and a RECURRENCE-ID
+    // naming the occurrence it replaces; the series must skip that one, even when the
+    // replacement is cancelled.
+    const replaced = new Map<string, Set<Instant>>();
+    for (const vevent of vevents) {
+      const id = vevent.getFirstProperty('recurrence-id');
+      if (!id) continue;
+      const uid = uidOf(vevent);
+      const set = replaced.get(uid) ?? new Set<Instant>();
+      set.add(instantOf(id, options.zone));
+      replaced.set(uid, set);
+    }
+    for (const vevent of vevents) {
+      try {
+        events.push(...occurrences(vevent, options, replaced.get(uidOf(vevent))));
+      } catch (error) {
+        throw new Error(`invalid iCalendar event ${uidOf(vevent) || '(no UID)'}: ${oneLine(error)}`);
+      }
+    }
+  }
+  return events.sort((a, b) => a.start - b.start || a.end - b.end || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+}
+
+function parseCalendars(text: string): ICAL.Component[] {
+  let jcal: unknown;
+  try {
+    jcal = ICAL.parse(text);
+  } catch (error) {
+    throw new Error(`not an iCalendar file: ${oneLine(error)}`);
+  }
+  // parse returns one component, or a list of them when the text holds several.
+  const roots = (Array.isArray(jcal) && typeof jcal[0] === 'string' ? [jcal] : jcal) as unknown[];
+  const calendars = roots.filter((root) => Array.isArray(root) && root[0] === 'vcalendar');
+  if (calendars.length === 0) throw new Error('not an iCalendar file: no VCALENDAR');
+  return calendars.map((root) => new ICAL.Component(root as unknown[]));
+}
+
+function occurrences(vevent: ICAL.Component, options: BusyOptions, replaced: Set<Instant> | undefined): BusyEvent[] {
+  const transparency = String(vevent.getFirstPropertyValue('transp') ?? '').toUpperCase();
+  const status = String(vevent.getFirstPropertyValue('status') ?? '').toUpperCase();
+  if (transparency === 'TRANSPARENT' || status === 'CANCELLED') return [];
+  const dtstart = vevent.getFirstProperty('dtstart');
+  if (!dtstart) return []; // no time at all, so nothing to be busy with
+
+  const first = dtstart.getFirstValue() as ICAL.Time;
+  const read = readerFor(first, tzidOf(dtstart), options.zone);
+  const length = lengthOf(vevent, first, read(floatingOf(first)), options.zone);
+  const uid = uidOf(vevent);
+  const summary = String(vevent.getFirstPropertyValue('summary') ?? '');
+  const spanOf = (time: ICAL.Time) => {
+    const floating = floatingOf(time);
+    return { start: read(floating), end: read(floating + length.days * DAY_MS) + length.ms };
+  };
+  const inWindow = (s: { start: Instant; end: Instant }) => s.end > s.start && s.end > options.from && s.start < options.to;
+  const iso = (instant: Instant) => new Date(instant).toISOString();
+
+  const recurrenceId = vevent.getFirstProperty('recurrence-id');
+  if (recurrenceId) {
+    // A changed occurrence keeps the id the occurrence it replaces would have had.
+    const span = spanOf(first);
+    return inWindow(span) ? [{ uid: `${uid}/${iso(instantOf(recurrenceId, options.zone))}`, ...span, summary }] : [];
+  }
+  if (!vevent.hasProperty('rrule') && !vevent.hasProperty('rdate')) {
+    const span = spanOf(first);
+    return inWindow(span) ? [{ uid, ...span, summary }] : [];
+  }
+
+  // ical.js applies EXDATEs itself only when they are written in the same zone as DTSTART,
+  // so they are matched again here as instants (dates drop that whole local day).
+  const excludedInstants = new Set<Instant>();
+  const excludedDays = new Set<number>();
+  for (const property of vevent.getAllProperties('exdate')) {
+    const readExdate = readerFor(property.getFirstValue() as ICAL.Time, tzidOf(property), options.zone);
+    for (const time of property.getValues() as ICAL.Time[]) {
+      if (time.isDate) excludedDays.add(floatingOf(time));
+      else excludedInstants.add(readExdate(floatingOf(time)));
+    }
+  }
+
+  const result: BusyEvent[] = [];
+  const expansion = new ICAL.RecurExpansion({ component: vevent, dtstart: first });
+  for (let steps = 0, time = expansion.next(); time && steps < MAX_STEPS; steps++, time = expansion.next()) {
+    const span = spanOf(time);
+    if (span.start >= options.to) break; // occurrences come in order
+    if (excludedInstants.has(span.start) || excludedDays.has(startOfDay(floatingOf(time)))) continue;
+    if (replaced?.has(span.start) || !inWindow(span)) continue;
+    result.push({ uid: `${uid}/${iso(span.start)}`, ...span, summary });
+    if (result.length === MAX_OCCURRENCES) break;
+  }
+  return result;
+}
+
+/** An event's length: whole days counted on the wall clock (23 or 25 h across DST), then exact ms. */
+interface Length {
+  days: number;
+  ms: number;
+}
+
+function lengthOf(vevent: ICAL.Component, start: ICAL.Time, startInstant: Instant, zone: string): Length {
+  const dtend = vevent.getFirstProperty('dtend');
+  if (dtend) {
+    const end = dtend.getFirstValue() as ICAL.Time;
+    if (start.isDate) return { days: Math.round((floatingOf(end) - floatingOf(start)) / DAY_MS), ms: 0 };
+    // DTEND may be in another zone than DTSTART: the length is the real time between them.
+    return { days: 0, ms: instantOf(dtend, zone) - startInstant };
+  }
+  const duration = vevent.getFirstPropertyValue('duration') as ICAL.Duration | null;
+  if (duration) {
+    // RFC 5545: days and weeks are nominal (calendar days), hours and less are exact.
+    const sign = duration.isNegative ? -1 : 1;
+    const seconds = (duration.hours * 60 + duration.minutes) * 60 + duration.seconds;
+    return { days: sign * (duration.weeks * 7 + duration.days), ms: sign * seconds * 1000 };
+  }
+  // Neither: a date lasts one day, a date-time is a moment (and so never busy).
+  return { days: start.isDate ? 1 : 0, ms: 0 };
+}
+
+/** Wall-clock fields of an ical.js time as floating ms (date values at midnight). */
+function floatingOf(time: ICAL.Time): number {
+  return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+}
+
+/** How floating times written like `time` (same property, same TZID) become instants. */
+function readerFor(time: ICAL.Time, tzid: string | undefined, zone: string): (floating: number) => Instant {
+  if (time.isDate) return (floating) => fromFloating(floating, zone);
+  if (time.zone?.tzid === 'UTC') return (floating) => floating;
+  if (tzid !== undefined && isValidTimeZone(tzid)) return (floating) => fromFloating(floating, tzid);
+  const defined = time.zone;
+  if (tzid !== undefined && defined?.tzid === tzid) {
+    // A zone only the file's own VTIMEZONE defines, such as Outlook's "W. Europe Standard Time".
+    return (floating) => {
+      const d = new Date(floating);
+      const fields = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+      const clock = { hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+      return ICAL.Time.fromData({ ...fields, ...clock }, defined).toUnixTime() * 1000;
+    };
+  }
+  // Floating, or a TZID neither the platform nor the file knows: read in the person's zone.
+  return (floating) => fromFloating(floating, zone);
+}
+
+function instantOf(property: ICAL.Property, zone: string): Instant {
+  const time = property.getFirstValue() as ICAL.Time;
+  return readerFor(time, tzidOf(property), zone)(floatingOf(time));
+}
+
+function tzidOf(property: ICAL.Property): string | undefined {
+  const tzid = property.getParameter('tzid');
+  return (Array.isArray(tzid) ? tzid[0] : tzid) || undefined;
+}
+
+function uidOf(vevent: ICAL.Component): string {
+  return String(vevent.getFirstPropertyValue('uid') ?? '');
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
