@@ -42,6 +42,9 @@ export function referencesTo(config: Config, id: string, now: number): string[] 
     const overrides = s.overrides.filter((o) => (o.person === id || o.replaces === id) && o.to > now);
     if (overrides.length > 0) refs.push(`${overrides.length} override${overrides.length > 1 ? 's' : ''} on ${s.id}`);
   }
+  for (const p of config.policies) {
+    if (p.levels.some((l) => l.targets.includes(`person:${id}`))) refs.push(`escalation policy ${p.id}`);
+  }
   return refs;
 }
 
@@ -67,6 +70,12 @@ export function removePerson(ctx: AppContext, id: string, force: boolean, option
       }
       // Overrides that already ended are history and stay; the rest go.
       s.overrides = s.overrides.filter((o) => (o.person !== id && o.replaces !== id) || o.to <= at);
+    }
+    for (const p of config.policies) {
+      for (const l of p.levels) l.targets = l.targets.filter((t) => t !== `person:${id}`);
+      if (p.levels.some((l) => l.targets.length === 0)) {
+        throw new UserError(`a level of escalation policy ${p.id} would page no one; edit it first ("oncall policy edit")`);
+      }
     }
     config.people = config.people.filter((p) => p.id !== id);
     return refs;
@@ -103,6 +112,10 @@ export function removeTeam(ctx: AppContext, id: string, options: ChangeOptions =
     const schedules = config.schedules.filter((s) => s.team === id).map((s) => s.id);
     if (schedules.length > 0) {
       throw new UserError(`team "${id}" still has schedules ${schedules.join(', ')}; move or remove them first`);
+    }
+    const policies = config.policies.filter((p) => p.team === id || p.levels.some((l) => l.targets.includes(`team:${id}`)));
+    if (policies.length > 0) {
+      throw new UserError(`team "${id}" is still used by escalation policy ${policies.map((p) => p.id).join(', ')}; change those first`);
     }
     config.teams = config.teams.filter((t) => t.id !== id);
   });

@@ -53,6 +53,10 @@ export function setScheduleDisabled(ctx: AppContext, id: string, disabled: boole
 export function removeSchedule(ctx: AppContext, id: string, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
     findSchedule(config, id);
+    const policies = config.policies.filter((p) => p.levels.some((l) => l.targets.includes(`schedule:${id}`)));
+    if (policies.length > 0) {
+      throw new UserError(`schedule "${id}" is still paged by escalation policy ${policies.map((p) => p.id).join(', ')}; change those first ("oncall policy edit")`);
+    }
     config.schedules = config.schedules.filter((s) => s.id !== id);
   });
 }
