@@ -9,6 +9,7 @@ import { loadConfig } from '../storage/state.js';
 import { applyPlan } from '../storage/write.js';
 import type { AppContext } from './context.js';
 import { loadYamlFiles, locateAll, yamlErrors } from './yaml-files.js';
+import { holidayRegionCheck } from './holiday-check.js';
 
 export interface ApplyOptions {
   files: string[];
@@ -30,6 +31,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
     throw new UserError('--effective is in the past; history is never rewritten, so give a time from now on');
   }
   const files = loadYamlFiles(options.files);
+  const holidayRegion = await holidayRegionCheck(files.flatMap((f) => (f.data as { teams?: unknown[] } | null)?.teams ?? []));
   const store = await ctx.db();
   const db = await store.orm();
   // Read, plan and write under one write lock: a concurrent writer (someone adding an
@@ -38,8 +40,9 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
     () => {
       const current = loadConfig(db, store);
       const known = options.prune
-        ? { people: new Set<string>(), teams: new Set<string>() }
+        ? { people: new Set<string>(), teams: new Set<string>(), holidayRegion }
         : {
+            holidayRegion,
             people: new Set(current.people.map((p) => p.id)),
             teams: new Set(current.teams.map((t) => t.id)),
             schedules: new Set(current.schedules.map((s) => s.id)),

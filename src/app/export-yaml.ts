@@ -2,8 +2,8 @@
 // so that applying the output changes nothing.
 
 import { Document, isSeq, visit } from 'yaml';
-import type { Config, EscalationPolicyConfig, OverrideConfig } from '../core/index.js';
-import { formatWallClock, fromFloating, toFloating } from '../core/index.js';
+import type { Config, EscalationPolicyConfig, OverrideConfig, PersonConfig, TimeOffConfig } from '../core/index.js';
+import { addDays, DAY_MS, formatWallClock, fromFloating, toFloating } from '../core/index.js';
 import { currentConfig } from './current-config.js';
 import type { AppContext } from './context.js';
 
@@ -26,7 +26,7 @@ export async function exportYaml(ctx: AppContext): Promise<string> {
 export function toYamlShape(config: Config) {
   return {
     version: 1,
-    people: config.people,
+    people: config.people.map(personShape),
     teams: config.teams,
     schedules: config.schedules.map((s) => ({
       ...s,
@@ -38,6 +38,20 @@ export function toYamlShape(config: Config) {
 
 function policyShape({ repeatAfter, ...policy }: EscalationPolicyConfig) {
   return { ...policy, ...(repeatAfter && { repeat_after: repeatAfter }) };
+}
+
+function personShape({ timeOff, ...person }: PersonConfig) {
+  const zone = person.timezone ?? 'UTC';
+  return { ...person, ...(timeOff?.length && { time_off: timeOff.map((t) => timeOffShape(t, zone)) }) };
+}
+
+/** Whole days read best as dates ("to" is then the last day off); anything else as times. */
+function timeOffShape(t: TimeOffConfig, zone: string) {
+  const midnight = (instant: number) => toFloating(instant, zone) % DAY_MS === 0;
+  const wholeDays = midnight(t.from) && midnight(t.to) && fromFloating(toFloating(t.from, zone), zone) === t.from;
+  const from = wholeDays ? formatWallClock(toFloating(t.from, zone)).slice(0, 10) : timeInZone(t.from, zone);
+  const to = wholeDays ? formatWallClock(toFloating(addDays(t.to, -1, zone), zone)).slice(0, 10) : timeInZone(t.to, zone);
+  return { from, to, ...(t.reason && { reason: t.reason }) };
 }
 
 function overrideShape(o: OverrideConfig, zone: string) {

@@ -135,7 +135,9 @@ async function actorAndTime(ctx: AppContext, request: CloseRequest, env: NodeJS.
 }
 
 function notBefore(at: number, earliest: number, id: number, what: string): void {
-  if (at < earliest) throw new UserError(`incident ${id} was ${what} after that time; give an --at after ${new Date(earliest).toISOString()}`);
+  if (at < earliest) {
+    throw new UserError(`incident ${id} was ${what} after that time; give an --at after ${new Date(earliest).toISOString().replace('.000Z', 'Z')}`);
+  }
 }
 
 async function change(ctx: AppContext, id: number, action: string, check: (incident: Incident) => IncidentUpdate): Promise<Incident> {

@@ -94,6 +94,8 @@ export interface TeamEdit {
   members?: string[];
   add?: string[];
   remove?: string[];
+  /** A holiday region, or null to drop it. */
+  holidays?: string | null;
 }
 
 export function editTeam(ctx: AppContext, id: string, edit: TeamEdit, options: ChangeOptions = {}) {
@@ -101,6 +103,8 @@ export function editTeam(ctx: AppContext, id: string, edit: TeamEdit, options: C
     const team = findTeam(config, id);
     if (edit.name !== undefined) team.name = edit.name;
     if (edit.members) team.members = edit.members;
+    if (edit.holidays === null) delete team.holidays;
+    else if (edit.holidays !== undefined) team.holidays = edit.holidays;
     for (const m of edit.add ?? []) if (!team.members.includes(m)) team.members.push(m);
     team.members = team.members.filter((m) => !(edit.remove ?? []).includes(m));
   });

@@ -55,7 +55,7 @@ export function removePolicy(ctx: AppContext, id: string, options: ChangeOptions
   });
 }
 
-/** Applies the given fields; `repeat: 0` drops the repeat (and its interval). */
+/** Applies the given fields; `repeat: 0` drops the repeat and its interval. */
 function policyFrom(base: EscalationPolicyConfig, fields: PolicyFields): EscalationPolicyConfig {
   const policy = { ...base };
   if (fields.team !== undefined) policy.team = fields.team;
@@ -63,9 +63,8 @@ function policyFrom(base: EscalationPolicyConfig, fields: PolicyFields): Escalat
   if (fields.levels !== undefined) policy.levels = fields.levels;
   if (fields.repeat !== undefined) policy.repeat = fields.repeat;
   if (fields.repeatAfter !== undefined) policy.repeatAfter = fields.repeatAfter;
-  if (!policy.repeat) {
-    delete policy.repeat;
-    delete policy.repeatAfter;
-  }
+  // An interval without a repeat is left for validation to refuse, as in YAML.
+  if (fields.repeat === 0) delete policy.repeatAfter;
+  if (!policy.repeat) delete policy.repeat;
   return policy;
 }

@@ -18,6 +18,7 @@ import { registerLog } from './commands/log.js';
 import { registerPolicies } from './commands/policies.js';
 import { registerEscalate } from './commands/escalate.js';
 import { registerIncidents } from './commands/incidents.js';
+import { registerTimeOff } from './commands/time-off.js';
 
 export function buildProgram(): Command {
   const program = new Command('oncall')
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerPolicies(program);
   registerEscalate(program);
   registerIncidents(program);
+  registerTimeOff(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

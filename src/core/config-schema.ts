@@ -22,8 +22,10 @@ function schemas(object: ObjectMaker) {
     email: text.optional(),
     timezone: text.optional(),
     color: text.optional(),
+    time_off: z.array(z.unknown()).optional(),
   });
-  const team = object({ id, name: text.optional(), members: z.array(id).default([]) });
+  const timeOff = object({ from: time, to: time, reason: text.optional() });
+  const team = object({ id, name: text.optional(), members: z.array(id).default([]), holidays: text.optional() });
   const restriction = object({ days: z.array(text).optional(), from: text, to: text });
   const layer = object({
     id,
@@ -54,14 +56,14 @@ function schemas(object: ObjectMaker) {
     overrides: z.array(z.unknown()).optional(),
   });
   // `after` may be written as a number of minutes by mistake; the meaning check says how to fix it.
-  const level = object({ targets: z.array(text).min(1), after: z.union([text, z.number()]).optional() });
+  const level = object({ targets: z.array(text), after: z.union([text, z.number()]).optional() });
   const policy = object({
     id,
     team: id,
     name: text.optional(),
     repeat: z.number().int().min(0).max(9).optional(),
     repeat_after: text.optional(),
-    levels: z.array(z.unknown()).min(1),
+    levels: z.array(z.unknown()),
   });
   const file = object({
     version: z.literal(1),
@@ -70,13 +72,14 @@ function schemas(object: ObjectMaker) {
     schedules: z.array(z.unknown()).optional(),
     escalation_policies: z.array(z.unknown()).optional(),
   });
-  return { person, team, layer, override, schedule, level, policy, file };
+  return { person, timeOff, team, layer, override, schedule, level, policy, file };
 }
 
 export const strict = schemas(z.strictObject);
 export const lenient = schemas(z.object as unknown as ObjectMaker);
 
 export type RawPerson = z.infer<typeof strict.person>;
+export type RawTimeOff = z.infer<typeof strict.timeOff>;
 export type RawTeam = z.infer<typeof strict.team>;
 export type RawLayer = z.infer<typeof strict.layer>;
 export type RawOverride = z.infer<typeof strict.override>;
@@ -167,7 +170,7 @@ const KNOWN_KEYS = [
   'version', 'people', 'teams', 'schedules', 'id', 'name', 'email', 'timezone', 'color',
   'members', 'team', 'layers', 'overrides', 'start', 'end', 'shift', 'handoffs',
   'restrictions', 'priority', 'disabled', 'days', 'from', 'to', 'person', 'replaces', 'reason',
-  'escalation_policies', 'levels', 'targets', 'after', 'repeat', 'repeat_after',
+  'escalation_policies', 'levels', 'targets', 'after', 'repeat', 'repeat_after', 'time_off', 'holidays',
 ];
 
 /** ` (did you mean "members"?)` for a key one or two edits away from a known one. */

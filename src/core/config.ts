@@ -8,12 +8,24 @@ export interface PersonConfig {
   email?: string;
   timezone?: string;
   color?: string;
+  /** Holidays and other absences, sorted by start. */
+  timeOff?: TimeOffConfig[];
+}
+
+/** An absence: the person should not be on call in [from, to). */
+export interface TimeOffConfig {
+  /** UTC instants (epoch ms). */
+  from: number;
+  to: number;
+  reason?: string;
 }
 
 export interface TeamConfig {
   id: string;
   name: string;
   members: string[];
+  /** A date-holidays region ("DE", "DE-BE", "US-CA") whose public holidays reports count. */
+  holidays?: string;
 }
 
 /** `{days, from, to}` or `{from: "fri 18:00", to: "mon 09:00"}` as written in YAML. */
@@ -80,6 +92,10 @@ export interface Config {
   teams: TeamConfig[];
   schedules: ScheduleConfig[];
   policies: EscalationPolicyConfig[];
+}
+
+export function timeOffKey(t: TimeOffConfig): string {
+  return `${t.from}|${t.to}`;
 }
 
 /** The identity of an override: the same person, window and replaced person. */

@@ -23,6 +23,8 @@ export function policyConfig({ file, path, value: raw }: Located<RawPolicy>, kno
   if (bad) report(file, [...path, 'id'], bad);
   if (!known.teams.has(raw.team)) report(file, [...path, 'team'], `${where}: team "${raw.team}" is not a known team`);
 
+  // Checked here rather than in the shape, so that the policy's other mistakes show too.
+  if (raw.levels.length === 0) report(file, [...path, 'levels'], `${where} has no levels; list at least one (targets and after)`);
   const levels: EscalationLevelConfig[] = [];
   let previous: { minutes: number; index: number } | undefined;
   raw.levels.forEach((item, index) => {
@@ -30,6 +32,7 @@ export function policyConfig({ file, path, value: raw }: Located<RawPolicy>, kno
     const level = checkShape('level', item, levelPath, (issue: ConfigIssue) => report(file, issue.path, issue.message, issue.atKey));
     if (!level) return;
     const name = `${where}, level ${index + 1}`;
+    if (level.targets.length === 0) report(file, [...levelPath, 'targets'], `${name} has no targets; name a schedule:, person: or team:`);
     level.targets.forEach((target, i) => checkTarget(file, [...levelPath, 'targets', i], target, name, known, report));
     level.targets.forEach((target, i) => {
       if (level.targets.indexOf(target) < i) report(file, [...levelPath, 'targets', i], `${name}: "${target}" is listed twice`);

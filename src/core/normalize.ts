@@ -9,6 +9,7 @@ import {
   type ConfigIssue, type Path, type RawLayer, type RawOverride, type RawPolicy, type RawSchedule,
 } from './config-schema.js';
 import { policyConfig } from './normalize-policy.js';
+import { timeOffConfigs } from './normalize-time-off.js';
 import { checkHandoffRule, checkId, parseLayerTime, parseRestriction, parseShiftLength, restrictionToConfig } from './values.js';
 import { isValidTimeZone } from './wall-clock.js';
 import { parseExactTime } from './time-input.js';
@@ -27,6 +28,8 @@ export interface KnownIds {
   people: Set<string>;
   teams: Set<string>;
   schedules?: Set<string>;
+  /** Whether a `holidays:` region exists; the caller loads the (large) holiday data only when needed. */
+  holidayRegion?: (code: string) => boolean;
 }
 
 export interface Located<T> {
@@ -44,15 +47,22 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
   const teams: Located<TeamConfig>[] = [];
   const schedules: Located<RawSchedule>[] = [];
   const policies: Located<RawPolicy>[] = [];
+  const rawTimeOff = new Map<PersonConfig, unknown[]>();
   for (const { file, data } of files) {
     const shapeReport = (issue: ConfigIssue) => issues.push({ file, ...issue });
     checkShape('file', data ?? {}, [], shapeReport);
     const record = (data ?? {}) as Record<string, unknown>;
-    eachShaped(record.people, 'person', ['people'], shapeReport, (value, path) =>
-      people.push({ file, path, value: personConfig(value) }),
-    );
+    eachShaped(record.people, 'person', ['people'], shapeReport, (value, path) => {
+      const person = personConfig(value);
+      if (value.time_off !== undefined) rawTimeOff.set(person, value.time_off);
+      people.push({ file, path, value: person });
+    });
     eachShaped(record.teams, 'team', ['teams'], shapeReport, (value, path) =>
-      teams.push({ file, path, value: { id: value.id, name: value.name ?? value.id, members: value.members } }),
+      teams.push({
+        file,
+        path,
+        value: { id: value.id, name: value.name ?? value.id, members: value.members, ...(value.holidays !== undefined && { holidays: value.holidays }) },
+      }),
     );
     eachShaped(record.schedules, 'schedule', ['schedules'], shapeReport, (value, path) =>
       schedules.push({ file, path, value }),
@@ -82,12 +92,18 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
       report(file, [...path, 'color'], `color "${p.color}" must be a hex colour like "#e06c75"`);
     }
     if (p.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(p.email)) report(file, [...path, 'email'], `email "${p.email}" is not an e-mail address`);
+    const zone = p.timezone !== undefined && isValidTimeZone(p.timezone) ? p.timezone : 'UTC';
+    const timeOff = timeOffConfigs(file, [...path, 'time_off'], p.id, rawTimeOff.get(p), zone, report);
+    if (timeOff.length > 0) p.timeOff = timeOff;
   }
   for (const { file, path, value: t } of teams) {
     const bad = checkId(t.id, 'team');
     if (bad) report(file, [...path, 'id'], bad);
     t.members.forEach((m, i) => checkPerson(file, [...path, 'members', i], m, `team "${t.id}": member`));
     duplicatesIn(t.members).forEach((i) => report(file, [...path, 'members', i], `team "${t.id}": "${t.members[i]}" is listed twice`));
+    if (t.holidays !== undefined && !(known.holidayRegion?.(t.holidays) ?? /^[A-Za-z]{2}(-\w+)?$/.test(t.holidays))) {
+      report(file, [...path, 'holidays'], `team "${t.id}": holidays "${t.holidays}" is not a known region; use a country code like DE or US, or country-state like DE-BE or US-CA`);
+    }
   }
   const scheduleConfigs = schedules.map(({ file, path, value }) => {
     const ctx: ScheduleContext = { file, path, schedule: value, report, checkPerson };

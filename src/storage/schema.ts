@@ -18,6 +18,8 @@ export const people = sqliteTable('people', {
 export const teams = sqliteTable('teams', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** A date-holidays region code ("DE-BE"), for holiday hours in reports. */
+  holidays: text('holidays'),
   createdAt: integer('created_at').notNull(),
   deletedAt: integer('deleted_at'),
 });
@@ -173,4 +175,19 @@ export const incidents = sqliteTable(
     note: text('note'),
   },
   (t) => [index('incidents_opened').on(t.openedAt)],
+);
+
+/** A person's absences. Removed ones are kept, marked, like everything else. */
+export const timeOff = sqliteTable(
+  'time_off',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: text('person_id').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    reason: text('reason'),
+    createdAt: integer('created_at').notNull(),
+    removedAt: integer('removed_at'),
+  },
+  (t) => [index('time_off_person').on(t.personId, t.end)],
 );

@@ -2,9 +2,9 @@
 // `export yaml` writes and what `apply` compares a file with.
 
 import { asc, eq, isNull } from 'drizzle-orm';
-import type { Config, TeamConfig } from '../core/index.js';
+import type { Config, PersonConfig, TeamConfig, TimeOffConfig } from '../core/index.js';
 import type { Db, Store } from './open.js';
-import { escalationPolicies, layers, overrides, schedules, teamMembers, teams } from './schema.js';
+import { escalationPolicies, layers, overrides, schedules, teamMembers, teams, timeOff } from './schema.js';
 import { layerConfigFromRow, overrideConfigFromRow, policyConfigFromRow } from './rows.js';
 import { listPeople, listSchedules } from './read.js';
 
@@ -17,7 +17,7 @@ export function loadConfig(db: Db, store: Store): Config {
     const openLayers = db.select().from(layers).where(isNull(layers.validTo)).orderBy(asc(layers.position)).all();
     const openOverrides = db.select().from(overrides).where(isNull(overrides.removedAt)).orderBy(asc(overrides.id)).all();
     return {
-      people: listPeople(store),
+      people: withTimeOff(db, listPeople(store)),
       teams: listTeams(db),
       schedules: scheduleList.map((s) => ({
         id: s.id,
@@ -46,7 +46,18 @@ function listTeams(db: Db): TeamConfig[] {
     id: t.id,
     name: t.name,
     members: members.filter((m) => m.teamId === t.id).map((m) => m.personId),
+    ...(t.holidays && { holidays: t.holidays }),
   }));
+}
+
+function withTimeOff(db: Db, list: PersonConfig[]): PersonConfig[] {
+  const rows = db.select().from(timeOff).where(isNull(timeOff.removedAt)).orderBy(asc(timeOff.start), asc(timeOff.end)).all();
+  const byPerson = new Map<string, TimeOffConfig[]>();
+  for (const row of rows) {
+    const entry = { from: row.start, to: row.end, ...(row.reason !== null && { reason: row.reason }) };
+    byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), entry]);
+  }
+  return list.map((p) => (byPerson.has(p.id) ? { ...p, timeOff: byPerson.get(p.id) } : p));
 }
 
 /** Ids of every schedule ever created, deleted ones included. */

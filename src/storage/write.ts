@@ -3,10 +3,10 @@
 // new one; removed things are marked, never deleted; every change is written to the audit log.
 
 import { and, eq, gt, gte, isNull, or } from 'drizzle-orm';
-import type { Change, Config, LayerConfig, OverrideConfig, ScheduleConfig } from '../core/index.js';
-import { canonicalJson, overrideKey } from '../core/index.js';
+import type { Change, Config, LayerConfig, OverrideConfig, ScheduleConfig, TimeOffConfig } from '../core/index.js';
+import { canonicalJson, overrideKey, timeOffKey } from '../core/index.js';
 import type { Db } from './open.js';
-import { auditLog, escalationPolicies, layers, overrides, people, schedules, teamMembers, teams } from './schema.js';
+import { auditLog, escalationPolicies, layers, overrides, people, schedules, teamMembers, teams, timeOff } from './schema.js';
 import { layerConfigFromRow, layerRowValues, overrideConfigFromRow, policyRowValues } from './rows.js';
 import { everScheduled } from './state.js';
 
@@ -61,6 +61,7 @@ export function audit(tx: Tx, ctx: WriteContext, entity: string, action: string,
 function writePerson(tx: Tx, change: Extract<Change, { entity: 'person' }>, ctx: WriteContext): void {
   if (change.action === 'remove') {
     tx.update(people).set({ deletedAt: ctx.effective }).where(eq(people.id, change.id)).run();
+    syncTimeOff(tx, change.id, [], ctx);
     return;
   }
   const p = change.after!;
@@ -69,6 +70,22 @@ function writePerson(tx: Tx, change: Extract<Change, { entity: 'person' }>, ctx:
     .values({ id: p.id, createdAt: ctx.now, ...values })
     .onConflictDoUpdate({ target: people.id, set: values })
     .run();
+  syncTimeOff(tx, p.id, p.timeOff ?? [], ctx);
+}
+
+function syncTimeOff(tx: Tx, personId: string, wanted: TimeOffConfig[], ctx: WriteContext): void {
+  const current = tx.select().from(timeOff).where(and(eq(timeOff.personId, personId), isNull(timeOff.removedAt))).all();
+  const unmatched = [...current];
+  for (const t of wanted) {
+    const i = unmatched.findIndex((row) => timeOffKey({ from: row.start, to: row.end }) === timeOffKey(t));
+    if (i < 0) {
+      tx.insert(timeOff).values({ personId, start: t.from, end: t.to, reason: t.reason ?? null, createdAt: ctx.now }).run();
+      continue;
+    }
+    const [row] = unmatched.splice(i, 1);
+    if ((row.reason ?? undefined) !== t.reason) tx.update(timeOff).set({ reason: t.reason ?? null }).where(eq(timeOff.id, row.id)).run();
+  }
+  for (const row of unmatched) tx.update(timeOff).set({ removedAt: ctx.now }).where(eq(timeOff.id, row.id)).run();
 }
 
 function writeTeam(tx: Tx, change: Extract<Change, { entity: 'team' }>, ctx: WriteContext): void {
@@ -79,8 +96,8 @@ function writeTeam(tx: Tx, change: Extract<Change, { entity: 'team' }>, ctx: Wri
   }
   const t = change.after!;
   tx.insert(teams)
-    .values({ id: t.id, name: t.name, createdAt: ctx.now })
-    .onConflictDoUpdate({ target: teams.id, set: { name: t.name, deletedAt: null } })
+    .values({ id: t.id, name: t.name, holidays: t.holidays ?? null, createdAt: ctx.now })
+    .onConflictDoUpdate({ target: teams.id, set: { name: t.name, holidays: t.holidays ?? null, deletedAt: null } })
     .run();
   tx.delete(teamMembers).where(eq(teamMembers.teamId, t.id)).run();
   t.members.forEach((personId: string, position: number) => {

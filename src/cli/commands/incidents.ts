@@ -25,13 +25,13 @@ export function registerIncidents(program: Command): void {
       const run = await invocation(command);
       const at = o.at === undefined ? undefined : await run.time(o.at, '--at');
       const opened = await (await app()).openIncident(run.ctx, { title, policy: o.policy, severity: o.severity, at });
+      const gap = gapSummary(opened.chain, opened.openedAt);
+      if (gap) warn(run, `${gap}; that level pages no one`);
       if (run.json) return run.print(JSON.stringify(await detailJson(opened, run), null, 2));
       const name = await nameLookup(run.ctx);
       run.print(`Opened incident ${opened.id}: ${opened.title} (${opened.severity}, ${opened.policyId}) at ${formatTime(opened.openedAt, run.ctx.zone, run.ctx.now)}.`);
       run.print(chainTable(run, opened.chain, opened.openedAt, name));
       run.print(run.colors.dim(`${timesIn(run.ctx.zone)} Acknowledge with: oncall incident ack ${opened.id}`));
-      const gap = gapSummary(opened.chain, opened.openedAt);
-      if (gap) warn(run, `${gap}; that level pages no one`);
     });
   for (const [verb, past] of [['ack', 'Acknowledged'], ['resolve', 'Resolved']] as const) {
     const sub = incident

@@ -1,6 +1,7 @@
 // oncall person … and oncall team …
 
 import type { Command } from 'commander';
+import { UserError } from '../../errors.js';
 import type { PersonConfig } from '../../core/index.js';
 import { collect, invocation, type Invocation } from '../globals.js';
 import { table } from '../output.js';
@@ -89,9 +90,12 @@ export function registerPeople(program: Command): void {
     .description('add a team')
     .option('--name <name>', 'display name (default: the id)')
     .option('--members <ids>', 'people, comma-separated', collect)
+    .option('--holidays <region>', 'public holidays counted in reports: a country (DE) or country-state (US-CA)')
     .action(async (id: string, options, command: Command) => {
       const run = await invocation(command);
-      const { plan } = await (await directory()).addTeam(run.ctx, { id, name: options.name ?? id, members: options.members ?? [] });
+      await checkHolidayRegion(options.holidays);
+      const team = { id, name: options.name ?? id, members: options.members ?? [], ...(options.holidays && { holidays: options.holidays.toUpperCase() }) };
+      const { plan } = await (await directory()).addTeam(run.ctx, team);
       printChange(run, plan, `Added team ${id}.`);
     });
   team
@@ -101,9 +105,12 @@ export function registerPeople(program: Command): void {
     .option('--members <ids>', 'the whole member list, comma-separated', collect)
     .option('--add <ids>', 'add members', collect)
     .option('--remove <ids>', 'remove members', collect)
+    .option('--holidays <region>', 'public holidays counted in reports ("none" to stop counting them)')
     .action(async (id: string, options, command: Command) => {
       const run = await invocation(command);
-      const edit = { name: options.name, members: options.members, add: options.add, remove: options.remove };
+      if (options.holidays !== 'none') await checkHolidayRegion(options.holidays);
+      const holidays = options.holidays === undefined ? undefined : options.holidays === 'none' ? null : options.holidays.toUpperCase();
+      const edit = { name: options.name, members: options.members, add: options.add, remove: options.remove, holidays };
       const { plan } = await (await directory()).editTeam(run.ctx, id, edit);
       printChange(run, plan, `Changed team ${id}.`);
     });
@@ -138,4 +145,13 @@ export function registerPeople(program: Command): void {
       run.print(`members:   ${t.members.join(', ') || '—'}`);
       run.print(`schedules: ${schedules.join(', ') || '—'}`);
     });
+}
+
+/** Checked here, not in the shared validation, so that only this command loads the holiday data. */
+async function checkHolidayRegion(code: string | undefined): Promise<void> {
+  if (code === undefined) return;
+  const { isKnownHolidayRegion } = await import('../../core/holidays.js');
+  if (!isKnownHolidayRegion(code)) {
+    throw new UserError(`--holidays "${code}" is not a known region; use a country code like DE or US, or country-state like DE-BE or US-CA`);
+  }
 }

@@ -1,0 +1,50 @@
+// Time off from the command line and from ICS files, through the same path as `apply`.
+
+import type { TimeOffConfig } from '../core/index.js';
+import { DAY_MS, timeOffKey } from '../core/index.js';
+import { UserError } from '../errors.js';
+import { timeOffById } from '../storage/read-time-off.js';
+import type { AppContext } from './context.js';
+import { changeConfig } from './change-config.js';
+import { findPerson } from './manage-directory.js';
+
+export function addTimeOff(ctx: AppContext, personId: string, entries: TimeOffConfig[]) {
+  return changeConfig(ctx, {}, (config) => {
+    const person = findPerson(config, personId);
+    const known = new Set((person.timeOff ?? []).map(timeOffKey));
+    const added = entries.filter((t) => !known.has(timeOffKey(t)) && known.add(timeOffKey(t)));
+    person.timeOff = [...(person.timeOff ?? []), ...added];
+    return { added: added.length, already: entries.length - added.length };
+  });
+}
+
+export async function removeTimeOff(ctx: AppContext, id: number) {
+  const row = timeOffById(await ctx.db(), id);
+  if (!row) throw new UserError(`no time off ${id}; "oncall timeoff list" shows their ids`);
+  const result = await changeConfig(ctx, {}, (config) => {
+    const person = findPerson(config, row.person);
+    person.timeOff = (person.timeOff ?? []).filter((t) => timeOffKey(t) !== timeOffKey({ from: row.start, to: row.end }));
+  });
+  return { ...result, row };
+}
+
+/** How far around now the events of an imported calendar (and their repeats) are read. */
+const IMPORT_BACK = 365 * DAY_MS;
+const IMPORT_AHEAD = 2 * 365 * DAY_MS;
+
+/**
+ * The busy events of an ICS file become time off; events already recorded (the same window)
+ * are skipped, so importing the same file again changes nothing.
+ */
+export async function importTimeOff(ctx: AppContext, personId: string, icsText: string, zone: string) {
+  const { busyEvents } = await import('../calendars/ics-import.js');
+  let events;
+  try {
+    events = busyEvents(icsText, { zone, from: ctx.now - IMPORT_BACK, to: ctx.now + IMPORT_AHEAD });
+  } catch (error) {
+    throw new UserError(`${(error as Error).message}; export the calendar as an .ics file and try again`);
+  }
+  const entries = events.map((e) => ({ from: e.start, to: e.end, ...(e.summary && { reason: e.summary.replace(/\s+/g, ' ').trim() }) }));
+  const { plan, value } = await addTimeOff(ctx, personId, entries);
+  return { plan, value: { ...value, events: events.length } };
+}

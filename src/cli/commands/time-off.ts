@@ -1,0 +1,89 @@
+// oncall timeoff add|list|rm|import
+
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { UserError } from '../../errors.js';
+import { invocation, positiveInteger, type Invocation } from '../globals.js';
+import { formatTime, table, timesIn, type Cell } from '../output.js';
+import { printChange } from '../change-output.js';
+import { iso } from '../json.js';
+import { parseTimeOption } from '../time-option.js';
+
+const manage = () => import('../../app/manage-time-off.js');
+
+/** A person's zone: their bounds are read there ("2026-12-24" is their Christmas Eve). */
+async function personZone(run: Invocation, id: string): Promise<string> {
+  const { listPeople } = await import('../../storage/read.js');
+  const person = listPeople(await run.ctx.db()).find((p) => p.id === id);
+  if (!person) throw new UserError(`unknown person "${id}"; "oncall person list" shows them`);
+  return person.timezone ?? 'UTC';
+}
+
+/** Dates and ISO times as in YAML (a date as --to is the whole day); else plain English. */
+async function bound(run: Invocation, text: string, option: string, zone: string, end: boolean): Promise<number> {
+  const { parseTimeOffBound } = await import('../../core/normalize-time-off.js');
+  return parseTimeOffBound(text, zone, end) ?? parseTimeOption(text, option, run.ctx.now, zone);
+}
+
+export function registerTimeOff(program: Command): void {
+  const timeoff = program.command('timeoff').description("people's holidays and absences");
+  timeoff
+    .command('add <person>')
+    .description('record time off (dates and times in the person\'s zone; a date as --to is the whole day)')
+    .requiredOption('--from <time>', 'first day or time, e.g. 2026-12-21')
+    .requiredOption('--to <time>', 'last day (inclusive) or end time, e.g. 2026-12-24')
+    .option('--reason <text>')
+    .action(async (person: string, o, command: Command) => {
+      const run = await invocation(command);
+      const zone = await personZone(run, person);
+      const from = await bound(run, o.from, '--from', zone, false);
+      const to = await bound(run, o.to, '--to', zone, true);
+      if (to <= from) throw new UserError(`--to (${o.to}) must be after --from (${o.from})`);
+      const { plan, value } = await (await manage()).addTimeOff(run.ctx, person, [{ from, to, ...(o.reason && { reason: o.reason }) }]);
+      if (!run.json && value.already) return run.print(`That time off is already recorded for ${person}.`);
+      printChange(run, plan, `Added time off for ${person}: ${formatTime(from, zone, run.ctx.now)} → ${formatTime(to, zone, run.ctx.now)} (${zone}).`);
+    });
+  timeoff
+    .command('import <person> <file>')
+    .description('busy events of an .ics calendar become time off (importing again changes nothing)')
+    .action(async (person: string, file: string, _o, command: Command) => {
+      const run = await invocation(command);
+      const zone = await personZone(run, person);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new UserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      const { plan, value } = await (await manage()).importTimeOff(run.ctx, person, text, zone);
+      if (run.json) return run.print(JSON.stringify({ events: value.events, added: value.added, already: value.already }, null, 2));
+      const already = value.already ? `, ${value.already} already recorded` : '';
+      run.print(plan.changes.length === 0 && value.added === 0
+        ? `No changes: ${value.events} busy event${value.events === 1 ? '' : 's'} in ${file}${already}.`
+        : `Imported ${value.added} time off for ${person} from ${file} (${value.events} busy event${value.events === 1 ? '' : 's'}${already}).`);
+    });
+  timeoff
+    .command('list')
+    .description('time off in progress and to come (--all: past too)')
+    .option('--person <id>')
+    .option('--all', 'also time off that has ended')
+    .action(async (o, command: Command) => {
+      const run = await invocation(command);
+      const { timeOffBetween } = await import('../../storage/read-time-off.js');
+      const rows = timeOffBetween(await run.ctx.db(), o.all ? -8.64e15 : run.ctx.now, 8.64e15, o.person);
+      if (run.json) return run.print(JSON.stringify(rows.map((r) => ({ id: r.id, person: r.person, from: iso(r.start), to: iso(r.end), reason: r.reason })), null, 2));
+      if (rows.length === 0) return run.print('No time off recorded.');
+      const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
+      const cells: Cell[][] = rows.map((r) => [String(r.id), r.person, time(r.start), time(r.end), r.reason ?? ''].map((text) => ({ text })));
+      run.print(table([{ header: 'ID' }, { header: 'PERSON' }, { header: 'FROM' }, { header: 'UNTIL' }, { header: 'REASON', shrink: true }], cells, run.colors, run.width));
+      run.print(run.colors.dim(timesIn(run.ctx.zone)));
+    });
+  timeoff
+    .command('rm <id>')
+    .description('remove time off (ids from "oncall timeoff list")')
+    .action(async (id: string, _o, command: Command) => {
+      const run = await invocation(command);
+      const { plan, row } = await (await manage()).removeTimeOff(run.ctx, positiveInteger('time off id')(id));
+      printChange(run, plan, `Removed time off ${id} of ${row.person}.`);
+    });
+}
