@@ -1,9 +1,9 @@
 // `oncall apply`: make the database match YAML files, in one transaction, after printing
 // what will change. Every problem in every file is reported at once and nothing changes.
 
-import type { Plan } from '../core/index.js';
+import type { Config, Plan } from '../core/index.js';
 import { planChanges } from '../core/index.js';
-import { normalizeFiles } from '../core/normalize.js';
+import { normalizeFiles, type RawFile } from '../core/normalize.js';
 import { UserError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan } from '../storage/write.js';
@@ -49,6 +49,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
           };
       const { config, issues } = normalizeFiles(files, known);
       if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
+      keepUnlistedTimeOff(files, current, config);
       const plan = planChanges(current, config, options.prune);
       const applied = !options.dryRun && plan.changes.length > 0;
       if (applied) applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
@@ -57,4 +58,21 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
     { behavior: 'immediate' },
   );
   return { plan, applied, effective };
+}
+
+/**
+ * A person written without `time_off:` keeps the time off already recorded (people add their
+ * own holidays; the team's file should not wipe them). `time_off: []` clears it.
+ */
+function keepUnlistedTimeOff(files: RawFile[], current: Config, desired: Config): void {
+  const listed = new Set(
+    files.flatMap((f) => {
+      const people = (f.data as { people?: unknown } | null)?.people;
+      return Array.isArray(people) ? people.filter((p) => p && typeof p === 'object' && 'time_off' in p).map((p) => p.id) : [];
+    }),
+  );
+  for (const person of desired.people) {
+    const recorded = current.people.find((p) => p.id === person.id)?.timeOff;
+    if (!listed.has(person.id) && recorded) person.timeOff = recorded;
+  }
 }

@@ -19,6 +19,7 @@ import { registerPolicies } from './commands/policies.js';
 import { registerEscalate } from './commands/escalate.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerTimeOff } from './commands/time-off.js';
+import { registerCheck } from './commands/check.js';
 
 export function buildProgram(): Command {
   const program = new Command('oncall')
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerEscalate(program);
   registerIncidents(program);
   registerTimeOff(program);
+  registerCheck(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

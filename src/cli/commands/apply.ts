@@ -69,7 +69,9 @@ function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean): void 
 }
 
 function describe(run: Invocation, result: ApplyResult, change: Change): string {
-  const fields = change.fields.length > 0 ? ` (${change.fields.join(', ')})` : '';
+  // Field names as written in YAML.
+  const yamlName: Record<string, string> = { timeOff: 'time_off', repeatAfter: 'repeat_after' };
+  const fields = change.fields.length > 0 ? ` (${change.fields.map((f) => yamlName[f] ?? f).join(', ')})` : '';
   switch (change.entity) {
     case 'person':
       return `person ${change.id}${change.after ? ` ${change.after.name}` : ''}${fields}`;
