@@ -20,6 +20,8 @@ import { registerEscalate } from './commands/escalate.js';
 import { registerIncidents } from './commands/incidents.js';
 import { registerTimeOff } from './commands/time-off.js';
 import { registerCheck } from './commands/check.js';
+import { registerReport } from './commands/report.js';
+import { registerCover } from './commands/cover.js';
 
 export function buildProgram(): Command {
   const program = new Command('oncall')
@@ -48,6 +50,8 @@ export function buildProgram(): Command {
   registerIncidents(program);
   registerTimeOff(program);
   registerCheck(program);
+  registerReport(program);
+  registerCover(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

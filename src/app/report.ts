@@ -1,0 +1,131 @@
+// `oncall report`: who carried how much on-call time in a window — hours, nights, weekends
+// and public holidays in each person's own zone, shifts, incidents handled — and how evenly
+// each schedule spreads it.
+
+import type { HourBreakdown } from '../core/hours.js';
+import { addBreakdowns, breakDownHours, NO_HOURS } from '../core/hours.js';
+import { balanceScore, deviations } from '../core/balance.js';
+import type { Window } from '../core/index.js';
+import { DAY_MS, addDays, wallClockToInstant } from '../core/index.js';
+import { publicHolidays } from '../core/holidays.js';
+import type { Store } from '../storage/open.js';
+import { listPeople, listSchedules } from '../storage/read.js';
+import { teamMembersOf } from '../storage/read-policies.js';
+import { incidentsHandled, teamHolidayRegions } from '../storage/read-rota.js';
+import type { AppContext } from './context.js';
+import { finalShifts, stretches } from './final-shifts.js';
+
+export interface Night {
+  from: number;
+  to: number;
+}
+
+export const DEFAULT_NIGHT: Night = { from: 22 * 60, to: 7 * 60 };
+
+export interface PersonReport {
+  person: string;
+  hours: HourBreakdown;
+  shifts: number;
+  incidents: number;
+}
+
+export interface ScheduleBalance {
+  schedule: string;
+  team: string;
+  /** 100 = everyone in the rotation carries the same share. */
+  balance: number;
+  average: number;
+  people: { person: string; hours: number; diff: number; percent: number }[];
+}
+
+export interface Report {
+  window: Window;
+  people: PersonReport[];
+  schedules: ScheduleBalance[];
+}
+
+export interface ReportOptions {
+  window: Window;
+  team?: string;
+  night?: Night;
+}
+
+export async function rotaReport(ctx: AppContext, options: ReportOptions): Promise<Report> {
+  const store = await ctx.db();
+  return computeReport(store, options);
+}
+
+export function computeReport(store: Store, { window, team, night = DEFAULT_NIGHT }: ReportOptions): Report {
+  const schedules = listSchedules(store, { team, aliveAt: window.start });
+  const people = new Map(listPeople(store).map((p) => [p.id, p]));
+  const regions = teamHolidayRegions(store);
+  const holidaysFor = holidayLookup(window);
+  const byPerson = new Map<string, PersonReport>();
+  const entry = (person: string) => {
+    let found = byPerson.get(person);
+    if (!found) byPerson.set(person, (found = { person, hours: { ...NO_HOURS }, shifts: 0, incidents: 0 }));
+    return found;
+  };
+  const balances: ScheduleBalance[] = [];
+  for (const { schedule, segments, members } of finalShifts(store, schedules, window)) {
+    const region = regions.get(schedule.team);
+    const perSchedule = new Map<string, number>(members.map((m) => [m, 0]));
+    for (const s of segments) {
+      if (s.person === null) continue;
+      const zone = people.get(s.person)?.timezone ?? schedule.timezone;
+      const holidays = region ? holidaysFor(region, zone) : [];
+      const hours = breakDownHours(s.start, s.end, zone, { nightFrom: night.from, nightTo: night.to, holidays });
+      const report = entry(s.person);
+      report.hours = addBreakdowns(report.hours, hours);
+      perSchedule.set(s.person, (perSchedule.get(s.person) ?? 0) + hours.total);
+    }
+    for (const stretch of stretches(segments)) entry(stretch.person).shifts += 1;
+    balances.push(balanceOf(schedule.id, schedule.team, perSchedule));
+  }
+  // A team's report lists every member, also those who carried nothing.
+  if (team) for (const id of teamMembersOf(store, team)) entry(id);
+  for (const { person, count } of incidentsHandled(store, window)) {
+    if (!team || byPerson.has(person)) entry(person).incidents = count;
+  }
+  const list = [...byPerson.values()]
+    .sort((a, b) => b.hours.total - a.hours.total || a.person.localeCompare(b.person));
+  return { window, people: list, schedules: balances };
+}
+
+function balanceOf(schedule: string, team: string, hours: Map<string, number>): ScheduleBalance {
+  const diffs = deviations(hours);
+  const values = [...hours.values()];
+  const average = values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+  return {
+    schedule,
+    team,
+    balance: balanceScore(values),
+    average,
+    people: [...hours.entries()]
+      .map(([person, h]) => ({ person, hours: h, ...diffs.get(person)! }))
+      .sort((a, b) => b.hours - a.hours || a.person.localeCompare(b.person)),
+  };
+}
+
+type Span = { start: number; end: number };
+
+/**
+ * Public holidays of a team's region, as whole local days in the zone of the person on call:
+ * Christmas Day is 25 December wherever they are.
+ */
+function holidayLookup(window: Window): (region: string, zone: string) => Span[] {
+  const cache = new Map<string, Span[]>();
+  return (region, zone) => {
+    const key = `${region}|${zone}`;
+    let spans = cache.get(key);
+    if (!spans) {
+      const dates = publicHolidays(region, window.start - 2 * DAY_MS, window.end + 2 * DAY_MS).map((h) => h.date);
+      spans = dates.map((date) => {
+        const start = wallClockToInstant(`${date}T00:00`, zone);
+        return { start, end: addDays(start, 1, zone) };
+      });
+      cache.set(key, spans);
+    }
+    return spans;
+  };
+}
