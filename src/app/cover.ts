@@ -58,10 +58,16 @@ export async function suggestCover(ctx: AppContext, request: { schedule: string;
   for (const t of timeOffBetween(store, window.start, window.end)) {
     if (team.includes(t.person)) ruledOut.push({ person: t.person, why: 'time-off', start: t.start, end: t.end, ...(t.reason && { reason: t.reason }) });
   }
+  // With --replaces, the override only takes the covered person's own stretches: someone on
+  // call in this schedule at other times in the window can still take them.
+  const needed = covering ? stretches(here.segments).filter((s) => s.person === covering).map((s) => overlap(s, window)!) : [window];
   for (const { schedule: other, segments } of shifts) {
+    const clash = other.id === schedule.id ? needed : [window];
     for (const s of stretches(segments)) {
-      const both = team.includes(s.person) ? overlap(s, window) : undefined;
-      if (both) ruledOut.push({ person: s.person, why: other.id === schedule.id ? 'on-call-here' : 'on-call-elsewhere', schedule: other.id, ...both });
+      if (!team.includes(s.person)) continue;
+      for (const both of clash.map((w) => overlap(s, w)).filter((w) => w !== undefined)) {
+        ruledOut.push({ person: s.person, why: other.id === schedule.id ? 'on-call-here' : 'on-call-elsewhere', schedule: other.id, ...both });
+      }
     }
   }
 
