@@ -36,6 +36,8 @@ const SCHEDULES_PER_TEAM = 4;
 const OVERRIDES_PER_SCHEDULE = 100;
 const FUTURE_OVERRIDES = 10; // of the 100: after "today", up to six months ahead
 const VERSIONS = 8; // edited versions applied after the base file
+const HOLIDAY_REGIONS = ['DE', 'US', 'GB', 'JP', 'AU']; // one per team, in turn
+const TIME_OFF_EVERY = 5; // every fifth person has a week off, somewhere in the two years
 
 // ---------------------------------------------------------------------------------------
 // Command line
@@ -100,11 +102,29 @@ function peopleYaml() {
       `    email: ${personId(i)}@bench.example`,
       `    timezone: ${PERSON_ZONES[i % PERSON_ZONES.length]}`);
     if (i % 3 === 0) lines.push(`    color: ${q(COLORS[i % COLORS.length])}`); // some people have none
+    if (i % TIME_OFF_EVERY === 0) {
+      const from = HISTORY_START + Math.floor(prng(5000 + i)() * 700) * DAY;
+      lines.push('    time_off:', `      - from: ${wallClock(from).slice(0, 10)}`, `        to: ${wallClock(from + 6 * DAY).slice(0, 10)}`);
+    }
   }
   lines.push('teams:');
   for (let t = 0; t < TEAMS; t++) {
     lines.push(`  - id: ${teamId(t)}`, `    name: ${q(`Team ${t + 1}`)}`,
-      `    members: ${list(teamMembers(t))}`);
+      `    members: ${list(teamMembers(t))}`, `    holidays: ${HOLIDAY_REGIONS[t % HOLIDAY_REGIONS.length]}`);
+  }
+  return lines;
+}
+
+// One policy per team: its first schedule, then its second and the team lead, then everyone.
+function policiesYaml() {
+  const lines = ['escalation_policies:'];
+  for (let t = 0; t < TEAMS; t++) {
+    const first = scheduleId(t * SCHEDULES_PER_TEAM);
+    const second = scheduleId(t * SCHEDULES_PER_TEAM + 1);
+    lines.push(`  - id: ${teamId(t)}-critical`, `    team: ${teamId(t)}`, '    repeat: 2', '    levels:',
+      `      - targets: [schedule:${first}]`,
+      `      - targets: [schedule:${second}, person:${teamMembers(t)[0]}]`, '        after: 15m',
+      `      - targets: [team:${teamId(t)}]`, '        after: 30m');
   }
   return lines;
 }
@@ -183,6 +203,7 @@ function generate(dir) {
   for (let v = 0; v <= VERSIONS; v++) {
     const lines = ['version: 1', ...people, 'schedules:'];
     for (let s = 0; s < schedules; s++) lines.push(...scheduleYaml(s, v, overrides[s]));
+    lines.push(...policiesYaml());
     const file = join(dir, v === 0 ? 'base.yaml' : `v${v}.yaml`);
     writeFileSync(file, lines.join('\n') + '\n');
     // Versions land mid-morning UTC on evenly spaced days after the base.
@@ -250,6 +271,8 @@ function benchmarks() {
     // The spec: a query for 2036 costs the same as one for today.
     { name: 'who s001 --at 2036', args: [CLI, ...today, '--at', '2036-11-23T12:00:00Z'], vs: 'who --schedule s001', max: 1.2 },
     { name: 'who --json', args: [CLI, 'who', '--json'] },
+    { name: 'who --policy t01-critical', args: [CLI, 'who', '--policy', 't01-critical'], max: 2 },
+    { name: 'escalate t01-critical', args: [CLI, 'escalate', 't01-critical'] },
   ];
 }
 
@@ -335,6 +358,26 @@ function measureExports(env, dir) {
   }
 }
 
+// Reports and checks are run by leads and CI jobs; a few runs each are enough.
+function measureRotaHealth(env) {
+  const jobs = [
+    { name: 'report, a quarter, all teams', args: [CLI, 'report', '--from', '2026-08-23T12:00:00Z', '--to', NOW] },
+    { name: 'report, a quarter, one team', args: [CLI, 'report', '--team', 't01', '--from', '2026-08-23T12:00:00Z', '--to', NOW] },
+    { name: 'check, 30 days, all schedules', args: [CLI, 'check'], exitCodes: [0, 3] },
+    { name: 'cover s001, one day', args: [CLI, 'cover', '--schedule', 's001', '--from', '2026-12-01T09:00:00Z', '--to', '2026-12-02T09:00:00Z'] },
+  ];
+  console.log(`\nRota health, median of ${EXPORT_RUNS} runs:`);
+  for (const job of jobs) {
+    const times = [];
+    for (let i = 0; i < EXPORT_RUNS; i++) {
+      const result = runNode(job.args, env);
+      if (!(job.exitCodes ?? [0]).includes(result.status)) check(result, job.name);
+      times.push(result.ms);
+    }
+    console.log(`  ${job.name.padEnd(36)} ${fmtMs(median(times)).padStart(10)}`);
+  }
+}
+
 function machineInfo() {
   const cpus = os.cpus();
   console.log(`node ${process.version} on ${os.platform()} ${os.release()} (${os.arch()}), `
@@ -363,6 +406,7 @@ function main() {
       + `oncall who --json ${peakRssMb([CLI, 'who', '--json'], env).toFixed(1)} MB`);
     if (!allPass) console.log('Some targets were missed (see MISS above).');
     measureExports(env, dir);
+    measureRotaHealth(env);
   } finally {
     if (opts.keep) console.log(`\nKept the data: ONCALL_DB=${join(dir, 'oncall.db')} (files in ${dir})`);
     else rmSync(dir, { recursive: true, force: true });

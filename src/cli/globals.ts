@@ -28,6 +28,8 @@ export interface Invocation {
   width: number;
   /** Parses a time option in the viewer's zone relative to "now". */
   time(text: string, option: string): Promise<number>;
+  /** The same, for a time that has already happened: "12:40" is the latest 12:40 up to now. */
+  pastTime(text: string, option: string): Promise<number>;
   print(text: string): void;
 }
 
@@ -65,6 +67,7 @@ export async function invocation(command: Command, env: NodeJS.ProcessEnv = proc
     colors: colorsFor(color),
     width: terminalWidth(process.stdout),
     time: (text, option) => parseTimeOption(text, option, now, zone),
+    pastTime: (text, option) => parseTimeOption(text, option, now, zone, true),
     print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   };
 }

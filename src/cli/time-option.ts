@@ -4,10 +4,11 @@
 import { fromFloating, offsetAt, parseExactTime } from '../core/index.js';
 import { UserError } from '../errors.js';
 
-export async function parseTimeOption(text: string, option: string, now: number, zone: string): Promise<number> {
+/** `past`: plain English means the latest such time up to now ("12:40" is earlier today), for things that already happened. */
+export async function parseTimeOption(text: string, option: string, now: number, zone: string, past = false): Promise<number> {
   const exact = parseExactTime(text, now, zone);
   if (exact !== undefined) return exact;
-  const english = await parseEnglish(text, now, zone);
+  const english = await parseEnglish(text, now, zone, past);
   if (english === undefined) {
     throw new UserError(
       `${option} "${text}" is not a time I understand; try 2026-12-01T09:00, "now", "+2h", "-3d" or "next friday 18:00"`,
@@ -16,10 +17,10 @@ export async function parseTimeOption(text: string, option: string, now: number,
   return english;
 }
 
-async function parseEnglish(text: string, now: number, zone: string): Promise<number | undefined> {
+async function parseEnglish(text: string, now: number, zone: string, past: boolean): Promise<number | undefined> {
   const chrono = await import('chrono-node');
   const reference = { instant: new Date(now), timezone: offsetAt(zone, now) / 60_000 };
-  const [result] = chrono.parse(text, reference, { forwardDate: true });
+  const [result] = chrono.parse(text, reference, { forwardDate: !past });
   // Accept only when the whole input was understood, not a date somewhere inside it.
   if (!result || result.index !== 0 || result.text.trim().length !== text.trim().length) return undefined;
   const c = result.start;

@@ -23,7 +23,7 @@ export function registerIncidents(program: Command): void {
     .option('--at <time>', 'when it started, if earlier than now')
     .action(async (title: string, o, command: Command) => {
       const run = await invocation(command);
-      const at = o.at === undefined ? undefined : await run.time(o.at, '--at');
+      const at = o.at === undefined ? undefined : await run.pastTime(o.at, '--at');
       const opened = await (await app()).openIncident(run.ctx, { title, policy: o.policy, severity: o.severity, at });
       const gap = gapSummary(opened.chain, opened.openedAt);
       if (gap) warn(run, `${gap}; that level pages no one`);
@@ -44,7 +44,7 @@ export function registerIncidents(program: Command): void {
       const run = await invocation(command);
       const incidents = await app();
       const id = incidents.parseIncidentId(idText);
-      const at = o.at === undefined ? undefined : await run.time(o.at, '--at');
+      const at = o.at === undefined ? undefined : await run.pastTime(o.at, '--at');
       const request = { by: o.by, at, note: o.note };
       const done = verb === 'ack'
         ? await incidents.acknowledgeIncident(run.ctx, id, request, process.env)
