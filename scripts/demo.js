@@ -18,6 +18,10 @@ const steps = [
   ['who', '--team', 'payments', '--at', 'next friday 03:00'],
   ['shifts', '--schedule', 'payments-primary', '--days', '7'],
   ['next', '--person', 'alice', '--count', '3'],
+  ['apply', '-f', 'examples/escalation.yaml'],
+  ['escalate', 'payments-critical'],
+  ['check', '--days', '14'],
+  ['report', '--team', 'payments', '--from', '-30d'],
 ];
 
 // Bold only when a human is watching; respect NO_COLOR like the CLI does.
