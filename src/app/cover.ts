@@ -80,8 +80,12 @@ export async function suggestCover(ctx: AppContext, request: { schedule: string;
       const h = carried.get(person);
       return { person, recent: h?.total ?? 0, nightsAndWeekends: (h?.night ?? 0) + (h?.weekend ?? 0) };
     })
-    // Within an hour of each other counts as equal, so nights and weekends decide.
-    .sort((a, b) => Math.round((a.recent - b.recent) / 3_600_000) || a.nightsAndWeekends - b.nightsAndWeekends || a.person.localeCompare(b.person));
+    // Less than an hour apart counts as equal, so nights and weekends decide.
+    .sort((a, b) => beyondAnHour(a.recent - b.recent) || a.nightsAndWeekends - b.nightsAndWeekends || a.person.localeCompare(b.person));
   const teamAverage = team.reduce((sum, p) => sum + (carried.get(p)?.total ?? 0), 0) / team.length;
   return { schedule: schedule.id, window, ...(covering && { covering }), candidates, ruledOut, teamAverage };
+}
+
+function beyondAnHour(diff: number): number {
+  return Math.abs(diff) < 3_600_000 ? 0 : diff;
 }

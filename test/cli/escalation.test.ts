@@ -14,64 +14,13 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { cleanup, json, ok, position, session, writeYaml, type Result, type Session } from './helpers.js';
 import { log, refused } from './manage-helpers.js';
+import { OPS_ROTA } from './ops-fixture.js';
 
 afterAll(cleanup);
 
 const UTC = { ONCALL_TZ: 'UTC', ONCALL_USER: 'ann' };
 
-const PEOPLE_AND_SCHEDULES = `version: 1
-people:
-  - id: ann
-    name: Ann Arbor
-  - id: ben
-    name: Ben Bow
-  - id: cat
-    name: Cat Cole
-  - id: dan
-    name: Dan Dee
-  - id: eve
-    name: Eve Ent
-  - id: fay
-    name: Fay Fox
-teams:
-  - id: ops
-    name: Ops
-    members: [ann, ben, cat, dan]
-  - id: leads
-    name: Leads
-    members: [eve, fay]
-schedules:
-  - id: primary
-    team: ops
-    name: Primary
-    timezone: UTC
-    layers:
-      - id: daily
-        start: 2026-11-02T12:10
-        shift: 1d
-        members: [ann, ben]
-  - id: steady
-    team: ops
-    name: Steady
-    timezone: UTC
-    layers:
-      - id: weekly
-        start: 2026-11-16T00:00
-        shift: 1w
-        members: [dan]
-  - id: nights
-    team: ops
-    name: Nights
-    timezone: UTC
-    layers:
-      - id: nights
-        start: 2026-11-02T00:00
-        shift: 1w
-        members: [cat]
-        restrictions:
-          - from: "20:00"
-            to: "08:00"
-`;
+const PEOPLE_AND_SCHEDULES = OPS_ROTA;
 
 const POLICIES = `escalation_policies:
   - id: main

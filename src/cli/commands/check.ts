@@ -26,7 +26,17 @@ export function registerCheck(program: Command): void {
       const { nameLookup } = await import('../people-names.js');
       const name = await nameLookup(run.ctx);
       if (run.json) {
-        const problems = result.problems.map((p) => ({ ...p, start: isoOrNull(p.start ?? null), end: isoOrNull(p.end ?? null), message: describe(p, name, run) }));
+        const problems = result.problems.map((p) => ({
+          kind: p.kind,
+          schedule: p.schedule,
+          start: isoOrNull(p.start ?? null),
+          end: isoOrNull(p.end ?? null),
+          person: p.person ?? null,
+          other: p.other ?? null,
+          layer: p.layer ?? null,
+          reason: p.reason ?? null,
+          message: describe(p, name, run),
+        }));
         run.print(JSON.stringify({ from: isoOrNull(result.window.start), to: isoOrNull(result.window.end), schedules: result.schedules, problems }, null, 2));
       } else {
         const span = `${formatTime(result.window.start, run.ctx.zone, run.ctx.now)} → ${formatTime(result.window.end, run.ctx.zone, run.ctx.now)}`;

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { UserError } from '../../errors.js';
 import type { PersonConfig } from '../../core/index.js';
 import { collect, invocation, type Invocation } from '../globals.js';
-import { table } from '../output.js';
+import { formatShortTime, table } from '../output.js';
+import { overrideJson } from '../json.js';
 import { printChange } from '../change-output.js';
 import { zoneOption } from './schedules.js';
 
@@ -65,7 +66,7 @@ export function registerPeople(program: Command): void {
     .action(async (_options, command: Command) => {
       const run = await invocation(command);
       const config = await currentConfig(run);
-      if (run.json) return run.print(JSON.stringify(config.people, null, 2));
+      if (run.json) return run.print(JSON.stringify(config.people.map(personJson), null, 2));
       const rows = config.people.map((p) => [p.id, p.name, p.email ?? '', p.timezone ?? ''].map((text) => ({ text })));
       run.print(table([{ header: 'ID' }, { header: 'NAME', shrink: true }, { header: 'EMAIL', shrink: true }, { header: 'ZONE', shrink: true }], rows, run.colors, run.width));
     });
@@ -78,10 +79,13 @@ export function registerPeople(program: Command): void {
       const p = (await directory()).findPerson(config, id);
       const teams = config.teams.filter((t) => t.members.includes(id)).map((t) => t.id);
       const layers = config.schedules.flatMap((s) => s.layers.filter((l) => l.members.includes(id)).map((l) => `${s.id}/${l.id}`));
-      if (run.json) return run.print(JSON.stringify({ ...p, teams, layers }, null, 2));
+      if (run.json) return run.print(JSON.stringify({ ...personJson(p), teams, layers }, null, 2));
       run.print(`${p.name} (${p.id})${p.email ? ` <${p.email}>` : ''}${p.timezone ? `, ${p.timezone}` : ''}`);
-      run.print(`teams:  ${teams.join(', ') || '—'}`);
-      run.print(`layers: ${layers.join(', ') || '—'}`);
+      run.print(`teams:    ${teams.join(', ') || '—'}`);
+      run.print(`layers:   ${layers.join(', ') || '—'}`);
+      const coming = (p.timeOff ?? []).filter((t) => t.to > run.ctx.now);
+      const off = coming.map((t) => `${formatShortTime(t.from, run.ctx.zone, run.ctx.now)} → ${formatShortTime(t.to, run.ctx.zone, run.ctx.now)}${t.reason ? ` (${t.reason})` : ''}`);
+      run.print(`time off: ${off.join('; ') || '—'}`);
     });
 
   const team = program.command('team').description('add, list, show, edit and remove teams');
@@ -129,8 +133,8 @@ export function registerPeople(program: Command): void {
       const run = await invocation(command);
       const config = await currentConfig(run);
       if (run.json) return run.print(JSON.stringify(config.teams, null, 2));
-      const rows = config.teams.map((t) => [t.id, t.name, t.members.join(', ')].map((text) => ({ text })));
-      run.print(table([{ header: 'ID' }, { header: 'NAME', shrink: true }, { header: 'MEMBERS', shrink: true }], rows, run.colors, run.width));
+      const rows = config.teams.map((t) => [t.id, t.name, t.members.join(', '), t.holidays ?? '—'].map((text) => ({ text })));
+      run.print(table([{ header: 'ID' }, { header: 'NAME', shrink: true }, { header: 'MEMBERS', shrink: true }, { header: 'HOLIDAYS' }], rows, run.colors, run.width));
     });
   team
     .command('show <id>')
@@ -144,6 +148,7 @@ export function registerPeople(program: Command): void {
       run.print(`${t.name} (${t.id})`);
       run.print(`members:   ${t.members.join(', ') || '—'}`);
       run.print(`schedules: ${schedules.join(', ') || '—'}`);
+      run.print(`holidays:  ${t.holidays ?? '—'}`);
     });
 }
 
@@ -154,4 +159,9 @@ async function checkHolidayRegion(code: string | undefined): Promise<void> {
   if (!isKnownHolidayRegion(code)) {
     throw new UserError(`--holidays "${code}" is not a known region; use a country code like DE or US, or country-state like DE-BE or US-CA`);
   }
+}
+
+/** A person as JSON: time off as `time_off` with UTC instants, like every time in JSON. */
+function personJson({ timeOff, ...person }: PersonConfig) {
+  return { ...person, ...(timeOff && { time_off: timeOff.map(overrideJson) }) };
 }

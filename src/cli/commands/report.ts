@@ -87,7 +87,8 @@ function reportCsv(r: Report, name: Names): string {
       .map((v) => csvField(String(v)))
       .join(','),
   );
-  return [head, ...lines].join('\r\n');
+  // RFC 4180: every record, the last one too, ends with CRLF.
+  return [head, ...lines].map((line) => `${line}\r\n`).join('');
 }
 
 function printReport(run: Invocation, r: Report, name: Names): void {
