@@ -196,6 +196,19 @@ describe('oncall timeoff add | list | rm', () => {
     expect(json(ok(s.run(['timeoff', 'list', '--all', '--json'], { ONCALL_NOW: '2026-11-23T15:00:00Z' })))).toHaveLength(1);
   });
 
+  test('plain English: a day without a time is the whole day in the person\'s zone; with a time, that time', () => {
+    const s = setup();
+    // Now is Mon 23 Nov 12:00Z. ann is in Berlin (UTC+1): "tomorrow" starts Tue 24 Nov 00:00 there
+    // = 23:00Z on the 23rd; "friday" as --to ends Fri 27 Nov 24:00 there = Sat 28 Nov 00:00 Berlin = 27 Nov 23:00Z.
+    ok(s.run(['timeoff', 'add', 'ann', '--from', 'tomorrow', '--to', 'friday']));
+    // cat is in New York (UTC−5): "friday 13:00" is 18:00Z; "monday" ends Mon 30 Nov 24:00 there = 1 Dec 05:00Z.
+    ok(s.run(['timeoff', 'add', 'cat', '--from', 'friday 13:00', '--to', 'monday']));
+    expect(listed(s)).toEqual([
+      'ann 2026-11-23T23:00:00Z 2026-11-27T23:00:00Z -',
+      'cat 2026-11-27T18:00:00Z 2026-12-01T05:00:00Z -',
+    ]);
+  });
+
   test('list: by start, --person filters, --all adds the past; human output in the viewer\'s zone', () => {
     const s = setup();
     ok(s.run(['timeoff', 'add', 'ann', '--from', '2026-10-24', '--to', '2026-10-25', '--reason', 'Long weekend']));

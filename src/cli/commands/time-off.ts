@@ -19,10 +19,10 @@ async function personZone(run: Invocation, id: string): Promise<string> {
   return person.timezone ?? 'UTC';
 }
 
-/** Dates and ISO times as in YAML (a date as --to is the whole day); else plain English. */
-async function bound(run: Invocation, text: string, option: string, zone: string, end: boolean): Promise<number> {
+/** Dates and ISO times as in YAML; else plain English or relative to `reference`. A day without a time ("friday") is whole. */
+async function bound(text: string, option: string, zone: string, reference: number, end: boolean): Promise<number> {
   const { parseTimeOffBound } = await import('../../core/normalize-time-off.js');
-  return parseTimeOffBound(text, zone, end) ?? parseTimeOption(text, option, run.ctx.now, zone);
+  return parseTimeOffBound(text, zone, end) ?? parseTimeOption(text, option, reference, zone, { wholeDay: end ? 'end' : 'start' });
 }
 
 export function registerTimeOff(program: Command): void {
@@ -36,8 +36,9 @@ export function registerTimeOff(program: Command): void {
     .action(async (person: string, o, command: Command) => {
       const run = await invocation(command);
       const zone = await personZone(run, person);
-      const from = await bound(run, o.from, '--from', zone, false);
-      const to = await bound(run, o.to, '--to', zone, true);
+      const from = await bound(o.from, '--from', zone, run.ctx.now, false);
+      // --to counts from --from: "--from friday --to monday" is the Monday after, "+3d" three days on.
+      const to = await bound(o.to, '--to', zone, from, true);
       if (to <= from) throw new UserError(`--to (${o.to}) must be after --from (${o.from})`);
       const { plan, value } = await (await manage()).addTimeOff(run.ctx, person, [{ from, to, ...(o.reason && { reason: o.reason }) }]);
       if (!run.json && value.already) return run.print(`That time off is already recorded for ${person}.`);
