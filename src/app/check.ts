@@ -1,8 +1,7 @@
 // `oncall check`: problems in the rota over the coming days, before they happen.
 
-import type { Config, Window } from '../core/index.js';
+import type { ScheduleConfig, Window } from '../core/index.js';
 import { addDays, wallClockToInstant } from '../core/index.js';
-import type { ScheduleInfo } from '../storage/read.js';
 import { timeOffBetween } from '../storage/read-time-off.js';
 import type { AppContext } from './context.js';
 import { currentConfig } from './current-config.js';
@@ -42,13 +41,14 @@ export async function checkRota(ctx: AppContext, options: { days: number; schedu
   const shifts = finalShifts(store, teamSchedules, window);
   const mine = shifts.filter((s) => chosen.some((c) => c.id === s.schedule.id));
 
+  const definitions = config.schedules.filter((s) => chosen.some((c) => c.id === s.id));
   const problems = [
     ...mine.flatMap(gaps),
     ...timeOffConflicts(mine, timeOffBetween(store, window.start, window.end)),
-    ...overlappingOverrides(config, chosen, window),
+    ...overlappingOverrides(definitions, window),
     ...doubleBookings(mine, shifts),
-    ...singleMembers(config, chosen, window),
-    ...endingSchedules(config, chosen, window),
+    ...singleMembers(definitions, window),
+    ...endingSchedules(definitions, window),
   ].filter((p) => !options.ignore?.includes(p.kind));
   problems.sort((a, b) => (a.start ?? window.start) - (b.start ?? window.start) || a.schedule.localeCompare(b.schedule));
   return { window, schedules: chosen.map((s) => s.id), problems };
@@ -71,18 +71,16 @@ function timeOffConflicts(shifts: ScheduleShifts[], timeOff: ReturnType<typeof t
   );
 }
 
-function overlappingOverrides(config: Config, chosen: ScheduleInfo[], window: Window): Problem[] {
-  return config.schedules
-    .filter((s) => chosen.some((c) => c.id === s.id))
-    .flatMap((s) =>
-      s.overrides.flatMap((a, i) =>
-        s.overrides.slice(i + 1).flatMap((b) => {
-          const both = overlap({ start: a.from, end: a.to }, { start: b.from, end: b.to });
-          const seen = both && overlap(both, window);
-          return seen ? [{ kind: 'overlapping-overrides' as const, schedule: s.id, ...seen, person: a.person, other: b.person }] : [];
-        }),
-      ),
-    );
+function overlappingOverrides(definitions: ScheduleConfig[], window: Window): Problem[] {
+  return definitions.flatMap((s) =>
+    s.overrides.flatMap((a, i) =>
+      s.overrides.slice(i + 1).flatMap((b) => {
+        const both = overlap({ start: a.from, end: a.to }, { start: b.from, end: b.to });
+        const seen = both && overlap(both, window);
+        return seen ? [{ kind: 'overlapping-overrides' as const, schedule: s.id, ...seen, person: a.person, other: b.person }] : [];
+      }),
+    ),
+  );
 }
 
 /** The same person on call in two schedules of one team at once. */
@@ -107,24 +105,20 @@ function doubleBookings(mine: ScheduleShifts[], all: ScheduleShifts[]): Problem[
 }
 
 /** Layers that still rotate in the window with one member: no one to swap with. */
-function singleMembers(config: Config, chosen: ScheduleInfo[], window: Window): Problem[] {
-  return config.schedules
-    .filter((s) => chosen.some((c) => c.id === s.id))
-    .flatMap((s) =>
-      s.layers
-        .filter((l) => !l.disabled && l.members.length === 1 && (l.end === undefined || wallClockToInstant(l.end, s.timezone) > window.start))
-        .map((l) => ({ kind: 'single-member' as const, schedule: s.id, layer: l.id, person: l.members[0] })),
-    );
+function singleMembers(definitions: ScheduleConfig[], window: Window): Problem[] {
+  return definitions.flatMap((s) =>
+    s.layers
+      .filter((l) => !l.disabled && l.members.length === 1 && (l.end === undefined || wallClockToInstant(l.end, s.timezone) > window.start))
+      .map((l) => ({ kind: 'single-member' as const, schedule: s.id, layer: l.id, person: l.members[0] })),
+  );
 }
 
 /** Schedules whose every layer has ended by the end of the window. */
-function endingSchedules(config: Config, chosen: ScheduleInfo[], window: Window): Problem[] {
-  return config.schedules
-    .filter((s) => chosen.some((c) => c.id === s.id) && s.layers.length > 0)
-    .flatMap((s) => {
-      const active = s.layers.filter((l) => !l.disabled);
-      if (active.length === 0 || active.some((l) => l.end === undefined)) return [];
-      const last = Math.max(...active.map((l) => wallClockToInstant(l.end!, s.timezone)));
-      return last > window.start && last <= window.end ? [{ kind: 'schedule-ends' as const, schedule: s.id, start: last }] : [];
-    });
+function endingSchedules(definitions: ScheduleConfig[], window: Window): Problem[] {
+  return definitions.flatMap((s) => {
+    const active = s.layers.filter((l) => !l.disabled);
+    if (active.length === 0 || active.some((l) => l.end === undefined)) return [];
+    const last = Math.max(...active.map((l) => wallClockToInstant(l.end!, s.timezone)));
+    return last > window.start && last <= window.end ? [{ kind: 'schedule-ends' as const, schedule: s.id, start: last }] : [];
+  });
 }

@@ -41,14 +41,16 @@ function chainFor(store: Store, policy: EscalationPolicyConfig, start: number): 
   const segments = new Map<string, Segment[]>(schedules.map((s, i) => [s.id, resolveSchedule(inputs[i], window)]));
   return escalationChain(policy, start, (target, at) => {
     const [kind, id] = target.split(':', 2);
-    if (kind === 'schedule') {
-      const person = segments.get(id)?.find((s) => s.start <= at && at < s.end)?.person;
-      return person ? [person] : [];
-    }
-    if (kind === 'person') {
-      const removed = personRemovedAt(store, id);
-      return removed === undefined || (removed !== null && removed <= at) ? [] : [id];
-    }
-    return teamMembersOf(store, id);
+    if (kind !== 'schedule') return reachDirectly(store, target, at);
+    const person = segments.get(id)?.find((s) => s.start <= at && at < s.end)?.person;
+    return person ? [person] : [];
   });
+}
+
+/** Who a `person:` or `team:` target reaches at an instant (nobody once the person was removed). */
+export function reachDirectly(store: Store, target: string, at: number): string[] {
+  const [kind, id] = target.split(':', 2);
+  if (kind === 'team') return teamMembersOf(store, id);
+  const removed = personRemovedAt(store, id);
+  return removed === null || (removed !== undefined && removed > at) ? [id] : [];
 }

@@ -3,7 +3,7 @@
 
 import { Document, isSeq, visit } from 'yaml';
 import type { Config, EscalationPolicyConfig, OverrideConfig, PersonConfig, TimeOffConfig } from '../core/index.js';
-import { addDays, DAY_MS, formatWallClock, fromFloating, toFloating } from '../core/index.js';
+import { addDays, DAY_MS, formatWallClock, fromFloating, isoUtc, toFloating } from '../core/index.js';
 import { currentConfig } from './current-config.js';
 import type { AppContext } from './context.js';
 
@@ -18,7 +18,7 @@ export async function exportYaml(ctx: AppContext): Promise<string> {
       }
     },
   });
-  doc.commentBefore = ` Exported by oncall at ${new Date(ctx.now).toISOString().replace('.000Z', 'Z')}; apply it with "oncall apply -f FILE".`;
+  doc.commentBefore = ` Exported by oncall at ${isoUtc(ctx.now)}; apply it with "oncall apply -f FILE".`;
   return doc.toString({ lineWidth: 0 });
 }
 
@@ -68,5 +68,5 @@ function overrideShape(o: OverrideConfig, zone: string) {
 function timeInZone(instant: number, zone: string): string {
   const wall = toFloating(instant, zone);
   if (wall % 60_000 === 0 && fromFloating(wall, zone) === instant) return formatWallClock(wall);
-  return new Date(instant).toISOString().replace('.000Z', 'Z');
+  return isoUtc(instant);
 }

@@ -3,6 +3,7 @@
 // opened, whatever happens to the schedules afterwards.
 
 import type { ChainStep } from '../core/index.js';
+import { isoUtc } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { incidentById, insertIncident, listIncidents, updateIncident, type Incident, type IncidentUpdate } from '../storage/incidents.js';
 import type { AppContext } from './context.js';
@@ -136,7 +137,7 @@ async function actorAndTime(ctx: AppContext, request: CloseRequest, env: NodeJS.
 
 function notBefore(at: number, earliest: number, id: number, what: string): void {
   if (at < earliest) {
-    throw new UserError(`incident ${id} was ${what} after that time; give an --at after ${new Date(earliest).toISOString().replace('.000Z', 'Z')}`);
+    throw new UserError(`incident ${id} was ${what} after that time; give an --at after ${isoUtc(earliest)}`);
   }
 }
 

@@ -3,7 +3,7 @@
 // with `replaces`, written together.
 
 import type { Config, OverrideConfig, Segment } from '../core/index.js';
-import { resolveSchedule } from '../core/index.js';
+import { isoUtc, resolveSchedule } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { scheduleInputs, listSchedules } from '../storage/read.js';
 import type { AppContext } from './context.js';
@@ -41,8 +41,7 @@ export function swapShifts(ctx: AppContext, request: SwapRequest, options: Chang
       { person: request.shiftOf, from: theirs.start, to: theirs.end, replaces: request.with, reason },
     ];
     schedule.overrides.push(...pair);
-    const utc = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
-    const span = (s: Segment) => `${utc(s.start)} → ${utc(s.end)}`;
+    const span = (s: Segment) => `${isoUtc(s.start)} → ${isoUtc(s.end)}`;
     note(`schedule:${schedule.id}`, 'swap', { [request.shiftOf]: span(mine), [request.with]: span(theirs) });
     return pair;
   });

@@ -1,10 +1,8 @@
 // `oncall who --policy P`: who the first level of an escalation policy pages at an instant.
 
 import { UserError } from '../errors.js';
-import type { Store } from '../storage/open.js';
-import { personRemovedAt, teamMembersOf } from '../storage/read-policies.js';
 import type { AppContext } from './context.js';
-import { findPolicy } from './escalate.js';
+import { findPolicy, reachDirectly } from './escalate.js';
 import { whoIsOnCall, type WhoEntry } from './who.js';
 
 export interface FirstResponder {
@@ -27,16 +25,10 @@ export async function firstResponders(ctx: AppContext, policyId: string, at: num
       const shift = shifts.find((s) => s.schedule.id === id);
       return [shift ? { target, person: shift.person, shift } : { target, person: null }];
     }
-    if (kind === 'person') return present(store, id, at) ? [{ target, person: id }] : [{ target, person: null }];
-    const members = teamMembersOf(store, id);
-    return members.length > 0 ? members.map((person) => ({ target, person })) : [{ target, person: null }];
+    const people = reachDirectly(store, target, at);
+    return people.length > 0 ? people.map((person) => ({ target, person })) : [{ target, person: null }];
   });
   return { policy: policy.id, responders };
-}
-
-function present(store: Store, id: string, at: number): boolean {
-  const removed = personRemovedAt(store, id);
-  return removed === null || (removed !== undefined && removed > at);
 }
 
 /** A policy may name a schedule deleted since: answer for the others instead of failing. */

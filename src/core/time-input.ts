@@ -36,6 +36,11 @@ export function parseExactTime(text: string, now: Instant, zone: string): Instan
   return wall === undefined ? undefined : fromFloating(wall, zone);
 }
 
+/** An instant as ISO-8601 in UTC, without milliseconds when they are zero: "2026-11-23T12:00:00Z". */
+export function isoUtc(instant: Instant): string {
+  return new Date(instant).toISOString().replace('.000Z', 'Z');
+}
+
 function normaliseOffset(offset: string): string {
   const digits = offset.slice(1).replace(':', '');
   const hhmm = digits.length === 2 ? `${digits}00` : digits;

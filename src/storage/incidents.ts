@@ -2,6 +2,7 @@
 
 import { and, desc, eq, gte, isNull } from 'drizzle-orm';
 import type { ChainStep } from '../core/index.js';
+import { isoUtc } from '../core/index.js';
 import type { Db } from './open.js';
 import { incidents } from './schema.js';
 import { audit, type WriteContext } from './write.js';
@@ -32,7 +33,7 @@ export function insertIncident(db: Db, incident: NewIncident, ctx: WriteContext)
         .values({ ...incident, chain: JSON.stringify(incident.chain), openedBy: ctx.actor })
         .returning()
         .get();
-      audit(tx, ctx, `incident:${row.id}`, 'open', undefined, { title: row.title, policy: row.policyId, severity: row.severity, openedAt: isoTime(row.openedAt) });
+      audit(tx, ctx, `incident:${row.id}`, 'open', undefined, { title: row.title, policy: row.policyId, severity: row.severity, openedAt: isoUtc(row.openedAt) });
       return fromRow(row);
     },
     { behavior: 'immediate' },
@@ -86,9 +87,5 @@ export function updateIncident(
 
 /** Audit entries show times as UTC ISO-8601, like every other time in the log. */
 function auditable(update: IncidentUpdate): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(update).map(([key, value]) => [key, key.endsWith('At') && typeof value === 'number' ? isoTime(value) : value]));
-}
-
-function isoTime(instant: number): string {
-  return new Date(instant).toISOString().replace('.000Z', 'Z');
+  return Object.fromEntries(Object.entries(update).map(([key, value]) => [key, key.endsWith('At') && typeof value === 'number' ? isoUtc(value) : value]));
 }

@@ -7,6 +7,7 @@ import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
 import { table } from '../output.js';
 import { printChange } from '../change-output.js';
+import { effectiveOf } from './schedules.js';
 
 const manage = () => import('../../app/manage-policies.js');
 
@@ -56,7 +57,7 @@ export function registerPolicies(program: Command): void {
     .action(async (id: string, o, command: Command) => {
       const run = await invocation(command);
       const app = await manage();
-      const effective = o.effective === undefined ? undefined : await run.time(o.effective, '--effective');
+      const effective = await effectiveOf(run, o.effective);
       const fields = { team: o.team, name: o.name, repeat: o.repeat, repeatAfter: o.repeatAfter, levels: levelsOf(o.level, app.parseLevelOption) };
       const { plan } = await app.editPolicy(run.ctx, id, fields, { effective });
       printChange(run, plan, `Changed escalation policy ${id}.`, effective);
@@ -67,7 +68,7 @@ export function registerPolicies(program: Command): void {
     .option('--effective <time>', 'when (default: now)')
     .action(async (id: string, o, command: Command) => {
       const run = await invocation(command);
-      const effective = o.effective === undefined ? undefined : await run.time(o.effective, '--effective');
+      const effective = await effectiveOf(run, o.effective);
       const { plan } = await (await manage()).removePolicy(run.ctx, id, { effective });
       printChange(run, plan, `Removed escalation policy ${id}.`);
     });

@@ -16,7 +16,8 @@ async function currentConfig(run: Invocation) {
   return (await import('../../app/current-config.js')).currentConfig(run.ctx);
 }
 
-async function effectiveOf(run: Invocation, text: string | undefined) {
+/** `--effective` when given: when a change takes effect (default now). */
+export async function effectiveOf(run: Invocation, text: string | undefined) {
   return text === undefined ? undefined : run.time(text, '--effective');
 }
 
