@@ -14,45 +14,15 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { cleanup, json, ok, position, session, writeYaml, type Result, type Session } from './helpers.js';
 import { log, refused } from './manage-helpers.js';
-import { OPS_ROTA } from './ops-fixture.js';
+import { OPS_POLICIES, OPS_ROTA } from './ops-fixture.js';
 
 afterAll(cleanup);
 
 const UTC = { ONCALL_TZ: 'UTC', ONCALL_USER: 'ann' };
 
-const PEOPLE_AND_SCHEDULES = OPS_ROTA;
 
 const POLICIES = `escalation_policies:
-  - id: main
-    team: ops
-    name: Main line
-    levels:
-      - targets: [schedule:primary]
-        after: 0m
-      - targets: [schedule:primary, person:cat]
-        after: 15m
-      - targets: [team:leads]
-        after: 30m
-  - id: gappy
-    team: ops
-    levels:
-      - targets: [schedule:primary]
-      - targets: [schedule:nights]
-        after: 10m
-      - targets: [person:eve]
-        after: 20m
-  - id: loop
-    team: ops
-    name: Loop
-    repeat: 2
-    levels:
-      - targets: [schedule:steady]
-        after: 0m
-      - targets: [person:eve, schedule:steady]
-        after: 10m
-      - targets: [team:leads]
-        after: 25m
-  - id: relay
+${OPS_POLICIES}  - id: relay
     team: ops
     repeat: 1
     levels:
@@ -69,7 +39,7 @@ const POLICIES = `escalation_policies:
         after: 60m
 `;
 
-const BASE = PEOPLE_AND_SCHEDULES + POLICIES;
+const BASE = OPS_ROTA + POLICIES;
 
 function setup(): Session {
   const s = session(UTC);

@@ -11,7 +11,7 @@
 
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanup, json, ok, session, writeYaml, type Env, type Result, type Session } from './helpers.js';
-import { OPS_ROTA } from './ops-fixture.js';
+import { OPS_POLICIES, OPS_ROTA } from './ops-fixture.js';
 import { log, refused } from './manage-helpers.js';
 
 afterAll(cleanup);
@@ -19,36 +19,7 @@ afterAll(cleanup);
 const UTC = { ONCALL_TZ: 'UTC', ONCALL_USER: 'ann' };
 
 const BASE = `${OPS_ROTA}escalation_policies:
-  - id: main
-    team: ops
-    name: Main line
-    levels:
-      - targets: [schedule:primary]
-        after: 0m
-      - targets: [schedule:primary, person:cat]
-        after: 15m
-      - targets: [team:leads]
-        after: 30m
-  - id: gappy
-    team: ops
-    levels:
-      - targets: [schedule:primary]
-      - targets: [schedule:nights]
-        after: 10m
-      - targets: [person:eve]
-        after: 20m
-  - id: loop
-    team: ops
-    name: Loop
-    repeat: 2
-    levels:
-      - targets: [schedule:steady]
-        after: 0m
-      - targets: [person:eve, schedule:steady]
-        after: 10m
-      - targets: [team:leads]
-        after: 25m
-  - id: front
+${OPS_POLICIES}  - id: front
     team: ops
     levels:
       - targets: [schedule:nights, person:dan, team:leads]

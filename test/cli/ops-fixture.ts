@@ -63,3 +63,41 @@ schedules:
           - from: "20:00"
             to: "08:00"
 `;
+
+/**
+ * Policy entries (to follow an `escalation_policies:` line):
+ *   main:  [schedule:primary] 0m, [schedule:primary, person:cat] 15m, [team:leads] 30m.
+ *   gappy: [schedule:primary], [schedule:nights] 10m (a gap in the daytime), [person:eve] 20m.
+ *   loop:  [schedule:steady] 0m, [person:eve, schedule:steady] 10m, [team:leads] 25m, repeat 2
+ *          (runs 40 minutes apart).
+ */
+export const OPS_POLICIES = `  - id: main
+    team: ops
+    name: Main line
+    levels:
+      - targets: [schedule:primary]
+        after: 0m
+      - targets: [schedule:primary, person:cat]
+        after: 15m
+      - targets: [team:leads]
+        after: 30m
+  - id: gappy
+    team: ops
+    levels:
+      - targets: [schedule:primary]
+      - targets: [schedule:nights]
+        after: 10m
+      - targets: [person:eve]
+        after: 20m
+  - id: loop
+    team: ops
+    name: Loop
+    repeat: 2
+    levels:
+      - targets: [schedule:steady]
+        after: 0m
+      - targets: [person:eve, schedule:steady]
+        after: 10m
+      - targets: [team:leads]
+        after: 25m
+`;
