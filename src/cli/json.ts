@@ -15,10 +15,11 @@ export function overrideJson<T extends { from: number; to: number }>(o: T): Omit
   return { ...o, from: iso(o.from), to: iso(o.to) };
 }
 
-/** A stored audit value as JSON: override windows (from/to instants) as UTC instants. */
+/** A stored audit value as JSON: override windows and time off (from/to instants) as UTC instants. */
 export function auditValueJson(text: string | null): unknown {
   if (text === null) return null;
   const value = JSON.parse(text);
+  if (Array.isArray(value?.timeOff)) return { ...value, timeOff: value.timeOff.map(overrideJson) };
   return typeof value?.from === 'number' && typeof value?.to === 'number' ? overrideJson(value) : value;
 }
 

@@ -196,6 +196,15 @@ describe('oncall timeoff add | list | rm', () => {
     expect(json(ok(s.run(['timeoff', 'list', '--all', '--json'], { ONCALL_NOW: '2026-11-23T15:00:00Z' })))).toHaveLength(1);
   });
 
+  test('the audit log shows time off as times, in the text and as UTC instants in JSON', () => {
+    const s = setup();
+    ok(s.run(['timeoff', 'add', 'ben', '--from', '2026-12-01', '--to', '2026-12-02', '--reason', 'Dentist']));
+    // ben has no zone, so UTC: 1 Dec 00:00 → 3 Dec 00:00 (the 2nd is the last day off).
+    expect(ok(s.run(['log', '--entity', 'person:ben'], { ONCALL_TZ: 'UTC' })).stdout).toContain('timeOff: — → Tue 1 Dec 00:00–Thu 3 Dec 00:00');
+    const [entry] = json<{ new: { timeOff: unknown[] } }[]>(ok(s.run(['log', '--entity', 'person:ben', '--json'])));
+    expect(entry.new.timeOff).toEqual([{ from: '2026-12-01T00:00:00Z', to: '2026-12-03T00:00:00Z', reason: 'Dentist' }]);
+  });
+
   test('plain English: a day without a time is the whole day in the person\'s zone; with a time, that time', () => {
     const s = setup();
     // Now is Mon 23 Nov 12:00Z. ann is in Berlin (UTC+1): "tomorrow" starts Tue 24 Nov 00:00 there
