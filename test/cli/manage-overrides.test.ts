@@ -123,6 +123,14 @@ describe('override add warnings', () => {
     expect(r.stderr).not.toMatch(/overlaps/);
   });
 
+  test('the person is on time off then: a warning naming it', () => {
+    const s = acme();
+    ok(s.run(['timeoff', 'add', 'erin', '--from', '2026-12-08', '--to', '2026-12-08', '--reason', 'Dentist']));
+    const r = ok(s.run(['override', 'add', '--schedule', 'payments-primary', '--person', 'erin', '--from', '2026-12-08T12:00:00Z', '--to', '2026-12-09T12:00:00Z'], { ONCALL_TZ: 'Europe/Berlin' }));
+    // erin is in Europe/Berlin: 8 Dec 00:00 → 9 Dec 00:00 there.
+    expect(r.stderr.trim()).toBe('warning: erin is on time off (Dentist) Tue 8 Dec 00:00 → Wed 9 Dec 00:00');
+  });
+
   test('no warning when nothing overlaps and the person is free elsewhere', () => {
     const s = acme();
     const r = ok(s.run(['override', 'add', '--schedule', 'payments-primary', '--person', 'erin', '--from', '2026-12-08T12:00:00Z', '--to', '2026-12-09T12:00:00Z']));

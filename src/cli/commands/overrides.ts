@@ -96,10 +96,15 @@ export function registerOverrides(program: Command): void {
     });
 }
 
-/** Warns when the person is already on call in another schedule of the same team then. */
+/** Warns when the person is on time off, or already on call in another schedule of the same team, then. */
 async function warnElsewhere(run: Invocation, scheduleId: string, o: { person: string; from: number; to: number }) {
   const { listSchedules, scheduleInputs } = await import('../../storage/read.js');
+  const { timeOffBetween } = await import('../../storage/read-time-off.js');
   const store = await run.ctx.db();
+  for (const t of timeOffBetween(store, o.from, o.to, o.person)) {
+    const span = `${formatTime(t.start, run.ctx.zone, run.ctx.now)} → ${formatTime(t.end, run.ctx.zone, run.ctx.now)}`;
+    warn(run, `${o.person} is on time off${t.reason ? ` (${t.reason})` : ''} ${span}`);
+  }
   const all = listSchedules(store);
   const team = all.find((s) => s.id === scheduleId)?.team;
   const siblings = all.filter((s) => s.team === team && s.id !== scheduleId);
