@@ -140,13 +140,13 @@ describe('each kind of problem: exit 3, and exit 0 once it is ignored', () => {
     const lines = problems(s.run(['check']), 1);
     expect(lines).toEqual([
       'Checked 2 schedules, Mon 23 Nov 13:00 → Wed 23 Dec 13:00.',
-      'gap primary',
-      'nobody on call Mon 23 Nov 13:00 → Mon 30 Nov 10:00',
+      'gap primary Mon 23 Nov 13:00 → Mon 30 Nov 10:00',
+      'nobody on call',
       'Times in Europe/Berlin.',
     ]);
     const result = checkJson(s, [], 3);
     expectProblems(result.problems, [
-      { kind: 'gap', schedule: 'primary', start: '2026-11-23T12:00:00Z', end: '2026-11-30T09:00:00Z', message: 'nobody on call Mon 23 Nov 13:00 → Mon 30 Nov 10:00' },
+      { kind: 'gap', schedule: 'primary', start: '2026-11-23T12:00:00Z', end: '2026-11-30T09:00:00Z', message: 'nobody on call, Mon 23 Nov 13:00 → Mon 30 Nov 10:00' },
     ]);
     clean(s.run(['check', '--ignore', 'gap']));
     // Only the other schedule: no gap there.
@@ -162,8 +162,8 @@ describe('each kind of problem: exit 3, and exit 0 once it is ignored', () => {
       ]),
     );
     const lines = problems(s.run(['check']), 1);
-    expect(lines).toContain('time-off primary');
-    expect(lines).toContain('Ben Bow on call while on time off (Dentist trip), Tue 8 Dec 01:00 → Thu 10 Dec 01:00');
+    expect(lines).toContain('time-off primary Tue 8 Dec 01:00 → Thu 10 Dec 01:00');
+    expect(lines).toContain('Ben Bow on call while on time off (Dentist trip)');
     expectProblems(checkJson(s, [], 3).problems, [
       {
         kind: 'time-off',
@@ -202,8 +202,8 @@ describe('each kind of problem: exit 3, and exit 0 once it is ignored', () => {
       ]),
     );
     const lines = problems(s.run(['check']), 1);
-    expect(lines).toContain('overlapping-overrides primary');
-    expect(lines).toContain('overrides for Eve Ent and Fay Fox overlap Tue 1 Dec 13:00 → Wed 2 Dec 01:00; the newer wins');
+    expect(lines).toContain('overlapping-overrides primary Tue 1 Dec 13:00 → Wed 2 Dec 01:00');
+    expect(lines).toContain('overrides for Eve Ent and Fay Fox overlap; the newer wins');
     expectProblems(checkJson(s, [], 3).problems, [
       {
         kind: 'overlapping-overrides',
@@ -212,7 +212,7 @@ describe('each kind of problem: exit 3, and exit 0 once it is ignored', () => {
         other: 'fay',
         start: '2026-12-01T12:00:00Z',
         end: '2026-12-02T00:00:00Z',
-        message: 'overrides for Eve Ent and Fay Fox overlap Tue 1 Dec 13:00 → Wed 2 Dec 01:00; the newer wins',
+        message: 'overrides for Eve Ent and Fay Fox overlap; the newer wins, Tue 1 Dec 13:00 → Wed 2 Dec 01:00',
       },
     ]);
     clean(s.run(['check', '--ignore', 'overlapping-overrides']));
@@ -238,8 +238,8 @@ describe('each kind of problem: exit 3, and exit 0 once it is ignored', () => {
       ),
     );
     const lines = problems(s.run(['check']), 1);
-    expect(lines).toContain('double-booked primary');
-    expect(lines).toContain('Ann Arbor also on call in secondary, Tue 1 Dec 01:00 → Wed 2 Dec 01:00');
+    expect(lines).toContain('double-booked primary Tue 1 Dec 01:00 → Wed 2 Dec 01:00');
+    expect(lines).toContain('Ann Arbor also on call in secondary');
     const result = checkJson(s, [], 3);
     expect(result.schedules).toEqual(['primary', 'secondary', 'web']);
     expectProblems(result.problems, [
@@ -285,15 +285,15 @@ describe('each kind of problem: exit 3, and exit 0 once it is ignored', () => {
     const lines = problems(s.run(['check']), 2);
     expect(lines).toEqual([
       'Checked 2 schedules, Mon 23 Nov 13:00 → Wed 23 Dec 13:00.',
-      'gap primary',
-      'nobody on call Thu 10 Dec 10:00 → Wed 23 Dec 13:00',
-      'schedule-ends primary',
-      'every layer ends by Thu 10 Dec 10:00: nobody on call after',
+      'gap primary Thu 10 Dec 10:00 → Wed 23 Dec 13:00',
+      'nobody on call',
+      'schedule-ends primary from Thu 10 Dec 10:00',
+      'every layer has ended: nobody on call',
       'Times in Europe/Berlin.',
     ]);
     expectProblems(checkJson(s, [], 3).problems, [
-      { kind: 'gap', schedule: 'primary', start: '2026-12-10T09:00:00Z', end: '2026-12-23T12:00:00Z', message: 'nobody on call Thu 10 Dec 10:00 → Wed 23 Dec 13:00' },
-      { kind: 'schedule-ends', schedule: 'primary', start: '2026-12-10T09:00:00Z', end: null, message: 'every layer ends by Thu 10 Dec 10:00: nobody on call after' },
+      { kind: 'gap', schedule: 'primary', start: '2026-12-10T09:00:00Z', end: '2026-12-23T12:00:00Z', message: 'nobody on call, Thu 10 Dec 10:00 → Wed 23 Dec 13:00' },
+      { kind: 'schedule-ends', schedule: 'primary', start: '2026-12-10T09:00:00Z', end: null, message: 'every layer has ended: nobody on call, from Thu 10 Dec 10:00' },
     ]);
     expect(brief(checkJson(s, ['--ignore', 'gap'], 3).problems)).toEqual(['schedule-ends primary 2026-12-10T09:00:00Z - -']);
     clean(s.run(['check', '--ignore', 'gap,schedule-ends']));
@@ -330,8 +330,11 @@ describe('all kinds at once', () => {
 
   test('sorted by start; "6 problems found"; ignoring every kind exits 0', () => {
     const s = setup(ALL);
-    const lines = problems(s.run(['check']), 6);
-    expect(lines.filter((l) => /^[a-z-]+ (primary|secondary)$/.test(l))).toEqual([
+    const r = s.run(['check']);
+    const lines = problems(r, 6);
+    // Human output fits 80 columns (SPEC §4): the times go on the first line, who and why on the second.
+    expect(r.stdout.split('\n').filter((l) => l.length > 80)).toEqual([]);
+    expect(lines.filter((l) => /^[a-z-]+ (primary|secondary)( |$)/.test(l)).map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([
       'single-member secondary',
       'overlapping-overrides primary',
       'double-booked primary',
@@ -407,8 +410,8 @@ schedules:
       'gap daytime 2027-03-29T18:00:00Z 2027-03-30T06:00:00Z -',
     ]);
     const lines = problems(s.run(['check', ...now, '--days', '3']), 3);
-    expect(lines).toContain('nobody on call Sat 27 Mar 20:00 → Sun 28 Mar 08:00');
-    expect(lines).toContain('nobody on call Sun 28 Mar 20:00 → Mon 29 Mar 08:00');
+    expect(lines).toContain('gap daytime Sat 27 Mar 20:00 → Sun 28 Mar 08:00');
+    expect(lines).toContain('gap daytime Sun 28 Mar 20:00 → Mon 29 Mar 08:00');
     clean(s.run(['check', ...now, '--days', '3', '--ignore', 'gap']), 3);
   });
 });
@@ -421,7 +424,7 @@ describe('check gates a change to the YAML (apply, then check, as CI does)', () 
     // The lead ends primary's rotation on 10 Dec and forgets to add the next one.
     const ending = variant(['        members: [ann, ben]\n', '        members: [ann, ben]\n        end: 2026-12-10T09:00\n']);
     ok(s.run(['apply', '-f', writeYaml(ending, 'team.yaml', s.dir)]));
-    expect(problems(s.run(['check']), 2)).toContain('every layer ends by Thu 10 Dec 10:00: nobody on call after');
+    expect(problems(s.run(['check']), 2)).toContain('schedule-ends primary from Thu 10 Dec 10:00');
 
     // The fix: a new rotation takes over at 10 Dec 09:00, with cat joining.
     const fixed = ending.replace(

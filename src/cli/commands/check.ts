@@ -35,17 +35,18 @@ export function registerCheck(program: Command): void {
           other: p.other ?? null,
           layer: p.layer ?? null,
           reason: p.reason ?? null,
-          message: describe(p, name, run),
+          message: [describe(p, name), whenOf(p, run)].filter(Boolean).join(', '),
         }));
         run.print(JSON.stringify({ from: isoOrNull(result.window.start), to: isoOrNull(result.window.end), schedules: result.schedules, problems }, null, 2));
       } else {
         const span = `${formatTime(result.window.start, run.ctx.zone, run.ctx.now)} → ${formatTime(result.window.end, run.ctx.zone, run.ctx.now)}`;
         run.print(run.colors.dim(`Checked ${result.schedules.length} schedule${result.schedules.length === 1 ? '' : 's'}, ${span}.`));
         if (result.problems.length === 0) return run.print(run.colors.green(`No problems in the next ${o.days} days.`));
-        // Two lines each: the messages are long, and a cut-off time is no use.
+        // Two lines each, to fit 80 columns: what, where and when; then who and why.
         for (const p of result.problems) {
-          run.print(`${run.colors.red(p.kind)}  ${run.colors.bold(p.schedule)}`);
-          run.print(`  ${describe(p, name, run)}`);
+          const when = whenOf(p, run);
+          run.print(`${run.colors.red(p.kind)}  ${run.colors.bold(p.schedule)}${when ? `  ${when}` : ''}`);
+          run.print(`  ${describe(p, name)}`);
         }
         run.print(run.colors.dim(timesIn(run.ctx.zone)));
       }
@@ -56,22 +57,27 @@ export function registerCheck(program: Command): void {
     });
 }
 
-function describe(p: Problem, name: Names, run: Invocation): string {
-  const time = (t: number | undefined) => (t === undefined ? '' : formatTime(t, run.ctx.zone, run.ctx.now));
-  const span = `${time(p.start)} → ${time(p.end)}`;
+/** "Mon 23 Nov 13:00 → Mon 30 Nov 10:00", "from Thu 10 Dec 10:00", or nothing. */
+function whenOf(p: Problem, run: Invocation): string {
+  const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
+  if (p.start !== undefined && p.end !== undefined) return `${time(p.start)} → ${time(p.end)}`;
+  return p.start !== undefined ? `from ${time(p.start)}` : '';
+}
+
+function describe(p: Problem, name: Names): string {
   const who = name(p.person ?? null);
   switch (p.kind) {
     case 'gap':
-      return `nobody on call ${span}`;
+      return 'nobody on call';
     case 'time-off':
-      return `${who} on call while on time off${p.reason ? ` (${p.reason})` : ''}, ${span}`;
+      return `${who} on call while on time off${p.reason ? ` (${p.reason})` : ''}`;
     case 'overlapping-overrides':
-      return `overrides for ${who} and ${name(p.other ?? null)} overlap ${span}; the newer wins`;
+      return `overrides for ${who} and ${name(p.other ?? null)} overlap; the newer wins`;
     case 'double-booked':
-      return `${who} also on call in ${p.other}, ${span}`;
+      return `${who} also on call in ${p.other}`;
     case 'single-member':
       return `layer ${p.layer} has one member (${who}): no one to swap with`;
     case 'schedule-ends':
-      return `every layer ends by ${time(p.start)}: nobody on call after`;
+      return 'every layer has ended: nobody on call';
   }
 }
