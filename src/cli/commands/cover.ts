@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { CoverResult, Ruled } from '../../app/cover.js';
 import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
-import { formatTime, table, timesIn, type Cell } from '../output.js';
+import { formatShortTime, formatTime, table, timesIn, type Cell } from '../output.js';
 import { iso } from '../json.js';
 
 type Names = (id: string | null) => string | null;
@@ -72,7 +72,9 @@ function printCover(run: Invocation, r: CoverResult, name: Names): void {
   }
   if (r.ruledOut.length > 0) {
     run.print(c.dim('Not free:'));
-    for (const x of mergeRuled(r.ruledOut)) run.print(c.dim(`  ${name(x.person)}: ${ruledText(x, time)}`));
+    // Short times (no weekday) keep these lines inside 80 columns.
+    const short = (t: number) => formatShortTime(t, run.ctx.zone, run.ctx.now);
+    for (const x of mergeRuled(r.ruledOut)) run.print(c.dim(`  ${name(x.person)}: ${ruledText(x, short)}`));
   }
   if (r.candidates.length > 0) {
     run.print(c.dim('To accept a suggestion, run:'));
