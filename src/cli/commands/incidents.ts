@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Incident } from '../../storage/incidents.js';
 import type { IncidentEvent } from '../../app/incidents.js';
 import { invocation, type Invocation } from '../globals.js';
-import { formatSpan, formatTime, table, timesIn, type Cell } from '../output.js';
+import { fitWidth, formatSpan, formatTime, table, timesIn, type Cell } from '../output.js';
 import { nameLookup } from '../people-names.js';
 import { iso, isoOrNull } from '../json.js';
 import { chainJson, chainTable, gapSummary } from '../chain-output.js';
@@ -103,30 +103,36 @@ function printIncident(run: Invocation, i: Incident, status: string, events: Inc
   const ttr = i.resolvedAt === null ? 'not yet' : formatSpan(i.resolvedAt - i.openedAt);
   run.print(`Time to acknowledge: ${tta} · time to resolve: ${ttr}`);
   run.print('');
-  for (const e of events) run.print(`  ${time(e.at)}  ${describeEvent(e, name, c)}`);
+  for (const e of events) run.print(paintEvent(e, c)(fitWidth(`  ${time(e.at)}  ${describeEvent(e, name)}`, run.width)));
   run.print('');
   run.print(c.dim('Paged as the chain stood when the incident opened:'));
   run.print(chainTable(run, i.chain, i.openedAt, name));
   run.print(c.dim(timesIn(run.ctx.zone)));
 }
 
-function describeEvent(e: IncidentEvent, name: Names, c: Invocation['colors']): string {
+function describeEvent(e: IncidentEvent, name: Names): string {
   const level = e.step ? `level ${e.step.level}${e.step.run > 0 ? ` (repeat ${e.step.run})` : ''}` : '';
   const people = e.step ? e.step.people.map(name).join(', ') : '';
   switch (e.kind) {
     case 'opened':
       return `opened by ${e.by}`;
     case 'notified':
-      return people ? `${level} notified: ${people}` : c.dim(`${level}: everyone already notified`);
+      return people ? `${level} notified: ${people}` : `${level}: everyone already notified`;
     case 'unanswered':
-      return c.red(`${level} reached nobody (gap)`);
+      return `${level} reached nobody (gap)`;
     case 'pending':
-      return c.dim(people ? `${level} will notify: ${people}` : `${level}: everyone it reaches is already notified`);
+      return people ? `${level} will notify: ${people}` : `${level}: everyone it reaches is already notified`;
     case 'acknowledged':
-      return c.yellow(`acknowledged by ${name(e.by ?? null)}`);
+      return `acknowledged by ${name(e.by ?? null)}`;
     case 'resolved':
-      return c.green(`resolved by ${name(e.by ?? null)}${e.note ? `: ${e.note}` : ''}`);
+      return `resolved by ${name(e.by ?? null)}${e.note ? `: ${e.note}` : ''}`;
   }
+}
+
+/** Colour after cutting to width, so escape codes are never cut. */
+function paintEvent(e: IncidentEvent, c: Invocation['colors']): (text: string) => string {
+  const paint = { unanswered: c.red, pending: c.dim, acknowledged: c.yellow, resolved: c.green };
+  return e.kind in paint ? paint[e.kind as keyof typeof paint] : (text) => text;
 }
 
 async function summaryJson(i: Incident) {
