@@ -75,7 +75,8 @@ export function updateIncident(
 ): Incident {
   return db.transaction(
     (tx) => {
-      const current = incidentById(tx as unknown as Db, id);
+      // One connection, synchronous: this read is inside the transaction.
+      const current = incidentById(db, id);
       const update = check(current);
       const row = tx.update(incidents).set(update).where(eq(incidents.id, id)).returning().get();
       audit(tx, ctx, `incident:${id}`, action, undefined, auditable(update));
