@@ -96,4 +96,24 @@ describe('concurrent writers', () => {
     }
     expect(entities.filter((e) => e === 'add override:ops-primary')).toHaveLength(present.length);
   });
+
+  test('5 people acknowledge one incident at once: exactly one succeeds, the others are told who did', async () => {
+    const db = tempDb();
+    const s = sessionAt(db);
+    ok(s.run(['apply', '-f', EXAMPLES.acme]));
+    ok(s.run(['policy', 'add', 'pay', '--team', 'payments', '--level', 'schedule:payments-primary']));
+    ok(s.run(['incident', 'open', 'Checkout down', '--policy', 'pay']));
+    const people = ['alice', 'bob', 'carol', 'dave', 'erin'];
+    const outcomes = await Promise.all(people.map((p) => runAsync(db, ['incident', 'ack', '1', '--by', p])));
+    outcomes.forEach(expectClean);
+    const winners = outcomes.filter((o) => o.status === 0);
+    expect(winners).toHaveLength(1);
+    const winner = winners[0].args[4];
+    for (const o of outcomes.filter((x) => x.status !== 0)) {
+      expect(o.status).toBe(2);
+      expect(o.stderr).toMatch(new RegExp(`^oncall: incident 1 was already acknowledged by ${winner};`));
+    }
+    expect(json(ok(s.run(['incident', 'show', '1', '--json'])))).toMatchObject({ status: 'acknowledged', acknowledgedBy: winner });
+    expect(log(s).filter((e) => e.entity === 'incident:1' && e.action === 'acknowledge')).toHaveLength(1);
+  });
 });
