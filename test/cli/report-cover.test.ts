@@ -13,6 +13,7 @@
 
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanup, json, ok, position, session, writeYaml, type Env, type Result, type Session, type Shift } from './helpers.js';
+import { OPS_PEOPLE } from './ops-fixture.js';
 import { exported, refused } from './manage-helpers.js';
 
 afterAll(cleanup);
@@ -407,21 +408,7 @@ escalation_policies:
 //   fay Tue 3 Nov: 24 h, night 9, weekend 0 → 9
 //   gus, hal, ida: 0
 function coverFixture(fayEnd = '2026-11-04T00:00'): string {
-  return `version: 1
-people:
-  - id: ann
-    name: Ann Arbor
-  - id: ben
-    name: Ben Bow
-  - id: cat
-    name: Cat Cole
-  - id: dan
-    name: Dan Dee
-  - id: eve
-    name: Eve Ent
-  - id: fay
-    name: Fay Fox
-  - id: gus
+  return `${OPS_PEOPLE}  - id: gus
     name: Gus Gale
     time_off:
       - from: 2026-12-02
