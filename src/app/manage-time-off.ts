@@ -11,8 +11,14 @@ import { findPerson } from './manage-directory.js';
 export function addTimeOff(ctx: AppContext, personId: string, entries: TimeOffConfig[]) {
   return changeConfig(ctx, {}, (config) => {
     const person = findPerson(config, personId);
+    // The same window twice (already recorded, or twice in one file) is recorded once.
     const known = new Set((person.timeOff ?? []).map(timeOffKey));
-    const added = entries.filter((t) => !known.has(timeOffKey(t)) && known.add(timeOffKey(t)));
+    const added: TimeOffConfig[] = [];
+    for (const entry of entries) {
+      if (known.has(timeOffKey(entry))) continue;
+      known.add(timeOffKey(entry));
+      added.push(entry);
+    }
     person.timeOff = [...(person.timeOff ?? []), ...added];
     return { added: added.length, already: entries.length - added.length };
   });
