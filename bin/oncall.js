@@ -6,4 +6,9 @@ if (major < 20) {
   process.exit(2);
 }
 const { main } = await import('../dist/main.js');
+// `oncall who | head -1`: the reader left; that is not an error worth a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 process.exitCode = await main(process.argv);

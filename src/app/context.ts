@@ -2,7 +2,7 @@
 // "now" is, the viewer's zone and who is acting. The database opens on first use only.
 
 import type { Store } from '../storage/open.js';
-import { openDatabase } from '../storage/open.js';
+import { defaultDbPath, openDatabase } from '../storage/open.js';
 
 export interface AppContext {
   dbPath: string;
@@ -11,6 +11,13 @@ export interface AppContext {
   zone: string;
   actor: string;
   db(): Promise<Store>;
+  /** Closes the database if it was opened; the next `db()` opens it again. */
+  close(): Promise<void>;
+}
+
+/** The database file: the one named on the command line, else $ONCALL_DB, else the XDG default. */
+export function databasePath(given: string | undefined, env: Record<string, string | undefined>): string {
+  return given ?? defaultDbPath(env);
 }
 
 export function makeContext(options: { dbPath: string; now: number; zone: string; actor: string }): AppContext {
@@ -18,5 +25,12 @@ export function makeContext(options: { dbPath: string; now: number; zone: string
   return {
     ...options,
     db: () => (opened ??= openDatabase(options.dbPath)),
+    close: async () => {
+      const closing = opened;
+      opened = undefined;
+      // A failed open has nothing to close; its error already reached the caller.
+      const store = await closing?.catch(() => undefined);
+      store?.sqlite.close();
+    },
   };
 }

@@ -21,8 +21,8 @@ export async function providerFor(target: TargetRow, env: NodeJS.ProcessEnv, log
   const retry = retryOptions(env, log);
   if (target.provider === 'google') {
     const [{ googleClient }, { googleProvider }] = await Promise.all([import('./google-auth.js'), import('./google.js')]);
-    return googleProvider(googleClient(env, store), target.calendarId, target.id, retry);
+    return googleProvider(googleClient(env, store), target.calendarId, target.id, retry, env.ONCALL_GOOGLE_API_URL);
   }
   const [{ outlookToken }, { outlookProvider }] = await Promise.all([import('./outlook-auth.js'), import('./outlook.js')]);
-  return outlookProvider(outlookToken(env, store), target.calendarId, target.id, retry);
+  return outlookProvider(outlookToken(env, store), target.calendarId, target.id, retry, env.ONCALL_GRAPH_API_URL);
 }

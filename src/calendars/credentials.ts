@@ -19,13 +19,13 @@ export interface CredentialStore {
 
 const SERVICE = 'oncall';
 
-export function credentialsFile(env: NodeJS.ProcessEnv = process.env): string {
+export function credentialsFile(env: Record<string, string | undefined>): string {
   const configHome = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
   return path.join(configHome, 'oncall', 'credentials.json');
 }
 
 /** The keychain if a probe write/read/delete works there, else the credentials file. */
-export function openCredentialStore(env: NodeJS.ProcessEnv = process.env): CredentialStore {
+export function openCredentialStore(env: Record<string, string | undefined>): CredentialStore {
   if (env.ONCALL_CREDENTIALS !== 'file') {
     const keychain = tryKeychain();
     if (keychain) return keychain;

@@ -24,7 +24,7 @@ export function googleProvider(
   calendarId: string,
   targetId: number,
   retry?: RetryOptions,
-  rootUrl = process.env.ONCALL_GOOGLE_API_URL,
+  rootUrl?: string,
 ): CalendarProvider {
   const api = calendar({ version: 'v3', auth, retry: false, ...(rootUrl && { rootUrl: rootUrl.replace(/\/?$/, '/') }) });
   const { requests, call } = requestCounter(toProviderError, retry);

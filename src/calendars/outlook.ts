@@ -40,7 +40,7 @@ export function outlookProvider(
   calendarId: string,
   targetId: number,
   retry?: RetryOptions,
-  baseUrl = process.env.ONCALL_GRAPH_API_URL,
+  baseUrl?: string,
 ): CalendarProvider {
   const client = Client.initWithMiddleware({
     middleware: [new BearerAuth(token), new HTTPMessageHandler()],

@@ -22,5 +22,5 @@ export function printChange(run: Invocation, plan: Plan, done: string, effective
 }
 
 export function warn(run: Invocation, message: string): void {
-  process.stderr.write(`${run.colors.yellow('warning:')} ${message}\n`);
+  run.note(`${run.colors.yellow('warning:')} ${message}`);
 }

@@ -4,8 +4,8 @@
 import type { Command } from 'commander';
 import { isValidTimeZone } from '../core/index.js';
 import { UserError } from '../errors.js';
-import { makeContext, type AppContext } from '../app/context.js';
-import { defaultDbPath } from '../storage/open.js';
+import { databasePath, makeContext, type AppContext } from '../app/context.js';
+import type { Io } from './io.js';
 import { colorsFor, terminalWidth, wantColor, type Colors } from './output.js';
 import { parseTimeOption } from './time-option.js';
 
@@ -21,6 +21,9 @@ export interface GlobalOptions {
 
 export interface Invocation {
   ctx: AppContext;
+  /** The streams and environment this run was given (never `process` directly). */
+  io: Io;
+  env: Io['env'];
   json: boolean;
   /** Whether output may use colour (a terminal, no NO_COLOR, no --no-color). */
   color: boolean;
@@ -31,6 +34,36 @@ export interface Invocation {
   /** The same, for a time that has already happened: "12:40" is the latest 12:40 up to now. */
   pastTime(text: string, option: string): Promise<number>;
   print(text: string): void;
+  /** One line on stderr, as it is. */
+  note(text: string): void;
+}
+
+/** What one `main` call shares with its commands: its io, and the databases to close. */
+interface RunState {
+  io: Io;
+  contexts: AppContext[];
+}
+const runs = new WeakMap<Command, RunState>();
+
+/** Ties `io` to a program before it parses; commands find it through their root command. */
+export function startRun(program: Command, io: Io): void {
+  runs.set(program, { io, contexts: [] });
+}
+
+/** Closes every database the run opened, so an in-process caller leaks no handle. */
+export async function closeRun(program: Command): Promise<void> {
+  const state = runs.get(program);
+  if (!state) return;
+  runs.delete(program);
+  await Promise.all(state.contexts.splice(0).map((ctx) => ctx.close()));
+}
+
+function runOf(command: Command): RunState {
+  let root = command;
+  while (root.parent) root = root.parent;
+  const state = runs.get(root);
+  if (!state) throw new Error('a command ran outside main(): no io was given');
+  return state;
 }
 
 export function addGlobalOptions(program: Command): Command {
@@ -44,7 +77,10 @@ export function addGlobalOptions(program: Command): Command {
     .option('--debug', 'show stack traces of unexpected errors');
 }
 
-export async function invocation(command: Command, env: NodeJS.ProcessEnv = process.env): Promise<Invocation> {
+export async function invocation(command: Command): Promise<Invocation> {
+  const state = runOf(command);
+  const { io } = state;
+  const env = io.env;
   const opts = command.optsWithGlobals() as GlobalOptions;
   const zone = opts.tz ?? env.ONCALL_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   if (!isValidTimeZone(zone)) {
@@ -54,21 +90,25 @@ export async function invocation(command: Command, env: NodeJS.ProcessEnv = proc
   const nowText = opts.now ?? env.ONCALL_NOW;
   const now = nowText ? await parseTimeOption(nowText, '--now', clock, zone) : clock;
   const ctx = makeContext({
-    dbPath: opts.db ?? defaultDbPath(env),
+    dbPath: databasePath(opts.db, env),
     now,
     zone,
     actor: opts.as || env.ONCALL_USER || env.USER || 'unknown',
   });
-  const color = wantColor(opts.color, env, process.stdout);
+  state.contexts.push(ctx);
+  const color = wantColor(opts.color, env, io.stdout);
   return {
     ctx,
+    io,
+    env,
     json: Boolean(opts.json),
     color,
     colors: colorsFor(color),
-    width: terminalWidth(process.stdout),
+    width: terminalWidth(io.stdout),
     time: (text, option) => parseTimeOption(text, option, now, zone),
     pastTime: (text, option) => parseTimeOption(text, option, now, zone, true),
-    print: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    print: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    note: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   };
 }
 

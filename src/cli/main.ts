@@ -3,7 +3,8 @@
 
 import { Command, CommanderError } from 'commander';
 import { ProblemsFound, RuntimeFailure, UserError } from '../errors.js';
-import { addGlobalOptions } from './globals.js';
+import { addGlobalOptions, closeRun, startRun } from './globals.js';
+import { processIo, type Io, type Output } from './io.js';
 import { registerWho } from './commands/who.js';
 import { registerShifts } from './commands/shifts.js';
 import { registerNext } from './commands/next.js';
@@ -23,7 +24,7 @@ import { registerCheck } from './commands/check.js';
 import { registerReport } from './commands/report.js';
 import { registerCover } from './commands/cover.js';
 
-export function buildProgram(): Command {
+export function buildProgram(io: Io): Command {
   const program = new Command('oncall')
     .description('Who is on call, from the terminal: rotations, overrides and schedules kept in SQLite.')
     .version('0.1.0')
@@ -31,6 +32,10 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     // Commander's own errors (unknown option, missing value) read like ours: one line, a hint.
     .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      getOutHelpWidth: () => io.stdout.columns ?? 80,
+      getErrHelpWidth: () => io.stderr.columns ?? 80,
       outputError: (text, write) => write(`oncall: ${text.replace(/^error: /, '').trimEnd()}; see "oncall help"\n`),
     });
   addGlobalOptions(program);
@@ -56,22 +61,24 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  // `oncall who | head -1`: the reader left; that is not an error worth a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-  const program = buildProgram();
+/**
+ * Runs one command line and returns its exit status. Everything it reads and writes goes
+ * through `io`; it never exits the process, and it closes the database it opened.
+ */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  startRun(program, io);
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
-    return report(error, argv.includes('--debug'));
+    return report(error, io.stderr, argv.includes('--debug'));
+  } finally {
+    await closeRun(program);
   }
 }
 
-function report(error: unknown, debug: boolean): number {
+function report(error: unknown, stderr: Output, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Commander has already printed its message (or the help text).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
@@ -80,21 +87,21 @@ function report(error: unknown, debug: boolean): number {
     return 2;
   }
   if (error instanceof UserError) {
-    for (const line of error.details) process.stderr.write(`${line}\n`);
-    process.stderr.write(`oncall: ${error.message}\n`);
+    for (const line of error.details) stderr.write(`${line}\n`);
+    stderr.write(`oncall: ${error.message}\n`);
     return 2;
   }
   if (error instanceof ProblemsFound) {
-    process.stderr.write(`oncall: ${error.message}\n`);
+    stderr.write(`oncall: ${error.message}\n`);
     return 3;
   }
   if (error instanceof RuntimeFailure) {
-    process.stderr.write(`oncall: ${error.message}\n`);
+    stderr.write(`oncall: ${error.message}\n`);
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`oncall: unexpected error: ${message}\n`);
-  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write('Run again with --debug for details.\n');
+  stderr.write(`oncall: unexpected error: ${message}\n`);
+  if (debug && error instanceof Error) stderr.write(`${error.stack}\n`);
+  else stderr.write('Run again with --debug for details.\n');
   return 1;
 }

@@ -3,6 +3,7 @@
 
 import pc from 'picocolors';
 import { toFloating } from '../core/index.js';
+import type { Io, Output } from './io.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -10,7 +11,7 @@ export function colorsFor(enabled: boolean): Colors {
   return pc.createColors(enabled);
 }
 
-export function wantColor(flag: boolean, env: NodeJS.ProcessEnv, stream: NodeJS.WriteStream): boolean {
+export function wantColor(flag: boolean, env: Io['env'], stream: Output): boolean {
   return flag && !('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
@@ -95,7 +96,7 @@ function fit(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
-export function terminalWidth(stream: NodeJS.WriteStream): number {
+export function terminalWidth(stream: Output): number {
   return stream.isTTY && stream.columns ? stream.columns : 80;
 }
 

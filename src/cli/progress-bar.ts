@@ -1,7 +1,9 @@
 // Progress for long calendar syncs: one line, redrawn in place, only on a terminal.
 
+import type { Output } from './io.js';
+
 /** A one-line progress bar on a terminal, for syncs with many changes; nothing otherwise. */
-export function progressBar(stream: Pick<NodeJS.WriteStream, 'isTTY' | 'write'>) {
+export function progressBar(stream: Output) {
   return (done: number, total: number) => {
     if (!stream.isTTY || total < 20) return;
     const width = 30;

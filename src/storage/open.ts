@@ -44,7 +44,7 @@ function migrationsFolder(): string {
 const MIGRATIONS = migrationsFolder();
 
 /** `--db`, else ONCALL_DB, else $XDG_DATA_HOME/oncall/oncall.db. */
-export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDbPath(env: Record<string, string | undefined>): string {
   if (env.ONCALL_DB) return env.ONCALL_DB;
   const dataHome = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
   return path.join(dataHome, 'oncall', 'oncall.db');

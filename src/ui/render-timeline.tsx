@@ -11,7 +11,15 @@ export function staticTimeline(props: ScreenProps): string {
   return renderToString(<TimelineScreen {...props} />, { columns: props.width });
 }
 
-export async function interactiveTimeline(props: InteractiveProps): Promise<void> {
-  const app = render(<InteractiveTimeline {...props} />, { exitOnCtrlC: true });
+/** The terminal the timeline takes over: a real TTY on both ends. */
+export interface Terminal {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+}
+
+export async function interactiveTimeline(props: InteractiveProps, terminal: Terminal): Promise<void> {
+  const { stdout, stderr, stdin } = terminal;
+  const app = render(<InteractiveTimeline {...props} />, { stdout, stderr, stdin, exitOnCtrlC: true });
   await app.waitUntilExit();
 }

@@ -1,10 +1,11 @@
-// Running the built binary without blocking this process, so the fake calendar servers the
-// tests start in it can answer. Every output is kept, to check that no token ever shows.
+// Running the CLI without blocking this thread, so the fake calendar servers the tests start
+// in it can answer: in-process, or as a real process for the tests that kill it mid-sync.
+// Every output is kept, to check that no token ever shows.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BIN, EXAMPLES, NOW, ROOT, tempDir, type Env, type Result, type Shift } from '../cli/helpers.js';
+import { BIN, EXAMPLES, NOW, ROOT, runAsync, tempDir, type Env, type Result, type Shift } from '../cli/helpers.js';
 
 export const GOOGLE_TOKEN = 'ya29.test-google-access-token-7f3a9c';
 export const GRAPH_TOKEN = 'eyJ0eXAi.test-graph-access-token-b81d2e';
@@ -58,17 +59,21 @@ export async function calendarSession(urls: { google?: string; graph?: string },
     ONCALL_SYNC_RETRY_BASE_MS: '5',
     ...extra,
   };
+  const keep = (r: Result) => (outputs.push(r.stdout, r.stderr), r);
+  /** The real binary, for tests that kill it. */
   const startIn = (args: string[], more: Env = {}): Running => {
     const running = start(args, { ...env, ...more });
-    running.done.then((r) => outputs.push(r.stdout, r.stderr));
+    running.done.then(keep);
     return running;
   };
-  const run = (args: string[], more: Env = {}) => startIn(args, more).done;
-  const must = async (args: string[], more: Env = {}) => {
-    const r = await run(args, more);
+  const run = async (args: string[], more: Env = {}) => keep(await runAsync(args, { ...env, ...more }));
+  const succeeded = (args: string[], r: Result) => {
     if (r.status !== 0) throw new Error(`oncall ${args.join(' ')}: exit ${r.status}\n${r.stdout}\n${r.stderr}`);
     return r;
   };
+  const must = async (args: string[], more: Env = {}) => succeeded(args, await run(args, more));
+  /** As `must`, in a process of its own: for what only a process start reads (NODE_EXTRA_CA_CERTS). */
+  const mustInProcessOfItsOwn = async (args: string[], more: Env = {}) => succeeded(args, await startIn(args, more).done);
   await must(['apply', '-f', EXAMPLES.acme]);
   return {
     dir,
@@ -77,6 +82,7 @@ export async function calendarSession(urls: { google?: string; graph?: string },
     start: startIn,
     run,
     must,
+    mustInProcessOfItsOwn,
     /** Adds a target and returns its id. */
     async add(provider: string, calendar: string, what = ['--schedule', 'payments-primary'], days = 30): Promise<number> {
       const r = await must(['calendar', 'add', '--provider', provider, '--calendar', calendar, ...what, '--days', String(days)]);

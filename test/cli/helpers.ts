@@ -1,11 +1,17 @@
-// Helpers for the end-to-end tests: they spawn the built binary (`npm run build` must have
-// run; `npm test` does it) with a temp database, a pinned "now" and a fixed viewer zone.
+// Helpers for the end-to-end tests: they run the built CLI (`npm run build` must have run;
+// `npm test` does it) with a temp database, a pinned "now" and a fixed viewer zone. `run`
+// calls main() in-process (see in-process.ts); `spawnRun` starts the real binary, for the
+// few tests that are about the process itself (exit codes, terminals, signals, pipes).
 
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInProcess, runInProcessAsync, type Result } from './in-process.js';
+
+export type { Result } from './in-process.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = path.join(ROOT, 'bin', 'oncall.js');
@@ -15,12 +21,6 @@ export const EXAMPLES = {
   sun: path.join(ROOT, 'examples', 'follow-the-sun.yaml'),
   weekend: path.join(ROOT, 'examples', 'weekend.yaml'),
 };
-
-export interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Values set to undefined are removed from the child's environment. */
 export type Env = Record<string, string | undefined>;
@@ -50,8 +50,8 @@ export function cleanup(): void {
   for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs `oncall ARGS` from the repository root. `env` must name the database (ONCALL_DB or --db). */
-export function run(args: string[], env: Env = {}): Result {
+/** The environment a test run sees: this process's, pinned now and zone, no colour, no actor. */
+export function testEnv(env: Env = {}): Record<string, string> {
   const merged: Env = {
     ...process.env,
     ONCALL_NOW: NOW,
@@ -61,9 +61,24 @@ export function run(args: string[], env: Env = {}): Result {
     ...env,
   };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return merged as Record<string, string>;
+}
+
+/** Runs `oncall ARGS` in-process. `env` must name the database (ONCALL_DB or --db). */
+export function run(args: string[], env: Env = {}): Result {
+  return runInProcess(args, testEnv(env));
+}
+
+/** The same, without blocking this thread: for tests whose fake servers run in it. */
+export function runAsync(args: string[], env: Env = {}): Promise<Result> {
+  return runInProcessAsync(args, testEnv(env));
+}
+
+/** Runs the real binary, `node bin/oncall.js ARGS`, from the repository root. */
+export function spawnRun(args: string[], env: Env = {}): Result {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: merged as NodeJS.ProcessEnv,
+    env: testEnv(env),
     encoding: 'utf8',
     timeout: 20_000,
   });
@@ -81,6 +96,29 @@ export function session(baseEnv: Env = {}) {
   };
 }
 export type Session = ReturnType<typeof session>;
+
+/**
+ * Everything the database holds, read directly (no command runs): every row of every table
+ * but drizzle's migration journal, as text to compare. A file that does not exist yet reads
+ * as an empty database, which is what any command would first make of it.
+ */
+export function dbState(file: string): string {
+  if (!fs.existsSync(file)) return '';
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    return tables
+      .map((table) => ({ table, rows: db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() }))
+      .filter(({ rows }) => rows.length > 0)
+      .map(({ table, rows }) => `${table}\n${rows.map((row) => JSON.stringify(row)).join('\n')}`)
+      .join('\n\n');
+  } finally {
+    db.close();
+  }
+}
 
 /** Parses stdout as JSON, failing with the whole result when it is not. */
 export function json<T = any>(result: Result): T {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, EXAMPLES, json, NOW, ok, ROOT, run, session, type Env, type Result, type Session, type Shift } from './helpers.js';
+import { BIN, dbState, EXAMPLES, json, NOW, ok, ROOT, run, session, type Env, type Result, type Session, type Shift } from './helpers.js';
 
 export const VIEWER = { ONCALL_TZ: 'America/New_York', ONCALL_USER: 'lead' };
 
@@ -27,9 +27,9 @@ export function acme(env: Env = {}): Session {
   return s;
 }
 
-/** Everything a user could see change: the exported definition and the audit log. */
+/** Everything a user could see change (definitions, history, audit log), read from the database. */
 export function snapshot(s: Session): string {
-  return ok(s.run(['export', 'yaml'])).stdout + ok(s.run(['log', '--json'])).stdout;
+  return dbState(s.db);
 }
 
 export function exported(s: Session, env: Env = {}): any {

@@ -21,12 +21,12 @@ export function registerCalendar(program: Command): void {
       const run = await invocation(command);
       const { syncCalendars } = await import('../../app/calendar-sync.js');
       const { providerFor } = await import('../../calendars/connect.js');
-      const log = (line: string) => process.stderr.write(`${line}\n`);
-      const bar = progressBar(process.stderr);
+      const log = (line: string) => run.note(line);
+      const bar = progressBar(run.io.stderr);
       const results = await syncCalendars(run.ctx, {
         targetId: options.target,
         dryRun: Boolean(options.dryRun),
-        providerFor: (target) => providerFor(target, process.env, log),
+        providerFor: (target) => providerFor(target, run.env, log),
         progress: bar,
       });
       const { describeTarget } = await import('../../app/calendar-targets.js');
@@ -65,20 +65,20 @@ function registerConnect(calendar: Command): void {
     .option('--client-id <id>', 'OAuth client id (default: $ONCALL_GOOGLE_CLIENT_ID)')
     .option('--client-secret <secret>', 'OAuth client secret (default: $ONCALL_GOOGLE_CLIENT_SECRET)')
     .action(async (options, command: Command) => {
-      await invocation(command);
-      const clientId = options.clientId ?? process.env.ONCALL_GOOGLE_CLIENT_ID;
+      const run = await invocation(command);
+      const clientId = options.clientId ?? run.env.ONCALL_GOOGLE_CLIENT_ID;
       if (!clientId) throw new UserError('give --client-id (or set ONCALL_GOOGLE_CLIENT_ID); the README says how to create one');
       const { openCredentialStore } = await import('../../calendars/credentials.js');
       const { connectGoogle } = await import('../../calendars/google-auth.js');
-      const store = openCredentialStore();
+      const store = openCredentialStore(run.env);
       await connectGoogle({
         clientId,
-        clientSecret: options.clientSecret ?? process.env.ONCALL_GOOGLE_CLIENT_SECRET,
+        clientSecret: options.clientSecret ?? run.env.ONCALL_GOOGLE_CLIENT_SECRET,
         store,
-        env: process.env,
-        show: (url) => process.stderr.write(`Open this URL in a browser to allow oncall to manage calendar events:\n\n  ${url}\n\nWaiting for the browser…\n`),
+        env: run.env,
+        show: (url) => run.note(`Open this URL in a browser to allow oncall to manage calendar events:\n\n  ${url}\n\nWaiting for the browser…`),
       });
-      process.stdout.write(`Connected to Google. Tokens are in ${store.where}.\n`);
+      run.print(`Connected to Google. Tokens are in ${store.where}.`);
     });
   connect
     .command('outlook')
@@ -86,34 +86,34 @@ function registerConnect(calendar: Command): void {
     .option('--client-id <id>', 'Azure app (client) id (default: $ONCALL_MS_CLIENT_ID)')
     .option('--device-code', 'print a code to enter on another device (no browser here)')
     .action(async (options, command: Command) => {
-      await invocation(command);
-      const clientId = options.clientId ?? process.env.ONCALL_MS_CLIENT_ID;
+      const run = await invocation(command);
+      const clientId = options.clientId ?? run.env.ONCALL_MS_CLIENT_ID;
       if (!clientId) throw new UserError('give --client-id (or set ONCALL_MS_CLIENT_ID); the README says how to register an app');
       const { openCredentialStore } = await import('../../calendars/credentials.js');
       const { connectOutlook } = await import('../../calendars/outlook-auth.js');
-      const store = openCredentialStore();
+      const store = openCredentialStore(run.env);
       const user = await connectOutlook({
         clientId,
         deviceCode: Boolean(options.deviceCode),
         store,
-        env: process.env,
-        show: (text) => process.stderr.write(`${text}\n`),
+        env: run.env,
+        show: (text) => run.note(text),
       });
-      process.stdout.write(`Connected to Outlook as ${user}. Tokens are in ${store.where}.\n`);
+      run.print(`Connected to Outlook as ${user}. Tokens are in ${store.where}.`);
     });
   calendar
     .command('disconnect [provider]')
     .description('remove stored sign-ins (google, outlook, or both)')
     .action(async (provider: string | undefined, _options, command: Command) => {
-      await invocation(command);
+      const run = await invocation(command);
       if (provider && provider !== 'google' && provider !== 'outlook') {
         throw new UserError(`provider "${provider}" must be google or outlook`);
       }
       const { openCredentialStore } = await import('../../calendars/credentials.js');
-      const store = openCredentialStore();
+      const store = openCredentialStore(run.env);
       if (!provider || provider === 'google') (await import('../../calendars/google-auth.js')).disconnectGoogle(store);
       if (!provider || provider === 'outlook') (await import('../../calendars/outlook-auth.js')).disconnectOutlook(store);
-      process.stdout.write(`Removed the stored ${provider ?? 'Google and Outlook'} sign-in from ${store.where}.\n`);
+      run.print(`Removed the stored ${provider ?? 'Google and Outlook'} sign-in from ${store.where}.`);
     });
 }
 
@@ -170,13 +170,13 @@ function registerTargets(calendar: Command): void {
       const { googleConnected } = await import('../../calendars/google-auth.js');
       const { outlookConnected } = await import('../../calendars/outlook-auth.js');
       const { calendarTargets } = await import('../../app/calendar-targets.js');
-      const store = openCredentialStore();
+      const store = openCredentialStore(run.env);
       const targets = await calendarTargets(run.ctx);
       const signIn = {
         store: store.kind,
         where: store.where,
-        google: process.env.ONCALL_GOOGLE_ACCESS_TOKEN || process.env.ONCALL_GOOGLE_REFRESH_TOKEN ? 'environment' : googleConnected(store) ? 'stored' : 'not connected',
-        outlook: process.env.ONCALL_GRAPH_ACCESS_TOKEN ? 'environment' : outlookConnected(store) ? 'stored' : 'not connected',
+        google: run.env.ONCALL_GOOGLE_ACCESS_TOKEN || run.env.ONCALL_GOOGLE_REFRESH_TOKEN ? 'environment' : googleConnected(store) ? 'stored' : 'not connected',
+        outlook: run.env.ONCALL_GRAPH_ACCESS_TOKEN ? 'environment' : outlookConnected(store) ? 'stored' : 'not connected',
       };
       if (run.json) {
         run.print(JSON.stringify({ signIn, targets: targets.map(targetJson) }, null, 2));

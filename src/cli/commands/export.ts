@@ -50,7 +50,7 @@ export function registerExport(program: Command): void {
           writeFileAtomic(options.output, feeds[0].text);
           run.print(run.json ? JSON.stringify({ file: options.output, events: feeds[0].events }) : `Wrote ${options.output} (${feeds[0].events} shift${feeds[0].events === 1 ? '' : 's'}).`);
         } else {
-          process.stdout.write(feeds[0].text);
+          run.io.stdout.write(feeds[0].text);
         }
         return;
       }

@@ -14,7 +14,7 @@ export function registerNext(program: Command): void {
     .option('--count <n>', 'how many shifts (default: 5)', positiveInteger('--count'), 5)
     .action(async (options, command: Command) => {
       const run = await invocation(command);
-      const person = await resolvePerson(run.ctx, options.person, process.env);
+      const person = await resolvePerson(run.ctx, options.person, run.env);
       const shifts = await nextShifts(run.ctx, person.id, options.count);
       if (run.json) {
         run.print(JSON.stringify(shifts.map((s) => ({ ...s, start: iso(s.start), end: iso(s.end) })), null, 2));

@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { fromFloating, startOfDay, toFloating } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { collect, invocation, positiveInteger } from '../globals.js';
+import { isInteractive } from '../io.js';
+import type { Terminal } from '../../ui/render-timeline.js';
 
 export function registerTimeline(program: Command): void {
   program
@@ -26,14 +28,15 @@ export function registerTimeline(program: Command): void {
       const { timelineLoader } = await import('../../app/timeline.js');
       const { load, people } = await timelineLoader(run.ctx, { scheduleIds: options.schedule, team: options.team });
       const ui = await import('../../ui/render-timeline.js');
-      const ci = Boolean(process.env.CI) && process.env.CI !== 'false';
-      const interactive = !options.static && !ci && process.stdout.isTTY && process.stdin.isTTY;
-      if (!interactive) {
+      const { io } = run;
+      if (options.static || !isInteractive(io)) {
         const window = windowOf(start, days, zone);
-        const width = process.stdout.isTTY ? process.stdout.columns : Number(process.env.COLUMNS) || 100;
+        const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number(io.env.COLUMNS) || 100;
         run.print(ui.staticTimeline({ schedules: load(window), window, zone, now, width, people, color: run.color }));
         return;
       }
-      await ui.interactiveTimeline({ load, zone, now, start, days, people, color: run.color });
+      // Both ends are terminals, so these are the process's own TTY streams.
+      const terminal = io as unknown as Terminal;
+      await ui.interactiveTimeline({ load, zone, now, start, days, people, color: run.color }, terminal);
     });
 }

@@ -72,7 +72,7 @@ function whoJson(e: WhoEntry, name: (id: string | null) => string | null) {
 function printWho(run: Invocation, entries: WhoEntry[], name: (id: string | null) => string | null, at: number, pinned: boolean): void {
   const { colors: c, ctx } = run;
   if (entries.length === 0) {
-    process.stderr.write('No schedules yet. Describe them in YAML and run: oncall apply -f FILE\n');
+    run.note('No schedules yet. Describe them in YAML and run: oncall apply -f FILE');
     return;
   }
   // Short dates keep the five columns inside 80 characters.

@@ -1,0 +1,116 @@
+// Runs the built CLI in this process instead of spawning it: `main(argv, io)` of dist/main.js
+// in a worker thread that stays loaded for the whole test file. A run costs what the command
+// costs, not a Node start-up (about 150 ms each, which was most of the suite's time).
+//
+// `runSync` keeps the end-to-end tests synchronous: the test thread posts the request and
+// sleeps on a shared counter until the worker has answered. `runAsync` waits without
+// blocking, for tests whose fake servers live in this thread.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+
+export interface Result {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WORKER = path.join(ROOT, 'test', 'cli', 'cli-worker.mjs');
+const MAIN = new URL('../../dist/main.js', import.meta.url).href;
+const TIMEOUT_MS = 20_000;
+
+interface Reply extends Result {
+  id: number;
+}
+
+class CliThread {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  /** The id of the last finished run, written by the worker. */
+  private readonly done = new Int32Array(new SharedArrayBuffer(4));
+  private last = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(WORKER, {
+      workerData: { main: MAIN, port: port2, flag: this.done.buffer },
+      transferList: [port2],
+    });
+    this.worker.unref();
+  }
+
+  runSync(args: string[], env: Record<string, string>): Result {
+    const id = this.send(args, env);
+    const deadline = Date.now() + TIMEOUT_MS;
+    for (;;) {
+      const reply = this.take(id);
+      if (reply) return reply;
+      const left = deadline - Date.now();
+      if (left <= 0) throw this.timedOut(args);
+      Atomics.wait(this.done, 0, id - 1, left);
+    }
+  }
+
+  runAsync(args: string[], env: Record<string, string>): Promise<Result> {
+    // One run at a time: the worker answers in order and the counter names the last one.
+    const next = this.queue.then(async () => {
+      const id = this.send(args, env);
+      const deadline = Date.now() + TIMEOUT_MS;
+      for (;;) {
+        const reply = this.take(id);
+        if (reply) return reply;
+        const left = deadline - Date.now();
+        if (left <= 0) throw this.timedOut(args);
+        const waiting = Atomics.waitAsync(this.done, 0, id - 1, left);
+        if (waiting.async) await waiting.value;
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  stop(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  private send(args: string[], env: Record<string, string>): number {
+    const id = ++this.last;
+    this.port.postMessage({ id, args, env });
+    return id;
+  }
+
+  private take(id: number): Result | undefined {
+    if (Atomics.load(this.done, 0) < id) return undefined;
+    const received = receiveMessageOnPort(this.port);
+    if (!received) return undefined;
+    const { id: answered, ...result } = received.message as Reply;
+    if (answered !== id) throw new Error(`the CLI thread answered run ${answered} while run ${id} was waited for`);
+    return result;
+  }
+
+  private timedOut(args: string[]): Error {
+    thread = undefined;
+    void this.stop();
+    return new Error(`oncall ${args.join(' ')} did not finish within ${TIMEOUT_MS / 1000} s`);
+  }
+}
+
+let thread: CliThread | undefined;
+
+function cli(): CliThread {
+  return (thread ??= new CliThread());
+}
+
+/** Runs `oncall ARGS` in-process with exactly `env` as its environment, and waits for it. */
+export function runInProcess(args: string[], env: Record<string, string>): Result {
+  return cli().runSync(args, env);
+}
+
+/** The same without blocking this thread (its servers keep answering while the CLI runs). */
+export function runInProcessAsync(args: string[], env: Record<string, string>): Promise<Result> {
+  return cli().runAsync(args, env);
+}
