@@ -22,6 +22,15 @@ export class RuntimeFailure extends Error {
   }
 }
 
+/** The user stopped the command (Ctrl-C in the timeline). Exit 130, as a shell reports SIGINT. */
+export class Interrupted extends Error {
+  readonly exitCode: number = 130;
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
 /**
  * The command ran and its output is complete, but it found problems a CI job should stop on
  * (`oncall check`, a gap in an escalation chain). Exit 3.

@@ -1,8 +1,8 @@
 // The command-line entry point: commander wiring, and the one place where errors become
-// exit statuses (0 ok, 1 failure at run time, 2 invalid input, 3 problems found).
+// exit statuses (0 ok, 1 failure at run time, 2 invalid input, 3 problems found, 130 Ctrl-C).
 
 import { Command, CommanderError } from 'commander';
-import { ProblemsFound, RuntimeFailure, UserError } from '../errors.js';
+import { Interrupted, ProblemsFound, RuntimeFailure, UserError } from '../errors.js';
 import { addGlobalOptions, closeRun, startRun } from './globals.js';
 import { processIo, type Io, type Output } from './io.js';
 import { registerWho } from './commands/who.js';
@@ -86,6 +86,7 @@ function report(error: unknown, stderr: Output, debug: boolean): number {
     }
     return 2;
   }
+  if (error instanceof Interrupted) return error.exitCode;
   if (error instanceof UserError) {
     for (const line of error.details) stderr.write(`${line}\n`);
     stderr.write(`oncall: ${error.message}\n`);

@@ -1,5 +1,6 @@
 // The interactive timeline: arrows move by a day (shift+arrows or [ ] by a week), + and -
-// zoom between 1 day and 8 weeks, t returns to now, s cycles schedules, q or Esc quits.
+// zoom between 1 day and 8 weeks, t returns to now, s cycles schedules, q or Esc quits,
+// Ctrl-C interrupts (the command then exits 130, like any interrupted program).
 // Resizing the terminal redraws to the new width.
 
 import React, { useEffect, useMemo, useState } from 'react';
@@ -18,6 +19,8 @@ export interface InteractiveProps {
   days: number;
   people: Map<string, PersonLook>;
   color: boolean;
+  /** Called on Ctrl-C, just before the picture closes. */
+  onInterrupt?: () => void;
   /** For tests: a fixed width instead of the terminal's. */
   width?: number;
 }
@@ -44,7 +47,10 @@ export function InteractiveTimeline(props: InteractiveProps) {
   const count = schedules.length;
 
   useInput((input, key) => {
-    if (input === 'q' || key.escape) exit();
+    if (key.ctrl && input === 'c') {
+      props.onInterrupt?.();
+      exit();
+    } else if (input === 'q' || key.escape) exit();
     else if (key.leftArrow) setStart((s) => shiftDays(s, key.shift ? -7 : -1, props.zone));
     else if (key.rightArrow) setStart((s) => shiftDays(s, key.shift ? 7 : 1, props.zone));
     else if (input === '[') setStart((s) => shiftDays(s, -7, props.zone));

@@ -18,8 +18,14 @@ export interface Terminal {
   stdin: NodeJS.ReadStream;
 }
 
-export async function interactiveTimeline(props: InteractiveProps, terminal: Terminal): Promise<void> {
+/** Draws until the user quits (q, Esc) or interrupts (Ctrl-C), and says which. */
+export async function interactiveTimeline(props: InteractiveProps, terminal: Terminal): Promise<'quit' | 'interrupted'> {
   const { stdout, stderr, stdin } = terminal;
-  const app = render(<InteractiveTimeline {...props} />, { stdout, stderr, stdin, exitOnCtrlC: true });
+  let ending: 'quit' | 'interrupted' = 'quit';
+  const onInterrupt = () => {
+    ending = 'interrupted';
+  };
+  const app = render(<InteractiveTimeline {...props} onInterrupt={onInterrupt} />, { stdout, stderr, stdin, exitOnCtrlC: false });
   await app.waitUntilExit();
+  return ending;
 }

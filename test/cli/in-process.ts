@@ -110,6 +110,19 @@ export function runInProcess(args: string[], env: Record<string, string>): Resul
   return cli().runSync(args, env);
 }
 
+/**
+ * Runs `oncall ARGS` in a thread of its own (its own database connection), for runs that must
+ * happen at the same time as others: start several and await them together.
+ */
+export async function runInOwnThread(args: string[], env: Record<string, string>): Promise<Result> {
+  const own = new CliThread();
+  try {
+    return await own.runAsync(args, env);
+  } finally {
+    await own.stop();
+  }
+}
+
 /** The same without blocking this thread (its servers keep answering while the CLI runs). */
 export function runInProcessAsync(args: string[], env: Record<string, string>): Promise<Result> {
   return cli().runAsync(args, env);

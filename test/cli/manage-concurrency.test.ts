@@ -1,4 +1,5 @@
-// Several processes writing at once (a CI `apply` while people add overrides and people):
+// Several writers at once, each in a thread with its own database connection (a CI `apply`
+// while people add overrides and people; test/smoke does the same with processes):
 // each one succeeds, or fails with a clear one-line message (exit 1 or 2, no stack trace);
 // afterwards every successful change is there and nothing is half-written.
 

@@ -2,11 +2,11 @@
 // line). Sessions run with a pinned now (2026-11-23T12:00:00Z, a Monday, 07:00 in New York),
 // the viewer in America/New_York and ONCALL_USER=lead.
 
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, dbState, EXAMPLES, json, NOW, ok, ROOT, run, session, type Env, type Result, type Session, type Shift } from './helpers.js';
+import { dbState, EXAMPLES, json, ok, run, session, testEnv, type Env, type Result, type Session, type Shift } from './helpers.js';
+import { runInOwnThread } from './in-process.js';
 
 export const VIEWER = { ONCALL_TZ: 'America/New_York', ONCALL_USER: 'lead' };
 
@@ -91,17 +91,11 @@ export function overrides(s: Session, args: string[] = [], env: Env = {}): Overr
   return json<OverrideRow[]>(ok(s.run(['override', 'list', ...args, '--json'], env)));
 }
 
-/** Runs `oncall ARGS` asynchronously (for processes that must run at the same time). */
-export function runAsync(db: string, args: string[], env: Env = {}): Promise<Result & { args: string[] }> {
-  const merged: Env = { ...process.env, ONCALL_NOW: NOW, NO_COLOR: '1', ...VIEWER, ONCALL_DB: db, ...env };
-  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: merged as NodeJS.ProcessEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ args, status, stdout, stderr }));
-  });
+/**
+ * Runs `oncall ARGS` in a thread and connection of its own, without waiting: several started
+ * together write at the same time (test/smoke has the same with separate processes).
+ */
+export async function runAsync(db: string, args: string[], env: Env = {}): Promise<Result & { args: string[] }> {
+  const result = await runInOwnThread(args, testEnv({ ...VIEWER, ONCALL_DB: db, ...env }));
+  return { args, ...result };
 }

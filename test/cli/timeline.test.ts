@@ -3,10 +3,8 @@
 // who.test.ts): payments-secondary has carol this week and alice from Mon 30 Nov 09:00;
 // platform-primary has frank until Tue 24 Nov, then grace, then heidi from Tue 1 Dec.
 
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { BIN, cleanup, EXAMPLES, NOW, ok, ROOT, session, writeYaml, type Session } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cleanup, EXAMPLES, ok, session, writeYaml, type Session } from './helpers.js';
 
 let s: Session;
 beforeAll(() => {
@@ -114,125 +112,5 @@ describe('bad input exits 2 with a message', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
-  });
-});
-
-describe('Ink and React load only for `oncall timeline`', () => {
-  // A module resolve hook (node:module register, in --import) appends every resolved URL
-  // to a log file; the CLI is the real binary.
-  const hook = [
-    "import { appendFileSync } from 'node:fs';",
-    'export async function resolve(specifier, context, next) {',
-    '  const result = await next(specifier, context);',
-    "  appendFileSync(process.env.ONCALL_TEST_MODULE_LOG, result.url + '\\n');",
-    '  return result;',
-    '}',
-  ].join('\n');
-  const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
-
-  function loaded(args: string[]): string[] {
-    const log = `${s.dir}/modules-${args[0]}.log`;
-    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, BIN, ...args], {
-      env: { ...process.env, ONCALL_DB: s.db, ONCALL_NOW: '2026-11-23T12:00:00Z', ONCALL_TZ: 'Europe/Berlin', ONCALL_TEST_MODULE_LOG: log },
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
-    return fs.readFileSync(log, 'utf8').split('\n');
-  }
-  const uses = (urls: string[], pkg: string) => urls.some((u) => u.includes(`/node_modules/${pkg}/`));
-
-  test('`who` does not load them', () => {
-    const urls = loaded(['who']);
-    expect(urls.some((u) => u.endsWith('/dist/main.js'))).toBe(true); // the hook saw the CLI load
-    expect(uses(urls, 'ink')).toBe(false);
-    expect(uses(urls, 'react')).toBe(false);
-  });
-
-  test('`timeline` does', () => {
-    const urls = loaded(['timeline']);
-    expect(uses(urls, 'ink')).toBe(true);
-    expect(uses(urls, 'react')).toBe(true);
-  });
-});
-
-// In a real terminal: tmux, on a server of its own (-L), 80x30. The pane runs the binary,
-// then prints "exit=<status>" and waits, so the screen stays readable after it ends.
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-describe('in a terminal (tmux)', () => {
-  const servers: string[] = [];
-  afterEach(() => {
-    for (const name of servers.splice(0)) spawnSync('tmux', ['-L', name, 'kill-server']);
-  });
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-  /** `command` names the binary "oncall"; `extraEnv` (like "CI=1") is set for it. */
-  function start(command: string, extraEnv = '') {
-    expect(hasTmux, 'tmux is needed for this test (and must be installed when CI is set)').toBe(true);
-    const name = `oncall-test-${process.pid}-${servers.length}-${Date.now()}`;
-    servers.push(name);
-    // CI is removed: the test runner's CI must not make the app static.
-    const env = `env -u CI -u NO_COLOR -u COLUMNS ONCALL_DB='${s.db}' ONCALL_NOW='${NOW}' ONCALL_TZ=Europe/Berlin ${extraEnv}`;
-    const shell = `cd '${ROOT}' && ${command.replace('oncall', `${env} '${process.execPath}' '${BIN}'`)}; echo "exit=$?"; sleep 60`;
-    const r = spawnSync('tmux', ['-L', name, 'new-session', '-d', '-s', name, '-x', '80', '-y', '30', shell]);
-    expect(r.status, String(r.stderr)).toBe(0);
-    const tmux = (command: string, ...args: string[]) => spawnSync('tmux', ['-L', name, command, '-t', name, ...args], { encoding: 'utf8' }).stdout;
-    const screen = () => tmux('capture-pane', '-p');
-    async function waitFor(what: string, ok: (screen: string) => boolean, ms = 5_000): Promise<string> {
-      const until = Date.now() + ms;
-      let shown = screen();
-      while (!ok(shown) && Date.now() < until) {
-        await sleep(50);
-        shown = screen();
-      }
-      if (!ok(shown)) throw new Error(`timed out waiting for ${what}; the screen:\n${shown}`);
-      return shown;
-    }
-    const press = (key: string) => tmux('send-keys', key);
-    return { screen, waitFor, press, tmux };
-  }
-  const firstDay = (screen: string) => rulerOf(screen).trim().split(/ {2,}|\s(?=[A-Z])/)[0];
-  const status = (screen: string) => lines(screen).find((l) => /^\d+ days? · schedule/.test(l)) ?? '';
-
-  test.runIf(hasTmux || Boolean(process.env.CI))('keys move, zoom and switch the picture; q quits', async () => {
-    const t = start('oncall timeline --schedule payments-primary --schedule payments-secondary');
-    let shown = await t.waitFor('the picture', (x) => /14 days · schedule 1\/2/.test(x), 10_000);
-    expect(shown).toContain('Payments primary (payments-primary) · Europe/Berlin');
-    expect(shown).toMatch(/^final /m);
-    expect(firstDay(shown)).toBe('23');
-    for (const line of lines(shown)) expect(line.length).toBeLessThanOrEqual(80);
-
-    const step = async (key: string, what: string, ok: (x: string) => boolean) => {
-      t.press(key);
-      return t.waitFor(what, ok);
-    };
-    shown = await step('Right', 'one day later', (x) => firstDay(x) === '24');
-    shown = await step(']', 'one week later', (x) => firstDay(x) === '1');
-    shown = await step('S-Right', 'another week later (shift+→)', (x) => firstDay(x) === '8');
-    shown = await step('+', 'a week shown', (x) => status(x).startsWith('7 days'));
-    expect(firstDay(shown)).toBe('Tue 8');
-    shown = await step('t', 'back to this week', (x) => firstDay(x) === 'Mon 23');
-    expect(shown).toContain('▼ now');
-    shown = await step('s', 'the second schedule', (x) => status(x).includes('schedule 2/2'));
-    expect(shown).toContain('Payments secondary (payments-secondary)');
-    expect(shown).not.toContain('Payments primary');
-
-    t.tmux('resize-window', '-x', '120', '-y', '30');
-    shown = await t.waitFor('the wider picture', (x) => lines(x).some((l) => l.length > 100));
-    for (const line of lines(shown)) expect(line.length).toBeLessThanOrEqual(120);
-
-    t.press('q');
-    shown = await t.waitFor('the program to end', (x) => /^exit=\d+/m.test(x));
-    expect(shown).toMatch(/^exit=0$/m);
-    expect(shown).not.toMatch(/Raw mode|Error/);
-  });
-
-  test.runIf(hasTmux || Boolean(process.env.CI))('--static, CI=1 or a piped stdin: the picture once, no raw mode', async () => {
-    for (const [command, env] of [['oncall timeline --static', ''], ['oncall timeline', 'CI=1'], ['true | oncall timeline', '']]) {
-      const t = start(command, env);
-      const shown = await t.waitFor(`${command} to end`, (x) => /^exit=\d+/m.test(x), 10_000);
-      expect(shown, command).toMatch(/^exit=0$/m);
-      expect(shown, command).toMatch(/^final /m);
-      expect(shown, command).not.toMatch(/Raw mode|Error|schedule 1\/\d/);
-    }
   });
 });

@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { fromFloating, startOfDay, toFloating } from '../../core/index.js';
-import { UserError } from '../../errors.js';
+import { Interrupted, UserError } from '../../errors.js';
 import { collect, invocation, positiveInteger } from '../globals.js';
 import { isInteractive } from '../io.js';
 import type { Terminal } from '../../ui/render-timeline.js';
@@ -37,6 +37,7 @@ export function registerTimeline(program: Command): void {
       }
       // Both ends are terminals, so these are the process's own TTY streams.
       const terminal = io as unknown as Terminal;
-      await ui.interactiveTimeline({ load, zone, now, start, days, people, color: run.color }, terminal);
+      const ending = await ui.interactiveTimeline({ load, zone, now, start, days, people, color: run.color }, terminal);
+      if (ending === 'interrupted') throw new Interrupted();
     });
 }
