@@ -93,7 +93,7 @@ class CliThread {
   }
 
   private timedOut(args: string[]): Error {
-    thread = undefined;
+    if (thread === this) thread = undefined;
     void this.stop();
     return new Error(`oncall ${args.join(' ')} did not finish within ${TIMEOUT_MS / 1000} s`);
   }
@@ -110,17 +110,18 @@ export function runInProcess(args: string[], env: Record<string, string>): Resul
   return cli().runSync(args, env);
 }
 
+/** Threads not running anything now, kept loaded for the next runs that must overlap. */
+const idle: CliThread[] = [];
+
 /**
  * Runs `oncall ARGS` in a thread of its own (its own database connection), for runs that must
  * happen at the same time as others: start several and await them together.
  */
 export async function runInOwnThread(args: string[], env: Record<string, string>): Promise<Result> {
-  const own = new CliThread();
-  try {
-    return await own.runAsync(args, env);
-  } finally {
-    await own.stop();
-  }
+  const own = idle.pop() ?? new CliThread();
+  const result = await own.runAsync(args, env);
+  idle.push(own);
+  return result;
 }
 
 /** The same without blocking this thread (its servers keep answering while the CLI runs). */
