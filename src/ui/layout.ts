@@ -86,11 +86,13 @@ export interface RulerDay {
 
 /**
  * The ruler's units across the columns: days of the viewer's zone, or weeks (from Monday)
- * when days are too narrow to tell apart, each labelled as fully as the width allows.
+ * for windows of WEEK_RULER_DAYS days and more, or when days are too narrow to tell apart;
+ * each labelled as fully as the width allows.
  */
 export function rulerDays(columns: Column[], zone: string, now: number): RulerDay[] {
   const today = startOfDay(toFloating(now, zone));
-  const coarse = columns.length / Math.max(1, spanInDays(columns, zone)) < 3;
+  const span = spanInDays(columns, zone);
+  const coarse = span >= WEEK_RULER_DAYS || columns.length / span < 3;
   const unitOf = (floating: number) => {
     const day = startOfDay(floating);
     return coarse ? day - (weekdayOf(day) - 1) * DAY_MS : day;
@@ -163,6 +165,9 @@ export function rulerLine(days: RulerDay[]): string {
 export function nowColumn(columns: Column[], now: number): number {
   return columns.findIndex((c) => c.start <= now && now < c.end);
 }
+
+/** From this many days on, the ruler counts weeks, however wide the terminal. */
+export const WEEK_RULER_DAYS = 28;
 
 export const MIN_DAYS = 1;
 export const MAX_DAYS = 56;

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Segment } from '../../src/core/index.js';
 import {
-  barText, laneHolders, makeColumns, MAX_DAYS, MIN_DAYS, nowColumn, rulerDays, rulerLine, toRuns, zoom, ZOOM_STEPS,
+  barText, laneHolders, makeColumns, MAX_DAYS, MIN_DAYS, nowColumn, rulerDays, rulerLine, toRuns, WEEK_RULER_DAYS, zoom, ZOOM_STEPS,
   type RulerDay,
 } from '../../src/ui/layout.js';
 import { defaultStart, shiftDays, windowOf } from '../../src/ui/window.js';
@@ -131,6 +131,20 @@ describe('rulerDays', () => {
     expect(weeks.map((w) => w.label)).toEqual(['23 Nov', '30 Nov', '7 Dec', '14 Dec', '21 Dec', '28 Dec', '4 Jan', '11 Jan']);
     expect(weeks.map((w) => w.today)).toEqual(weeks.map((_, i) => i === 0));
     expect(weeks.some((w) => w.weekend)).toBe(false);
+  });
+
+  test('at 28 days and more the ruler counts weeks, even when every day would fit', () => {
+    // 6 columns a day is plenty for "Mo23"-style day labels; 28 days still get a week ruler.
+    for (const days of [28, 56]) {
+      const weeks = ruler(MON_23_NOV, days, days * 6);
+      expect(weeks).toHaveLength(days / 7);
+      expect(weeks.map((w) => w.to - w.from)).toEqual(Array(days / 7).fill(42));
+      expect(weeks[0].label).toBe('23 Nov');
+      expect(weeks.some((w) => w.weekend)).toBe(false);
+    }
+    // Below 28 days a wide terminal still shows days.
+    expect(ruler(MON_23_NOV, 14, 14 * 6)).toHaveLength(14);
+    expect(WEEK_RULER_DAYS).toBe(28);
   });
 
   test('week labels also share one format (all with the month, or none)', () => {
