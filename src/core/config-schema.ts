@@ -27,6 +27,7 @@ function schemas(object: ObjectMaker) {
   const timeOff = object({ from: time, to: time, reason: text.optional() });
   const team = object({ id, name: text.optional(), members: z.array(id).default([]), holidays: text.optional() });
   const restriction = object({ days: z.array(text).optional(), from: text, to: text });
+  // Restrictions are checked one by one too, so that a malformed one does not hide the layer.
   const layer = object({
     id,
     start: time,
@@ -34,7 +35,7 @@ function schemas(object: ObjectMaker) {
     shift: text.optional(),
     handoffs: text.optional(),
     members: z.array(id),
-    restrictions: z.array(restriction).optional(),
+    restrictions: z.array(z.unknown()).optional(),
     priority: z.number().int().optional(),
     disabled: z.boolean().optional(),
   });
@@ -72,7 +73,7 @@ function schemas(object: ObjectMaker) {
     schedules: z.array(z.unknown()).optional(),
     escalation_policies: z.array(z.unknown()).optional(),
   });
-  return { person, timeOff, team, layer, override, schedule, level, policy, file };
+  return { person, timeOff, team, restriction, layer, override, schedule, level, policy, file };
 }
 
 export const strict = schemas(z.strictObject);
@@ -82,6 +83,7 @@ export type RawPerson = z.infer<typeof strict.person>;
 export type RawTimeOff = z.infer<typeof strict.timeOff>;
 export type RawTeam = z.infer<typeof strict.team>;
 export type RawLayer = z.infer<typeof strict.layer>;
+export type RawRestriction = z.infer<typeof strict.restriction>;
 export type RawOverride = z.infer<typeof strict.override>;
 export type RawSchedule = z.infer<typeof strict.schedule>;
 export type RawPolicy = z.infer<typeof strict.policy>;
@@ -114,19 +116,49 @@ export function checkShape<K extends SchemaName>(
   return usable.success ? (usable.data as z.infer<(typeof strict)[K]>) : undefined;
 }
 
-/** Checks the shape of each element of a list; calls `keep` for every usable one. */
+/**
+ * What can still be checked in a mapping whose shape is wrong (a required key missing, a
+ * value of the wrong type): the keys that are right, without those that are not. The
+ * problems of the dropped keys have been reported by `checkShape`; the rest still gets its
+ * meaning checked, so that one run reports every error of a file.
+ */
+export function salvageShape<K extends SchemaName>(
+  name: K,
+  value: unknown,
+): { value: Partial<z.infer<(typeof strict)[K]>>; dropped: Set<string> } | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const schema = lenient[name] as unknown as z.ZodObject;
+  const whole = schema.safeParse(value);
+  const dropped = new Set<string>();
+  if (!whole.success) for (const issue of whole.error.issues) if (issue.path.length > 0) dropped.add(String(issue.path[0]));
+  const rest = Object.fromEntries(Object.entries(value).filter(([key]) => !dropped.has(key)));
+  const parsed = schema.partial().safeParse(rest);
+  return parsed.success ? { value: parsed.data as Partial<z.infer<(typeof strict)[K]>>, dropped } : undefined;
+}
+
+type Shaped<K extends SchemaName> = NonNullable<ReturnType<typeof checkShape<K>>>;
+
+/**
+ * Checks the shape of each element of a list; calls `keep` for every usable one, and
+ * `keepPart` (when given) with what is left of each one that is not usable as a whole.
+ */
 export function eachShaped<K extends SchemaName>(
   items: unknown,
   schema: K,
   base: Path,
   report: (issue: ConfigIssue) => void,
-  keep: (value: NonNullable<ReturnType<typeof checkShape<K>>>, path: Path) => void,
+  keep: (value: Shaped<K>, path: Path) => void,
+  keepPart?: (value: Partial<Shaped<K>>, path: Path, dropped: Set<string>) => void,
 ): void {
   if (!Array.isArray(items)) return; // the enclosing schema reports a wrong type
   items.forEach((item, index) => {
     const path = [...base, index];
     const value = checkShape(schema, item, path, report);
-    if (value !== undefined) keep(value as NonNullable<ReturnType<typeof checkShape<K>>>, path);
+    if (value !== undefined) keep(value as Shaped<K>, path);
+    else if (keepPart) {
+      const part = salvageShape(schema, item);
+      if (part) keepPart(part.value as Partial<Shaped<K>>, path, part.dropped);
+    }
   });
 }
 

@@ -3,10 +3,10 @@
 // ids, bad zones, unparsable times, impossible rules) are checked here. Commands that
 // change one object build the same raw shape and go through the same checks.
 
-import type { Config, LayerConfig, OverrideConfig, PersonConfig, ScheduleConfig, TeamConfig } from './config.js';
+import type { Config, LayerConfig, OverrideConfig, PersonConfig, RestrictionConfig, ScheduleConfig, TeamConfig } from './config.js';
 import {
   checkShape, eachShaped,
-  type ConfigIssue, type Path, type RawLayer, type RawOverride, type RawPolicy, type RawSchedule,
+  type ConfigIssue, type Path, type RawLayer, type RawOverride, type RawPolicy, type RawRestriction, type RawSchedule,
 } from './config-schema.js';
 import { policyConfig } from './normalize-policy.js';
 import { timeOffConfigs } from './normalize-time-off.js';
@@ -46,6 +46,8 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
   const people: Located<PersonConfig>[] = [];
   const teams: Located<TeamConfig>[] = [];
   const schedules: Located<RawSchedule>[] = [];
+  // Schedules missing a required key: not usable, but their layers and overrides are checked.
+  const brokenSchedules: Located<Partial<RawSchedule>>[] = [];
   const policies: Located<RawPolicy>[] = [];
   const rawTimeOff = new Map<PersonConfig, unknown[]>();
   for (const { file, data } of files) {
@@ -64,8 +66,10 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
         value: { id: value.id, name: value.name ?? value.id, members: value.members, ...(value.holidays !== undefined && { holidays: value.holidays }) },
       }),
     );
-    eachShaped(record.schedules, 'schedule', ['schedules'], shapeReport, (value, path) =>
-      schedules.push({ file, path, value }),
+    eachShaped(
+      record.schedules, 'schedule', ['schedules'], shapeReport,
+      (value, path) => schedules.push({ file, path, value }),
+      (value, path) => brokenSchedules.push({ file, path, value }),
     );
     eachShaped(record.escalation_policies, 'policy', ['escalation_policies'], shapeReport, (value, path) =>
       policies.push({ file, path, value }),
@@ -105,15 +109,20 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
       report(file, [...path, 'holidays'], `team "${t.id}": holidays "${t.holidays}" is not a known region; use a country code like DE or US, or country-state like DE-BE or US-CA`);
     }
   }
-  const scheduleConfigs = schedules.map(({ file, path, value }) => {
+  const checkSchedule = ({ file, path, value }: Located<Partial<RawSchedule>>) => {
     const ctx: ScheduleContext = { file, path, schedule: value, report, checkPerson };
-    if (!teamIds.has(value.team)) report(file, [...path, 'team'], `schedule "${value.id}": team "${value.team}" is not a known team`);
-    const bad = checkId(value.id, 'schedule');
+    if (value.team !== undefined && !teamIds.has(value.team)) {
+      report(file, [...path, 'team'], `${scheduleName(value)}: team "${value.team}" is not a known team`);
+    }
+    const bad = value.id === undefined ? undefined : checkId(value.id, 'schedule');
     if (bad) report(file, [...path, 'id'], bad);
     return scheduleConfig(ctx);
-  });
+  };
+  const scheduleConfigs = schedules.flatMap((located) => checkSchedule(located) ?? []);
+  brokenSchedules.forEach(checkSchedule);
 
-  const referable = { people: personIds, teams: teamIds, schedules: new Set([...(known.schedules ?? []), ...schedules.map((s) => s.value.id)]) };
+  const scheduleIds = [...schedules, ...brokenSchedules].flatMap((s) => s.value.id ?? []);
+  const referable = { people: personIds, teams: teamIds, schedules: new Set([...(known.schedules ?? []), ...scheduleIds]) };
   const policyConfigs = policies.map((located) => policyConfig(located, referable, report));
 
   return {
@@ -161,28 +170,46 @@ function zoneMessage(zone: string): string {
 interface ScheduleContext {
   file: string;
   path: Path;
-  schedule: RawSchedule;
+  /** Partial when the schedule's shape is wrong: what is there is still checked. */
+  schedule: Partial<RawSchedule>;
   report: (file: string, path: Path, message: string, atKey?: boolean) => void;
   checkPerson: (file: string, path: Path, id: string, role: string) => void;
 }
 
-function scheduleConfig(ctx: ScheduleContext): ScheduleConfig {
+function scheduleName(s: Partial<RawSchedule>): string {
+  return s.id === undefined ? 'schedule' : `schedule "${s.id}"`;
+}
+
+/** The schedule's config, or undefined when its shape is wrong (after checking what is there). */
+function scheduleConfig(ctx: ScheduleContext): ScheduleConfig | undefined {
   const { file, path, schedule: s, report } = ctx;
-  const zoneOk = isValidTimeZone(s.timezone);
-  if (!zoneOk) report(file, [...path, 'timezone'], zoneMessage(s.timezone));
+  const zoneOk = s.timezone !== undefined && isValidTimeZone(s.timezone);
+  if (s.timezone !== undefined && !zoneOk) report(file, [...path, 'timezone'], zoneMessage(s.timezone));
   const shapeReport = (issue: ConfigIssue) => report(file, issue.path, issue.message, issue.atKey);
   const seen = new Set<string>();
   const layers: LayerConfig[] = [];
-  eachShaped(s.layers, 'layer', [...path, 'layers'], shapeReport, (layer, layerPath) => {
-    if (seen.has(layer.id)) report(file, [...layerPath, 'id'], `schedule "${s.id}": layer "${layer.id}" is defined twice`);
-    seen.add(layer.id);
-    layers.push(layerConfig(ctx, layer, layerPath));
-  });
+  const checkLayer = (layer: Partial<RawLayer>, layerPath: Path, dropped = new Set<string>()) => {
+    if (layer.id !== undefined && seen.has(layer.id)) report(file, [...layerPath, 'id'], `${scheduleName(s)}: layer "${layer.id}" is defined twice`);
+    if (layer.id !== undefined) seen.add(layer.id);
+    return layerConfig(ctx, layer, layerPath, dropped);
+  };
+  eachShaped(
+    s.layers, 'layer', [...path, 'layers'], shapeReport,
+    (layer, layerPath) => {
+      const config = checkLayer(layer, layerPath);
+      if (config) layers.push(config);
+    },
+    checkLayer,
+  );
   const overrides: OverrideConfig[] = [];
-  eachShaped(s.overrides, 'override', [...path, 'overrides'], shapeReport, (o, overridePath) => {
-    // With a bad zone, times are still read (as UTC) so that their own mistakes show too.
-    overrides.push(...overrideConfig(ctx, o, overridePath, zoneOk ? s.timezone : 'UTC'));
-  });
+  // With a bad zone, times are still read (as UTC) so that their own mistakes show too.
+  const zone = zoneOk ? s.timezone! : 'UTC';
+  eachShaped(
+    s.overrides, 'override', [...path, 'overrides'], shapeReport,
+    (o, overridePath) => overrides.push(...overrideConfig(ctx, o, overridePath, zone)),
+    (o, overridePath) => overrideConfig(ctx, o, overridePath, zone),
+  );
+  if (s.id === undefined || s.team === undefined || s.timezone === undefined || s.layers === undefined) return undefined;
   return {
     id: s.id,
     team: s.team,
@@ -194,38 +221,47 @@ function scheduleConfig(ctx: ScheduleContext): ScheduleConfig {
   };
 }
 
-function layerConfig(ctx: ScheduleContext, raw: RawLayer, path: Path): LayerConfig {
+/**
+ * The layer's config, or undefined when its shape is wrong: then `raw` holds only the keys
+ * that are right (`dropped` names the others, already reported), and those are still checked.
+ */
+function layerConfig(ctx: ScheduleContext, raw: Partial<RawLayer>, path: Path, dropped: Set<string>): LayerConfig | undefined {
   const { file, report } = ctx;
-  const where = `layer "${raw.id}"`;
-  const bad = checkId(raw.id, 'layer');
+  const where = raw.id === undefined ? 'layer' : `layer "${raw.id}"`;
+  const bad = raw.id === undefined ? undefined : checkId(raw.id, 'layer');
   if (bad) report(file, [...path, 'id'], bad);
-  const start = parseLayerTime(raw.start);
-  if (!start.ok) report(file, [...path, 'start'], `${where}: start ${start.error}`);
+  const start = raw.start === undefined ? undefined : parseLayerTime(raw.start);
+  if (start && !start.ok) report(file, [...path, 'start'], `${where}: start ${start.error}`);
   const end = raw.end === undefined ? undefined : parseLayerTime(raw.end);
   if (end && !end.ok) report(file, [...path, 'end'], `${where}: end ${end.error}`);
-  if (start.ok && end?.ok && end.value <= start.value) report(file, [...path, 'end'], `${where}: end must be after start`);
+  if (start?.ok && end?.ok && end.value <= start.value) report(file, [...path, 'end'], `${where}: end must be after start`);
 
   let shift: string | undefined;
-  if ((raw.shift === undefined) === (raw.handoffs === undefined)) {
+  if (dropped.has('shift') || dropped.has('handoffs')) {
+    // A shift or rule of the wrong type: reported already.
+  } else if ((raw.shift === undefined) === (raw.handoffs === undefined)) {
     report(file, path, `${where}: give exactly one of "shift" (e.g. 1w) and "handoffs" (an RRULE)`);
   } else if (raw.shift !== undefined) {
     const parsed = parseShiftLength(raw.shift);
     if (parsed.ok) shift = `${parsed.value.count}${parsed.value.unit}`;
     else report(file, [...path, 'shift'], `${where}: ${parsed.error}`);
-  } else if (start.ok) {
+  } else if (start?.ok) {
     const problem = checkHandoffRule(raw.handoffs!, start.value);
     if (problem) report(file, [...path, 'handoffs'], `${where}: ${problem}`);
   }
 
-  if (raw.members.length === 0) report(file, [...path, 'members'], `${where} has no members; list at least one person`);
-  raw.members.forEach((m, i) => ctx.checkPerson(file, [...path, 'members', i], m, `${where}: member`));
-  const restrictions = (raw.restrictions ?? []).flatMap((r, i) => {
-    const parsed = parseRestriction(r);
-    if (parsed.ok) return [restrictionToConfig(parsed.value)];
-    const at = [...path, 'restrictions', i, ...(parsed.field ? [parsed.field] : [])];
-    report(file, at, `${where}: ${parsed.error}`);
-    return [];
-  });
+  if (raw.members?.length === 0) report(file, [...path, 'members'], `${where} has no members; list at least one person`);
+  raw.members?.forEach((m, i) => ctx.checkPerson(file, [...path, 'members', i], m, `${where}: member`));
+  const shapeReport = (issue: ConfigIssue) => report(file, issue.path, issue.message, issue.atKey);
+  const restrictions: RestrictionConfig[] = [];
+  const checkRestriction = (r: Partial<RawRestriction>, at: Path) => {
+    if (r.from === undefined || r.to === undefined) return;
+    const parsed = parseRestriction(r as RawRestriction);
+    if (parsed.ok) restrictions.push(restrictionToConfig(parsed.value));
+    else report(file, [...at, ...(parsed.field ? [parsed.field] : [])], `${where}: ${parsed.error}`);
+  };
+  eachShaped(raw.restrictions, 'restriction', [...path, 'restrictions'], shapeReport, checkRestriction, checkRestriction);
+  if (raw.id === undefined || raw.start === undefined || raw.members === undefined || !start) return undefined;
   return {
     id: raw.id,
     start: start.ok ? start.value : raw.start,
@@ -244,19 +280,20 @@ function parseFileTime(text: string, zone: string): number | undefined {
   return /^\d{4}-\d{2}-\d{2}/.test(text.trim()) ? parseExactTime(text, 0, zone) : undefined;
 }
 
-function overrideConfig(ctx: ScheduleContext, raw: RawOverride, path: Path, zone: string): OverrideConfig[] {
+/** The override's config, or none when it is wrong; `raw` may lack keys whose shape was wrong. */
+function overrideConfig(ctx: ScheduleContext, raw: Partial<RawOverride>, path: Path, zone: string): OverrideConfig[] {
   const { file, report } = ctx;
-  ctx.checkPerson(file, [...path, 'person'], raw.person, 'override: person');
+  if (raw.person !== undefined) ctx.checkPerson(file, [...path, 'person'], raw.person, 'override: person');
   if (raw.replaces !== undefined) {
     ctx.checkPerson(file, [...path, 'replaces'], raw.replaces, 'override: replaces');
     if (raw.replaces === raw.person) report(file, [...path, 'replaces'], `override: "${raw.person}" cannot replace themselves`);
   }
-  const from = parseFileTime(raw.from, zone);
-  const to = parseFileTime(raw.to, zone);
+  const from = raw.from === undefined ? undefined : parseFileTime(raw.from, zone);
+  const to = raw.to === undefined ? undefined : parseFileTime(raw.to, zone);
   const hint = 'use YYYY-MM-DDTHH:MM (schedule zone) or an ISO time with offset';
-  if (from === undefined) report(file, [...path, 'from'], `override: from "${raw.from}" is not a time; ${hint}`);
-  if (to === undefined) report(file, [...path, 'to'], `override: to "${raw.to}" is not a time; ${hint}`);
-  if (from === undefined || to === undefined) return [];
+  if (raw.from !== undefined && from === undefined) report(file, [...path, 'from'], `override: from "${raw.from}" is not a time; ${hint}`);
+  if (raw.to !== undefined && to === undefined) report(file, [...path, 'to'], `override: to "${raw.to}" is not a time; ${hint}`);
+  if (from === undefined || to === undefined || raw.person === undefined) return [];
   if (to <= from) {
     report(file, [...path, 'to'], `override: ends (${raw.to}) before it starts (${raw.from}); "to" must be after "from"`);
     return [];

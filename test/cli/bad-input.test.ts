@@ -153,6 +153,41 @@ describe('bad YAML content: exit 2, file:line:col, nothing changed', () => {
     for (const m of [/shift "1x"/, /"Mars\/Base"/, /before it starts/]) expect(r.stderr).toMatch(m);
   });
 
+  test('a layer missing "members" still has its other errors reported, each at its place', () => {
+    // The bug: a required key missing made the whole layer unreadable, so its bad day only
+    // showed on the next run, after "members" was added.
+    let text = mutate('        members: [yara]\n', '');
+    text = text.replace('[mon, tue, wed, thu, fri]', '[mon, funday]');
+    const file = writeYaml(text, 'team.yaml');
+    const r = s.run(['apply', '-f', file]);
+    expectRefused(r, /2 errors/);
+    const funday = position(text, 'funday');
+    expect(r.stderr).toMatch(new RegExp(`team\\.yaml:${funday.line}:\\d+: layer "office": "funday" is not a day`));
+    const office = position(text, 'id: office');
+    expect(r.stderr).toMatch(new RegExp(`team\\.yaml:${office.line}:\\d+: "members" is required`));
+  });
+
+  test('a schedule missing its zone, an override missing "to" and a malformed restriction hide nothing', () => {
+    let text = mutate('    timezone: Europe/Berlin\n    layers', '    layers');
+    text = text.replace('shift: 1w', 'shift: 1x');
+    text = text.replace('        to: 2026-12-27T00:00\n', '');
+    text = text.replace('      - person: yara', '      - person: zed');
+    text = text.replace('            to: "17:00"\n', '          - {days: [sun], from: "25:00", to: "08:00"}\n');
+    const file = writeYaml(text, 'team.yaml');
+    const r = s.run(['apply', '-f', file]);
+    expectRefused(r, /6 errors/);
+    for (const [token, message] of [
+      ['1x', 'layer "weekly": shift "1x"'],
+      ['zed', 'override: person "zed" is not a known person'],
+    ]) {
+      const at = position(text, token);
+      expect(r.stderr).toContain(`${file}:${at.line}:${at.col}: ${message}`);
+    }
+    expect(r.stderr).toMatch(new RegExp(`team\\.yaml:${position(text, '25:00').line}:\\d+: layer "office": "25:00" is not a time of day`));
+    expect(r.stderr).toMatch(/"timezone" is required/);
+    expect(r.stderr).toMatch(/"to" is required/);
+  });
+
   test('errors in several files are all reported, each with its own file name', () => {
     const dir = tempDir();
     const a = writeYaml(mutate('shift: 1w', 'shift: 1x'), 'a.yaml', dir);
