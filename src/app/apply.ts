@@ -2,7 +2,7 @@
 // what will change. Every problem in every file is reported at once and nothing changes.
 
 import type { Config, Plan } from '../core/index.js';
-import { planChanges } from '../core/index.js';
+import { keepEndedOverrides, planChanges } from '../core/index.js';
 import { normalizeFiles, type RawFile } from '../core/normalize.js';
 import { UserError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
@@ -47,9 +47,10 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
             teams: new Set(current.teams.map((t) => t.id)),
             schedules: new Set(current.schedules.map((s) => s.id)),
           };
-      const { config, issues } = normalizeFiles(files, known);
+      const { config: listed, issues } = normalizeFiles(files, known);
       if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
-      keepUnlistedTimeOff(files, current, config);
+      keepUnlistedTimeOff(files, current, listed);
+      const config = keepEndedOverrides(current, listed, effective);
       const plan = planChanges(current, config, options.prune);
       const applied = !options.dryRun && plan.changes.length > 0;
       if (applied) applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });

@@ -9,6 +9,7 @@ export { restrictionWindows } from './restrictions.js';
 export { layerShifts, layerLifetime } from './layer.js';
 export { resolveSchedule, stackLayers, applyOverrides, mergeNeighbours } from './resolve.js';
 export * from './plan.js';
+export { keepEndedOverrides } from './ended-overrides.js';
 // normalize.ts and config-schema.ts load zod; import them directly where files are checked,
 // so that read-only commands never pay for it.
 export { sequenceOf, type ChangeHistory } from './sequence.js';

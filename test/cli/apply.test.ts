@@ -190,3 +190,39 @@ describe('export yaml round trip', () => {
     void rest;
   });
 });
+
+describe('overrides that have ended', () => {
+  // History is never rewritten: an override that is over is left alone by apply, even when
+  // the file no longer lists it, with or without --prune. Now is Mon 23 Nov 2026 12:00 UTC.
+  const swap = '        reason: Christmas swap, carol is travelling\n';
+  const withExtra = () => fs.readFileSync(EXAMPLES.acme, 'utf8').replace(swap, `${swap}      - person: erin
+        from: 2026-11-16T09:00
+        to: 2026-11-17T09:00
+        reason: ended last week
+      - person: erin
+        from: 2026-12-01T09:00
+        to: 2026-12-02T09:00
+        reason: still to come
+`);
+
+  test('are neither planned as removals nor removed; the coming one is', () => {
+    const s = session();
+    const text = withExtra();
+    expect(text).toContain('ended last week');
+    ok(s.run(['apply', '-f', writeYaml(text)]));
+    const pastShifts = ok(s.run(['shifts', '--schedule', 'payments-primary', '--from', '2026-11-16', '--days', '2', '--json'])).stdout;
+    expect(pastShifts).toContain('"person": "erin"');
+
+    const coming = 'erin 2026-12-01T08:00:00Z/2026-12-02T08:00:00Z';
+    const changes = (args: string[]) =>
+      json(ok(s.run(['apply', '-f', EXAMPLES.acme, '--json', ...args]))).changes.map((c: any) => `${c.action} ${c.entity} ${c.id}`);
+    expect(changes(['--prune', '--dry-run'])).toEqual([`remove override ${coming}`]);
+    expect(changes([])).toEqual([`remove override ${coming}`]);
+
+    const exported = ok(s.run(['export', 'yaml'])).stdout;
+    expect(exported).toContain('ended last week');
+    expect(exported).not.toContain('still to come');
+    expect(ok(s.run(['shifts', '--schedule', 'payments-primary', '--from', '2026-11-16', '--days', '2', '--json'])).stdout).toBe(pastShifts);
+    expect(ok(s.run(['apply', '-f', EXAMPLES.acme, '--prune'])).stdout.trim()).toBe('No changes.');
+  });
+});
