@@ -114,3 +114,42 @@ describe('bad input exits 2 with a message', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('--json: the data the picture is drawn from', () => {
+  const tiles = (shifts: { start: string; end: string }[], start: string, end: string) => {
+    expect(shifts[0].start).toBe(start);
+    expect(shifts[shifts.length - 1].end).toBe(end);
+    shifts.slice(1).forEach((piece, i) => expect(piece.start).toBe(shifts[i].end));
+  };
+
+  test('the default window (this week and the next) for every schedule, only JSON on stdout', () => {
+    const r = ok(s.run(['timeline', '--json']));
+    expect(r.stderr).toBe('');
+    const data = JSON.parse(r.stdout);
+    expect(data.window).toEqual({ start: '2026-11-22T23:00:00Z', end: '2026-12-06T23:00:00Z', days: 14, zone: 'Europe/Berlin' });
+    expect(data.schedules.map((x: any) => x.schedule)).toEqual(['payments-primary', 'payments-secondary', 'platform-primary']);
+    for (const schedule of data.schedules) tiles(schedule.final, data.window.start, data.window.end);
+    // alice takes payments-secondary at Mon 30 Nov 09:00 Berlin.
+    const secondary = data.schedules[1].final.map((x: any) => `${x.person} ${x.start}`);
+    expect(secondary).toContain('alice 2026-11-30T08:00:00Z');
+  });
+
+  test('layers, overrides and final lanes with person ids and UTC instants; the people shown', () => {
+    const r = ok(s.run(['timeline', '--json', '--schedule', 'payments-primary', '--from', '2026-12-21', '--days', '7']));
+    const data = JSON.parse(r.stdout);
+    expect(data.window).toMatchObject({ start: '2026-12-20T23:00:00Z', end: '2026-12-27T23:00:00Z', days: 7 });
+    const [primary] = data.schedules;
+    expect(primary).toMatchObject({ schedule: 'payments-primary', name: 'Payments primary', timezone: 'Europe/Berlin' });
+    expect(primary.layers.map((l: any) => l.layer)).toEqual(['weekly', 'business-hours']);
+    expect(primary.overrides).toEqual([{
+      schedule: 'payments-primary', person: 'dave', start: '2026-12-23T23:00:00Z', end: '2026-12-26T23:00:00Z',
+      source: 'override', reason: 'Christmas swap, carol is travelling',
+    }]);
+    tiles(primary.final, data.window.start, data.window.end);
+    expect(primary.final[0]).toMatchObject({ person: 'bob', start: '2026-12-20T23:00:00Z', source: 'layer:weekly' });
+    expect(data.people.map((p: any) => p.person)).toEqual(['bob', 'carol', 'dave', 'erin']);
+    // The colour given in the YAML, or null where the picture picks a stable one itself.
+    expect(data.people[1]).toEqual({ person: 'carol', name: 'Carol Danvers', color: '#98c379' });
+    expect(data.people[2]).toEqual({ person: 'dave', name: 'Dave Lister', color: null });
+  });
+});

@@ -27,6 +27,11 @@ export function registerTimeline(program: Command): void {
         : defaultStart(now, days, zone);
       const { timelineLoader } = await import('../../app/timeline.js');
       const { load, people } = await timelineLoader(run.ctx, { scheduleIds: options.schedule, team: options.team });
+      if (run.json) {
+        const { timelineJson } = await import('../../app/timeline-json.js');
+        const window = windowOf(start, days, zone);
+        return run.print(JSON.stringify(timelineJson({ schedules: load(window), window, days, zone, people }), null, 2));
+      }
       const ui = await import('../../ui/render-timeline.js');
       const { io } = run;
       if (options.static || !isInteractive(io)) {
