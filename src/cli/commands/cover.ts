@@ -6,6 +6,7 @@ import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
 import { formatShortTime, formatTime, table, timesIn, type Cell } from '../output.js';
 import { iso } from '../json.js';
+import { withFlags } from '../flag-errors.js';
 
 type Names = (id: string | null) => string | null;
 const hours = (ms: number) => `${Math.round(ms / 3_600_000)} h`;
@@ -24,7 +25,7 @@ export function registerCover(program: Command): void {
       const to = await run.time(o.to, '--to');
       if (to <= from) throw new UserError('--to must be after --from');
       const { suggestCover } = await import('../../app/cover.js');
-      const result = await suggestCover(run.ctx, { schedule: o.schedule, window: { start: from, end: to }, for: o.for });
+      const result = await withFlags(suggestCover(run.ctx, { schedule: o.schedule, window: { start: from, end: to }, for: o.for }), { for: '--for' });
       const { nameLookup } = await import('../people-names.js');
       const name = await nameLookup(run.ctx);
       if (run.json) return run.print(JSON.stringify(coverJson(result), null, 2));
