@@ -6,7 +6,7 @@
 import type { Config, Plan } from '../core/index.js';
 import { planChanges } from '../core/index.js';
 import { normalizeFiles } from '../core/normalize.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan, audit } from '../storage/write.js';
 import type { Db, Store } from '../storage/open.js';
@@ -35,7 +35,7 @@ export async function changeConfig<T>(
 ): Promise<ChangeResult<T>> {
   const effective = options.effective ?? ctx.now;
   if (effective < ctx.now) {
-    throw new UserError('--effective is in the past; history is never rewritten, so give a time from now on');
+    throw new InputError('effective', (flag) => `${flag ?? 'the effective time'} is in the past; history is never rewritten, so give a time from now on`);
   }
   const store = await ctx.db();
   const db = await store.orm();

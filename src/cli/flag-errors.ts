@@ -3,12 +3,20 @@
 
 import { InputError } from '../errors.js';
 
-/** Awaits `work`; an InputError about one of `flags`' inputs comes back naming its flag. */
-export async function withFlags<T>(work: Promise<T>, flags: Record<string, string>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof InputError && Object.hasOwn(flags, error.input)) throw error.withFlag(flags[error.input]);
-    throw error;
-  }
+export type FlagNames = Record<string, string>;
+
+/** The error to show: an InputError about one of `flags`' inputs comes back naming its flag. */
+export function namingFlag(error: unknown, flags: FlagNames): unknown {
+  return error instanceof InputError && Object.hasOwn(flags, error.input) ? error.withFlag(flags[error.input]) : error;
+}
+
+/** Wraps a command's action so that the errors it throws name this command's flags. */
+export function withFlags<A extends unknown[]>(flags: FlagNames, action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args) => {
+    try {
+      await action(...args);
+    } catch (error) {
+      throw namingFlag(error, flags);
+    }
+  };
 }

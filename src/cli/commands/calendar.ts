@@ -7,6 +7,7 @@ import { invocation, positiveInteger, type Invocation } from '../globals.js';
 import { formatTime } from '../output.js';
 import { iso } from '../json.js';
 import { progressBar } from '../progress-bar.js';
+import { withFlags } from '../flag-errors.js';
 
 export function registerCalendar(program: Command): void {
   const calendar = program.command('calendar').description('push shifts to Google Calendar or Outlook');
@@ -126,7 +127,7 @@ function registerTargets(calendar: Command): void {
     .option('--schedule <id>', "the schedule's final shifts")
     .option('--person <id>', "the person's shifts in every schedule")
     .option('--days <n>', 'how far ahead to sync (default: 90)', positiveInteger('--days'), 90)
-    .action(async (options, command: Command) => {
+    .action(withFlags({ target: '--schedule ID and --person ID', days: '--days' }, async (options, command: Command) => {
       const run = await invocation(command);
       if (options.provider !== 'google' && options.provider !== 'outlook') {
         throw new UserError(`--provider "${options.provider}" must be google or outlook`);
@@ -140,7 +141,7 @@ function registerTargets(calendar: Command): void {
         days: options.days,
       });
       run.print(run.json ? JSON.stringify(targetJson(target)) : String(target.id));
-    });
+    }));
   calendar
     .command('list')
     .description('the sync targets')

@@ -19,18 +19,18 @@ export function registerCover(program: Command): void {
     .requiredOption('--from <time>')
     .requiredOption('--to <time>')
     .option('--for <person>', 'the person who needs cover (default: whoever is on call for the whole window)')
-    .action(async (o, command: Command) => {
+    .action(withFlags({ for: '--for' }, async (o, command: Command) => {
       const run = await invocation(command);
       const from = await run.time(o.from, '--from');
       const to = await run.time(o.to, '--to');
       if (to <= from) throw new UserError('--to must be after --from');
       const { suggestCover } = await import('../../app/cover.js');
-      const result = await withFlags(suggestCover(run.ctx, { schedule: o.schedule, window: { start: from, end: to }, for: o.for }), { for: '--for' });
+      const result = await suggestCover(run.ctx, { schedule: o.schedule, window: { start: from, end: to }, for: o.for });
       const { nameLookup } = await import('../people-names.js');
       const name = await nameLookup(run.ctx);
       if (run.json) return run.print(JSON.stringify(coverJson(result), null, 2));
       printCover(run, result, name);
-    });
+    }));
 }
 
 /** The exact command that puts `person` on call for the window. */

@@ -8,6 +8,7 @@ import { formatShortTime, table } from '../output.js';
 import { overrideJson } from '../json.js';
 import { printChange } from '../change-output.js';
 import { zoneOption } from './schedules.js';
+import { withFlags } from '../flag-errors.js';
 
 async function directory() {
   return import('../../app/manage-directory.js');
@@ -55,11 +56,11 @@ export function registerPeople(program: Command): void {
     .command('rm <id>')
     .description('remove a person (refused while they are in teams, layers or future overrides, unless --force)')
     .option('--force', 'also take them out of every team, layer and future override, from now on')
-    .action(async (id: string, options, command: Command) => {
+    .action(withFlags({ force: '--force' }, async (id: string, options, command: Command) => {
       const run = await invocation(command);
       const { plan, value: refs } = await (await directory()).removePerson(run.ctx, id, Boolean(options.force));
       printChange(run, plan, `Removed person ${id}${refs.length ? ` (and from ${refs.join(', ')})` : ''}.`);
-    });
+    }));
   person
     .command('list')
     .description('everyone')
