@@ -5,6 +5,9 @@ import { listPeople, listSchedules } from '../storage/read.js';
 import { addTarget, listTargets, removeTarget, type NewTarget, type TargetRow } from '../storage/targets.js';
 import type { AppContext } from './context.js';
 
+/** A sync target as stored, with its last run's counts and error. */
+export type CalendarTarget = TargetRow;
+
 export async function addCalendarTarget(ctx: AppContext, target: NewTarget): Promise<TargetRow> {
   const store = await ctx.db();
   if ((target.scheduleId === null) === (target.personId === null)) {

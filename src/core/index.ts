@@ -25,3 +25,4 @@ export * from './cover.js';
 export * from './incident.js';
 export * from './incident-events.js';
 export * from './override-lane.js';
+export * from './override-warnings.js';

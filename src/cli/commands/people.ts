@@ -76,16 +76,13 @@ export function registerPeople(program: Command): void {
     .description('a person, their teams and the layers they rotate in')
     .action(async (id: string, _options, command: Command) => {
       const run = await invocation(command);
-      const config = await currentConfig(run);
-      const p = (await directory()).findPerson(config, id);
-      const teams = config.teams.filter((t) => t.members.includes(id)).map((t) => t.id);
-      const layers = config.schedules.flatMap((s) => s.layers.filter((l) => l.members.includes(id)).map((l) => `${s.id}/${l.id}`));
+      const { personProfile } = await import('../../app/person-profile.js');
+      const { person: p, teams, layers, comingTimeOff } = await personProfile(run.ctx, id);
       if (run.json) return run.print(JSON.stringify({ ...personJson(p), teams, layers }, null, 2));
       run.print(`${p.name} (${p.id})${p.email ? ` <${p.email}>` : ''}${p.timezone ? `, ${p.timezone}` : ''}`);
       run.print(`teams:    ${teams.join(', ') || '—'}`);
       run.print(`layers:   ${layers.join(', ') || '—'}`);
-      const coming = (p.timeOff ?? []).filter((t) => t.to > run.ctx.now);
-      const off = coming.map((t) => `${formatShortTime(t.from, run.ctx.zone, run.ctx.now)} → ${formatShortTime(t.to, run.ctx.zone, run.ctx.now)}${t.reason ? ` (${t.reason})` : ''}`);
+      const off = comingTimeOff.map((t) => `${formatShortTime(t.from, run.ctx.zone, run.ctx.now)} → ${formatShortTime(t.to, run.ctx.zone, run.ctx.now)}${t.reason ? ` (${t.reason})` : ''}`);
       run.print(`time off: ${off.join('; ') || '—'}`);
     });
 
