@@ -4,7 +4,7 @@
 import type { Config, Plan } from '../core/index.js';
 import { planChanges } from '../core/index.js';
 import { normalizeFiles, type RawFile } from '../core/normalize.js';
-import { InputError, UserError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan } from '../storage/write.js';
 import type { AppContext } from './context.js';
