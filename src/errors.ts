@@ -13,6 +13,26 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A UserError about one input, in domain words: `input` names it ("at", "effective") and
+ * `phrase` says what is wrong, given the name of the flag that carried it when there is one.
+ * The app throws it without a flag; the CLI, which knows its flags, asks `withFlag` for the
+ * same sentence naming the flag.
+ */
+export class InputError extends UserError {
+  readonly input: string;
+  private readonly phrase: (flag?: string) => string;
+  constructor(input: string, phrase: (flag?: string) => string, details: string[] = []) {
+    super(phrase(), details);
+    this.input = input;
+    this.phrase = phrase;
+  }
+
+  withFlag(flag: string): UserError {
+    return new UserError(this.phrase(flag), this.details);
+  }
+}
+
 /** A failure at run time that is not a bug: database unusable, network down. Exit 1. */
 export class RuntimeFailure extends Error {
   readonly exitCode: number = 1;

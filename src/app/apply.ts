@@ -4,7 +4,7 @@
 import type { Config, Plan } from '../core/index.js';
 import { keepEndedOverrides, planChanges } from '../core/index.js';
 import { normalizeFiles, type RawFile } from '../core/normalize.js';
-import { UserError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan } from '../storage/write.js';
 import type { AppContext } from './context.js';
@@ -28,7 +28,7 @@ export interface ApplyResult {
 export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promise<ApplyResult> {
   const effective = options.effective ?? ctx.now;
   if (effective < ctx.now) {
-    throw new UserError('--effective is in the past; history is never rewritten, so give a time from now on');
+    throw new InputError('effective', (flag) => `${flag ?? 'the effective time'} is in the past; history is never rewritten, so give a time from now on`);
   }
   const files = loadYamlFiles(options.files);
   const holidayRegion = await holidayRegionCheck(files.flatMap((f) => (f.data as { teams?: unknown[] } | null)?.teams ?? []));

@@ -1,14 +1,17 @@
 // Calendar sync targets: which remote calendar shows which schedule's (or person's) shifts.
 
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { listPeople, listSchedules } from '../storage/read.js';
 import { addTarget, listTargets, removeTarget, type NewTarget, type TargetRow } from '../storage/targets.js';
 import type { AppContext } from './context.js';
 
+/** A sync target as stored, with its last run's counts and error. */
+export type CalendarTarget = TargetRow;
+
 export async function addCalendarTarget(ctx: AppContext, target: NewTarget): Promise<TargetRow> {
   const store = await ctx.db();
   if ((target.scheduleId === null) === (target.personId === null)) {
-    throw new UserError('give exactly one of --schedule ID and --person ID');
+    throw new InputError('target', (flag) => `give exactly one of ${flag ?? 'a schedule and a person'} whose shifts the calendar shows`);
   }
   if (target.scheduleId !== null && !listSchedules(store).some((s) => s.id === target.scheduleId)) {
     throw new UserError(`unknown schedule "${target.scheduleId}"; run "oncall who" to list the schedules`);
@@ -16,7 +19,7 @@ export async function addCalendarTarget(ctx: AppContext, target: NewTarget): Pro
   if (target.personId !== null && !listPeople(store).some((p) => p.id === target.personId)) {
     throw new UserError(`unknown person "${target.personId}"; check the id with "oncall export yaml"`);
   }
-  if (target.days < 1 || target.days > 730) throw new UserError('--days must be between 1 and 730');
+  if (target.days < 1 || target.days > 730) throw new InputError('days', (flag) => `${flag ?? 'the days ahead'} must be between 1 and 730`);
   return addTarget(await store.orm(), target, ctx.now);
 }
 

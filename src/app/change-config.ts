@@ -6,9 +6,9 @@
 import type { Config, Plan } from '../core/index.js';
 import { planChanges } from '../core/index.js';
 import { normalizeFiles } from '../core/normalize.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
-import { applyPlan, audit } from '../storage/write.js';
+import { applyPlan, audit, type Written } from '../storage/write.js';
 import type { Db, Store } from '../storage/open.js';
 import type { AppContext } from './context.js';
 import { toYamlShape } from './export-yaml.js';
@@ -20,6 +20,8 @@ export interface ChangeResult<T> {
   plan: Plan;
   /** Whatever the change function returned (ids, warnings). */
   value: T;
+  /** What writing created (new overrides' ids); empty on a dry run or when nothing changed. */
+  written: Written;
 }
 
 export interface ChangeOptions {
@@ -35,7 +37,7 @@ export async function changeConfig<T>(
 ): Promise<ChangeResult<T>> {
   const effective = options.effective ?? ctx.now;
   if (effective < ctx.now) {
-    throw new UserError('--effective is in the past; history is never rewritten, so give a time from now on');
+    throw new InputError('effective', (flag) => `${flag ?? 'the effective time'} is in the past; history is never rewritten, so give a time from now on`);
   }
   const store = await ctx.db();
   const db = await store.orm();
@@ -54,12 +56,13 @@ export async function changeConfig<T>(
         throw new UserError(`${issues[0].message}${more}`);
       }
       const plan = planChanges(current, config, true);
+      let written: Written = { overrides: [] };
       if (!options.dryRun && plan.changes.length > 0) {
         const writeContext = { effective, now: ctx.now, actor: ctx.actor };
-        applyPlan(db, config, plan.changes, writeContext);
+        written = applyPlan(db, config, plan.changes, writeContext);
         for (const [entity, action, value] of notes) audit(tx, writeContext, entity, action, undefined, value);
       }
-      return { plan, value };
+      return { plan, value, written };
     },
     { behavior: 'immediate' },
   );

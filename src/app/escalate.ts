@@ -3,7 +3,7 @@
 
 import type { ChainStep, EscalationPolicyConfig } from '../core/index.js';
 import { escalationChain, resolveSchedule, stepTimes, type Segment } from '../core/index.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import type { Store } from '../storage/open.js';
 import { listSchedules, scheduleInputs } from '../storage/read.js';
 import { currentPolicyIds, personRemovedAt, policyAt, teamMembersOf } from '../storage/read-policies.js';
@@ -26,7 +26,7 @@ export function findPolicy(store: Store, id: string, at: number): EscalationPoli
   const policy = policyAt(store, id, at);
   if (policy) return policy;
   if (policyAt(store, id, Number.MAX_SAFE_INTEGER - 1) || currentPolicyIds(store).includes(id)) {
-    throw new UserError(`escalation policy "${id}" did not exist at that time; pick a later --at`);
+    throw new InputError('at', (flag) => `escalation policy "${id}" did not exist at that time; pick a later ${flag ?? 'time'}`);
   }
   throw new UserError(`unknown escalation policy "${id}"; "oncall policy list" shows them`);
 }

@@ -2,23 +2,15 @@
 // acknowledged, resolved. The snapshot keeps naming who was responsible when the incident
 // opened, whatever happens to the schedules afterwards.
 
-import type { ChainStep } from '../core/index.js';
-import { isoUtc } from '../core/index.js';
-import { UserError } from '../errors.js';
-import { incidentById, insertIncident, listIncidents, updateIncident, type Incident, type IncidentUpdate } from '../storage/incidents.js';
+import type { Incident } from '../core/index.js';
+import { DEFAULT_SEVERITY, SEVERITIES, isoUtc } from '../core/index.js';
+import { InputError, UserError } from '../errors.js';
+import { incidentById, insertIncident, listIncidents, updateIncident, type IncidentUpdate } from '../storage/incidents.js';
 import type { AppContext } from './context.js';
 import { resolveEscalation } from './escalate.js';
 import { resolvePerson } from './next.js';
 
-export const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4', 'sev5'] as const;
-export const DEFAULT_SEVERITY = 'sev3';
-
-export type IncidentStatus = 'open' | 'acknowledged' | 'resolved';
-
-export function statusOf(incident: Incident): IncidentStatus {
-  if (incident.resolvedAt !== null) return 'resolved';
-  return incident.acknowledgedAt !== null ? 'acknowledged' : 'open';
-}
+export { DEFAULT_SEVERITY, SEVERITIES, incidentEvents, statusOf, type Incident, type IncidentEvent, type IncidentStatus } from '../core/index.js';
 
 export interface OpenRequest {
   title: string;
@@ -35,7 +27,7 @@ export async function openIncident(ctx: AppContext, request: OpenRequest): Promi
     throw new UserError(`severity "${request.severity}" is not one of ${SEVERITIES.join(', ')}`);
   }
   const at = request.at ?? ctx.now;
-  if (at > ctx.now) throw new UserError('an incident cannot open in the future; leave out --at or give a past time');
+  if (at > ctx.now) throw new InputError('at', (flag) => `an incident cannot open in the future; leave out ${flag ?? 'the time'} or give a past time`);
   const chain = await resolveEscalation(ctx, request.policy, at);
   const db = await (await ctx.db()).orm();
   return insertIncident(db, { title, policyId: chain.policy.id, severity, openedAt: at, chain: chain.steps }, writeContext(ctx));
@@ -92,52 +84,16 @@ export function parseIncidentId(text: string): number {
   return id;
 }
 
-export interface IncidentEvent {
-  at: number;
-  kind: 'opened' | 'notified' | 'unanswered' | 'pending' | 'acknowledged' | 'resolved';
-  step?: ChainStep;
-  by?: string;
-  note?: string;
-}
-
-/**
- * What happened, in order: the levels notified until someone acknowledged, and, while
- * nobody has, the levels still to come.
- */
-export function incidentEvents(incident: Incident, now: number): IncidentEvent[] {
-  const stop = incident.acknowledgedAt ?? now;
-  const events: IncidentEvent[] = [{ at: incident.openedAt, kind: 'opened', by: incident.openedBy }];
-  for (const step of incident.chain) {
-    if (step.at <= stop) events.push({ at: step.at, kind: step.gap ? 'unanswered' : 'notified', step });
-    else if (incident.acknowledgedAt === null) events.push({ at: step.at, kind: 'pending', step });
-  }
-  // Resolving an unacknowledged incident acknowledges it too; that is not an event of its own.
-  const implicitAck = incident.acknowledgedAt === incident.resolvedAt && incident.acknowledgedBy === incident.resolvedBy;
-  if (incident.acknowledgedAt !== null && !implicitAck) {
-    events.push({ at: incident.acknowledgedAt, kind: 'acknowledged', by: incident.acknowledgedBy ?? undefined });
-  }
-  if (incident.resolvedAt !== null) {
-    events.push({ at: incident.resolvedAt, kind: 'resolved', by: incident.resolvedBy ?? undefined, note: incident.note ?? undefined });
-  }
-  return events.sort((a, b) => a.at - b.at);
-}
-
 async function actorAndTime(ctx: AppContext, request: CloseRequest, env: NodeJS.ProcessEnv) {
   const at = request.at ?? ctx.now;
-  if (at > ctx.now) throw new UserError('that time is in the future; leave out --at or give a past time');
-  try {
-    return { by: (await resolvePerson(ctx, request.by, env)).id, at };
-  } catch (error) {
-    if (request.by === undefined && error instanceof UserError) {
-      throw new UserError(`${error.message.replace(/; pass --person ID$/, '')}; say who with --by PERSON`);
-    }
-    throw error;
-  }
+  if (at > ctx.now) throw new InputError('at', (flag) => `that time is in the future; leave out ${flag ?? 'the time'} or give a past time`);
+  // The person acting is the "by" input: an error finding them says so.
+  return { by: (await resolvePerson(ctx, request.by, env, 'by')).id, at };
 }
 
 function notBefore(at: number, earliest: number, id: number, what: string): void {
   if (at < earliest) {
-    throw new UserError(`incident ${id} was ${what} after that time; give an --at after ${isoUtc(earliest)}`);
+    throw new InputError('at', (flag) => `incident ${id} was ${what} after that time; give ${flag ? `an ${flag}` : 'a time'} after ${isoUtc(earliest)}`);
   }
 }
 

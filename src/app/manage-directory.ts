@@ -2,7 +2,7 @@
 // through changeConfig, the same path (validation, history, audit log) as `apply`.
 
 import type { Config, PersonConfig, TeamConfig } from '../core/index.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
 
@@ -58,7 +58,7 @@ export function removePerson(ctx: AppContext, id: string, force: boolean, option
     findPerson(config, id);
     const refs = referencesTo(config, id, at);
     if (refs.length > 0 && !force) {
-      throw new UserError(`person "${id}" is still in ${refs.join(', ')}; change those first, or use --force`);
+      throw new InputError('force', (flag) => `person "${id}" is still in ${refs.join(', ')}; change those first, or ${flag ? `use ${flag}` : 'force the removal'}`);
     }
     for (const t of config.teams) t.members = t.members.filter((m) => m !== id);
     for (const s of config.schedules) {

@@ -1,7 +1,7 @@
 // Escalation policies from the command line, through the same path as `apply`.
 
 import type { Config, EscalationLevelConfig, EscalationPolicyConfig } from '../core/index.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
 
@@ -19,9 +19,10 @@ export function parseLevelOption(text: string, index: number): EscalationLevelCo
   const at = text.lastIndexOf('@');
   const targets = (at < 0 ? text : text.slice(0, at)).split(',').map((t) => t.trim()).filter(Boolean);
   const after = at < 0 ? undefined : text.slice(at + 1).trim();
-  if (targets.length === 0) throw new UserError(`--level "${text}" names no targets; write e.g. "schedule:payments-primary" or "team:leads@30m"`);
+  const level = (flag?: string) => `${flag ?? 'level'} "${text}"`;
+  if (targets.length === 0) throw new InputError('level', (flag) => `${level(flag)} names no targets; write e.g. "schedule:payments-primary" or "team:leads@30m"`);
   if (after === undefined && index > 0) {
-    throw new UserError(`--level "${text}" needs a delay after "@" (e.g. "${text}@15m"): when this level is notified`);
+    throw new InputError('level', (flag) => `${level(flag)} needs a delay after "@" (e.g. "${text}@15m"): when this level is notified`);
   }
   return { targets, after: after ?? '0m' };
 }

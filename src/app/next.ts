@@ -2,7 +2,7 @@
 
 import { resolveSchedule } from '../core/index.js';
 import { listPeople, listSchedules, scheduleInputs } from '../storage/read.js';
-import { UserError } from '../errors.js';
+import { InputError, UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 
 const DAY = 86_400_000;
@@ -15,8 +15,11 @@ export interface PersonShift {
   source: string | null;
 }
 
-/** The person id for `--person`, else ONCALL_USER or $USER matched to an id or e-mail. */
-export async function resolvePerson(ctx: AppContext, given: string | undefined, env: NodeJS.ProcessEnv) {
+/**
+ * The person given, else ONCALL_USER or $USER matched to an id or e-mail. `input` names what
+ * the person is for ("person", "by"), so the CLI can point at the flag that sets it.
+ */
+export async function resolvePerson(ctx: AppContext, given: string | undefined, env: NodeJS.ProcessEnv, input = 'person') {
   const people = listPeople(await ctx.db());
   if (given !== undefined) {
     const found = people.find((p) => p.id === given || p.email === given);
@@ -26,7 +29,7 @@ export async function resolvePerson(ctx: AppContext, given: string | undefined, 
   const user = env.ONCALL_USER || env.USER || '';
   const found = people.find((p) => p.id === user || p.email === user || p.email?.split('@')[0] === user);
   if (!found) {
-    throw new UserError(`no person matches the user "${user}" (ONCALL_USER or USER); pass --person ID`);
+    throw new InputError(input, (flag) => `no person matches the user "${user}" (ONCALL_USER or USER); ${flag ? `pass ${flag} ID` : 'say which person'}`);
   }
   return found;
 }

@@ -6,14 +6,15 @@ import type { HourBreakdown } from '../core/hours.js';
 import { addBreakdowns, breakDownHours, NO_HOURS } from '../core/hours.js';
 import { balanceScore, deviations } from '../core/balance.js';
 import type { Window } from '../core/index.js';
-import { DAY_MS, addDays, wallClockToInstant } from '../core/index.js';
+import { DAY_MS, addDays, stretches, wallClockToInstant } from '../core/index.js';
+import { UserError } from '../errors.js';
 import { publicHolidays } from '../core/holidays.js';
 import type { Store } from '../storage/open.js';
 import { listPeople, listSchedules } from '../storage/read.js';
 import { teamMembersOf } from '../storage/read-policies.js';
 import { incidentsHandled, teamHolidayRegions } from '../storage/read-rota.js';
 import type { AppContext } from './context.js';
-import { finalShifts, stretches } from './final-shifts.js';
+import { finalShifts } from './final-shifts.js';
 
 export interface Night {
   from: number;
@@ -52,6 +53,9 @@ export interface ReportOptions {
 
 export async function rotaReport(ctx: AppContext, options: ReportOptions): Promise<Report> {
   const store = await ctx.db();
+  if (options.team !== undefined && teamMembersOf(store, options.team).length === 0 && listSchedules(store, { team: options.team }).length === 0) {
+    throw new UserError(`unknown team "${options.team}" (or it has no members and no schedules); "oncall team list" shows them`);
+  }
   return computeReport(store, options);
 }
 

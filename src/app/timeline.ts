@@ -2,8 +2,8 @@
 // overrides as defined, and the final shifts, over a window. The view asks again whenever
 // the window moves, so loading is synchronous once the database is open.
 
-import type { Override, Segment, Window } from '../core/index.js';
-import { layerShifts, mergeNeighbours, resolveSchedule } from '../core/index.js';
+import type { Segment, Window } from '../core/index.js';
+import { layerShifts, mergeNeighbours, overrideLane, resolveSchedule } from '../core/index.js';
 import { listPeople, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import type { AppContext } from './context.js';
 import { selectSchedules } from './select-schedules.js';
@@ -64,29 +64,7 @@ function scheduleTimeline(
     name: schedule.name,
     timezone: schedule.timezone,
     layers,
-    overrides: { label: 'overrides', pieces: overridePieces(input.overrides, window) },
+    overrides: { label: 'overrides', pieces: overrideLane(input.overrides, window) },
     final: resolveSchedule(input, window),
   };
-}
-
-/** The overrides as defined (newest on top where they overlap), clipped to the window. */
-function overridePieces(overrides: Override[], window: Window): Segment[] {
-  let pieces: Segment[] = [];
-  for (const o of [...overrides].sort((a, b) => a.seq - b.seq)) {
-    const start = Math.max(o.start, window.start);
-    const end = Math.min(o.end, window.end);
-    if (start >= end) continue;
-    const piece: Segment = { start, end, person: o.person, source: 'override', ...(o.reason && { reason: o.reason }) };
-    pieces = [
-      ...pieces.flatMap((p) => {
-        if (p.end <= start || p.start >= end) return [p];
-        return [
-          ...(p.start < start ? [{ ...p, end: start }] : []),
-          ...(p.end > end ? [{ ...p, start: end }] : []),
-        ];
-      }),
-      piece,
-    ].sort((a, b) => a.start - b.start);
-  }
-  return pieces;
 }

@@ -1,7 +1,7 @@
 // Incidents: one row each, written in one transaction together with its audit entry.
 
 import { and, desc, eq, gte, isNull } from 'drizzle-orm';
-import type { ChainStep } from '../core/index.js';
+import type { ChainStep, Incident } from '../core/index.js';
 import { isoUtc } from '../core/index.js';
 import type { Db } from './open.js';
 import { incidents } from './schema.js';
@@ -9,9 +9,7 @@ import { audit, type WriteContext } from './write.js';
 
 export type IncidentRow = typeof incidents.$inferSelect;
 
-export interface Incident extends Omit<IncidentRow, 'chain'> {
-  chain: ChainStep[];
-}
+export type { Incident } from '../core/index.js';
 
 function fromRow(row: IncidentRow): Incident {
   return { ...row, chain: JSON.parse(row.chain) };

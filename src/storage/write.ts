@@ -18,10 +18,16 @@ export interface WriteContext {
   actor: string;
 }
 
+/** What a plan's writing created that callers may need to name: the ids of new overrides. */
+export interface Written {
+  overrides: { scheduleId: string; id: number; override: OverrideConfig }[];
+}
+
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Carries out a plan made by `planChanges(current, desired)` in one transaction. */
-export function applyPlan(db: Db, desired: Config, changes: Change[], ctx: WriteContext): void {
+export function applyPlan(db: Db, desired: Config, changes: Change[], ctx: WriteContext): Written {
+  const written: Written = { overrides: [] };
   db.transaction((tx) => {
     const existed = everScheduled(db);
     for (const change of changes) {
@@ -33,10 +39,11 @@ export function applyPlan(db: Db, desired: Config, changes: Change[], ctx: Write
     const scheduleParts = new Set(['schedule', 'layer', 'override']);
     const touched = new Set(changes.filter((c) => scheduleParts.has(c.entity)).map((c) => ('scheduleId' in c ? c.scheduleId : c.id)));
     for (const schedule of desired.schedules) {
-      if (touched.has(schedule.id)) writeSchedule(tx, schedule, !existed.has(schedule.id), ctx);
+      if (touched.has(schedule.id)) writeSchedule(tx, schedule, !existed.has(schedule.id), ctx, written);
     }
     for (const change of changes) audit(tx, ctx, auditEntity(change), change.action, change.before, change.after);
   });
+  return written;
 }
 
 function auditEntity(change: Change): string {
@@ -105,7 +112,7 @@ function writeTeam(tx: Tx, change: Extract<Change, { entity: 'team' }>, ctx: Wri
   });
 }
 
-function writeSchedule(tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteContext): void {
+function writeSchedule(tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteContext, written: Written): void {
   const values = { teamId: s.team, name: s.name, timezone: s.timezone, disabled: s.disabled ?? false, deletedAt: null };
   tx.insert(schedules)
     .values({ id: s.id, createdAt: ctx.now, ...values })
@@ -114,7 +121,7 @@ function writeSchedule(tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteCont
   // A schedule's first definition holds for all time; later ones from the effective instant.
   const from = isNew ? null : ctx.effective;
   syncLayers(tx, s, from, ctx);
-  syncOverrides(tx, s.id, s.overrides, from, ctx);
+  syncOverrides(tx, s.id, s.overrides, from, ctx, written);
 }
 
 function syncLayers(tx: Tx, s: ScheduleConfig, from: number | null, ctx: WriteContext): void {
@@ -151,13 +158,15 @@ function syncOverrides(
   wanted: OverrideConfig[],
   effectiveFrom: number | null,
   ctx: WriteContext,
+  written: Written,
 ): void {
   const open = tx.select().from(overrides).where(and(eq(overrides.scheduleId, scheduleId), isNull(overrides.removedAt))).all();
   const unmatched = [...open];
   for (const o of wanted) {
     const i = unmatched.findIndex((row) => overrideKey(overrideConfigFromRow(row)) === overrideKey(o));
     if (i < 0) {
-      tx.insert(overrides)
+      const row = tx
+        .insert(overrides)
         .values({
           scheduleId,
           personId: o.person,
@@ -170,7 +179,9 @@ function syncOverrides(
           effectiveFrom,
           createdAt: ctx.now,
         })
-        .run();
+        .returning({ id: overrides.id })
+        .get();
+      written.overrides.push({ scheduleId, id: row.id, override: o });
       continue;
     }
     const [row] = unmatched.splice(i, 1);

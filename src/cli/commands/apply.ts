@@ -6,6 +6,7 @@ import type { ApplyResult } from '../../app/apply.js';
 import { collect, invocation, type Invocation } from '../globals.js';
 import { formatTime } from '../output.js';
 import { changeJson, iso } from '../json.js';
+import { withFlags } from '../flag-errors.js';
 
 export function registerApply(program: Command): void {
   program
@@ -15,7 +16,7 @@ export function registerApply(program: Command): void {
     .option('--dry-run', 'print the plan only')
     .option('--prune', 'also remove people, teams and schedules the files do not mention')
     .option('--effective <time>', 'when the changes take effect (default: now; never in the past)')
-    .action(async (options, command: Command) => {
+    .action(withFlags({ effective: '--effective' }, async (options, command: Command) => {
       const run = await invocation(command);
       const effective = options.effective ? await run.time(options.effective, '--effective') : undefined;
       // YAML, zod and drizzle load only here, never for the read-only commands.
@@ -23,7 +24,7 @@ export function registerApply(program: Command): void {
       const result = await applyFiles(run.ctx, { files: options.file, dryRun: Boolean(options.dryRun), prune: Boolean(options.prune), effective });
       if (run.json) run.print(JSON.stringify(applyJson(result), null, 2));
       else printPlan(run, result, Boolean(options.dryRun));
-    });
+    }));
 }
 
 function applyJson(result: ApplyResult) {

@@ -1,12 +1,13 @@
 // oncall calendar connect|disconnect|status|add|list|rm|sync
 
 import type { Command } from 'commander';
-import type { TargetRow } from '../../storage/targets.js';
+import type { CalendarTarget } from '../../app/calendar-targets.js';
 import { RuntimeFailure, UserError } from '../../errors.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
 import { formatTime } from '../output.js';
 import { iso } from '../json.js';
 import { progressBar } from '../progress-bar.js';
+import { withFlags } from '../flag-errors.js';
 
 export function registerCalendar(program: Command): void {
   const calendar = program.command('calendar').description('push shifts to Google Calendar or Outlook');
@@ -126,7 +127,7 @@ function registerTargets(calendar: Command): void {
     .option('--schedule <id>', "the schedule's final shifts")
     .option('--person <id>', "the person's shifts in every schedule")
     .option('--days <n>', 'how far ahead to sync (default: 90)', positiveInteger('--days'), 90)
-    .action(async (options, command: Command) => {
+    .action(withFlags({ target: '--schedule ID and --person ID', days: '--days' }, async (options, command: Command) => {
       const run = await invocation(command);
       if (options.provider !== 'google' && options.provider !== 'outlook') {
         throw new UserError(`--provider "${options.provider}" must be google or outlook`);
@@ -140,7 +141,7 @@ function registerTargets(calendar: Command): void {
         days: options.days,
       });
       run.print(run.json ? JSON.stringify(targetJson(target)) : String(target.id));
-    });
+    }));
   calendar
     .command('list')
     .description('the sync targets')
@@ -166,29 +167,19 @@ function registerTargets(calendar: Command): void {
     .description('where tokens are stored, and each target: last sync, synced until, counts, last error')
     .action(async (_options, command: Command) => {
       const run = await invocation(command);
-      const { openCredentialStore } = await import('../../calendars/credentials.js');
-      const { googleConnected } = await import('../../calendars/google-auth.js');
-      const { outlookConnected } = await import('../../calendars/outlook-auth.js');
-      const { calendarTargets } = await import('../../app/calendar-targets.js');
-      const store = openCredentialStore(run.env);
-      const targets = await calendarTargets(run.ctx);
-      const signIn = {
-        store: store.kind,
-        where: store.where,
-        google: run.env.ONCALL_GOOGLE_ACCESS_TOKEN || run.env.ONCALL_GOOGLE_REFRESH_TOKEN ? 'environment' : googleConnected(store) ? 'stored' : 'not connected',
-        outlook: run.env.ONCALL_GRAPH_ACCESS_TOKEN ? 'environment' : outlookConnected(store) ? 'stored' : 'not connected',
-      };
+      const { calendarStatus } = await import('../../app/calendar-status.js');
+      const { signIn, targets } = await calendarStatus(run.ctx, run.env);
       if (run.json) {
         run.print(JSON.stringify({ signIn, targets: targets.map(targetJson) }, null, 2));
         return;
       }
-      run.print(`Tokens: ${store.kind === 'keychain' ? 'OS keychain' : `file ${store.where}`}`);
+      run.print(`Tokens: ${signIn.store === 'keychain' ? 'OS keychain' : `file ${signIn.where}`}`);
       run.print(`Google: ${signIn.google}   Outlook: ${signIn.outlook}`);
       for (const t of targets) printTargetStatus(run, t);
     });
 }
 
-function printTargetStatus(run: Invocation, t: TargetRow): void {
+function printTargetStatus(run: Invocation, t: CalendarTarget): void {
   const time = (v: number | null) => (v === null ? 'never' : formatTime(v, run.ctx.zone, run.ctx.now));
   run.print(`\ntarget ${t.id}: ${t.provider} "${t.calendarId}" ← ${t.scheduleId ? `schedule ${t.scheduleId}` : `person ${t.personId}`}`);
   run.print(`  last sync ${time(t.lastSyncAt)}, synced until ${time(t.syncedUntil)}`);
@@ -196,7 +187,7 @@ function printTargetStatus(run: Invocation, t: TargetRow): void {
   if (t.lastError) run.print(run.colors.red(`  last error (${time(t.lastErrorAt)}): ${t.lastError}`));
 }
 
-function targetJson(t: TargetRow) {
+function targetJson(t: CalendarTarget) {
   const at = (v: number | null) => (v === null ? null : iso(v));
   return {
     id: t.id,

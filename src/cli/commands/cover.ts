@@ -6,6 +6,7 @@ import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
 import { formatShortTime, formatTime, table, timesIn, type Cell } from '../output.js';
 import { iso } from '../json.js';
+import { withFlags } from '../flag-errors.js';
 
 type Names = (id: string | null) => string | null;
 const hours = (ms: number) => `${Math.round(ms / 3_600_000)} h`;
@@ -18,7 +19,7 @@ export function registerCover(program: Command): void {
     .requiredOption('--from <time>')
     .requiredOption('--to <time>')
     .option('--for <person>', 'the person who needs cover (default: whoever is on call for the whole window)')
-    .action(async (o, command: Command) => {
+    .action(withFlags({ for: '--for' }, async (o, command: Command) => {
       const run = await invocation(command);
       const from = await run.time(o.from, '--from');
       const to = await run.time(o.to, '--to');
@@ -29,7 +30,7 @@ export function registerCover(program: Command): void {
       const name = await nameLookup(run.ctx);
       if (run.json) return run.print(JSON.stringify(coverJson(result), null, 2));
       printCover(run, result, name);
-    });
+    }));
 }
 
 /** The exact command that puts `person` on call for the window. */

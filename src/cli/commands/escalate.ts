@@ -7,13 +7,14 @@ import { formatTime, timesIn } from '../output.js';
 import { nameLookup } from '../people-names.js';
 import { iso } from '../json.js';
 import { chainJson, chainTable, gapSummary } from '../chain-output.js';
+import { withFlags } from '../flag-errors.js';
 
 export function registerEscalate(program: Command): void {
   program
     .command('escalate <policy>')
     .description('the resolved escalation chain for an incident starting now (or --at TIME); exit 3 when a level reaches nobody')
     .option('--at <time>', 'when the incident starts')
-    .action(async (policyId: string, options, command: Command) => {
+    .action(withFlags({ at: '--at' }, async (policyId: string, options, command: Command) => {
       const run = await invocation(command);
       const at = options.at ? await run.time(options.at, '--at') : run.ctx.now;
       const { resolveEscalation } = await import('../../app/escalate.js');
@@ -28,5 +29,5 @@ export function registerEscalate(program: Command): void {
       }
       const gap = gapSummary(steps, at);
       if (gap) throw new ProblemsFound(`${policy.id}: ${gap}; close the schedule's gap (oncall override add) or add a target to that level`);
-    });
+    }));
 }

@@ -1,14 +1,14 @@
 // oncall incident open|ack|resolve|list|show
 
 import type { Command } from 'commander';
-import type { Incident } from '../../storage/incidents.js';
-import type { IncidentEvent } from '../../app/incidents.js';
+import type { Incident, IncidentEvent } from '../../app/incidents.js';
 import { invocation, type Invocation } from '../globals.js';
 import { fitWidth, formatSpan, formatTime, table, timesIn, type Cell } from '../output.js';
 import { nameLookup } from '../people-names.js';
 import { iso, isoOrNull } from '../json.js';
 import { chainJson, chainTable, gapSummary } from '../chain-output.js';
 import { warn } from '../change-output.js';
+import { withFlags } from '../flag-errors.js';
 
 const app = () => import('../../app/incidents.js');
 type Names = (id: string | null) => string | null;
@@ -21,7 +21,7 @@ export function registerIncidents(program: Command): void {
     .requiredOption('--policy <id>', 'the escalation policy to page')
     .option('--severity <sev>', 'sev1 (worst) … sev5 (default: sev3)')
     .option('--at <time>', 'when it started, if earlier than now')
-    .action(async (title: string, o, command: Command) => {
+    .action(withFlags({ at: '--at' }, async (title: string, o, command: Command) => {
       const run = await invocation(command);
       const at = o.at === undefined ? undefined : await run.pastTime(o.at, '--at');
       const opened = await (await app()).openIncident(run.ctx, { title, policy: o.policy, severity: o.severity, at });
@@ -32,7 +32,7 @@ export function registerIncidents(program: Command): void {
       run.print(`Opened incident ${opened.id}: ${opened.title} (${opened.severity}, ${opened.policyId}) at ${formatTime(opened.openedAt, run.ctx.zone, run.ctx.now)}.`);
       run.print(chainTable(run, opened.chain, opened.openedAt, name));
       run.print(run.colors.dim(`${timesIn(run.ctx.zone)} Acknowledge with: oncall incident ack ${opened.id}`));
-    });
+    }));
   for (const [verb, past] of [['ack', 'Acknowledged'], ['resolve', 'Resolved']] as const) {
     const sub = incident
       .command(`${verb} <id>`)
@@ -40,7 +40,7 @@ export function registerIncidents(program: Command): void {
       .option('--by <person>', 'who (default: $ONCALL_USER or $USER matched to a person)')
       .option('--at <time>', 'when, if earlier than now');
     if (verb === 'resolve') sub.option('--note <text>', 'what fixed it');
-    sub.action(async (idText: string, o, command: Command) => {
+    sub.action(withFlags({ at: '--at', by: '--by' }, async (idText: string, o, command: Command) => {
       const run = await invocation(command);
       const incidents = await app();
       const id = incidents.parseIncidentId(idText);
@@ -53,7 +53,7 @@ export function registerIncidents(program: Command): void {
       const name = await nameLookup(run.ctx);
       const took = verb === 'ack' ? done.acknowledgedAt! - done.openedAt : done.resolvedAt! - done.openedAt;
       run.print(`${past} incident ${id} as ${name(verb === 'ack' ? done.acknowledgedBy : done.resolvedBy)}, ${formatSpan(took)} after it opened.`);
-    });
+    }));
   }
   incident
     .command('list')

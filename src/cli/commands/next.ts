@@ -5,6 +5,7 @@ import { nextShifts, resolvePerson } from '../../app/next.js';
 import { invocation, positiveInteger } from '../globals.js';
 import { formatTime, table, timesIn } from '../output.js';
 import { iso } from '../json.js';
+import { withFlags } from '../flag-errors.js';
 
 export function registerNext(program: Command): void {
   program
@@ -12,7 +13,7 @@ export function registerNext(program: Command): void {
     .description("a person's upcoming shifts across all schedules")
     .option('--person <id>', 'person id or e-mail (default: $ONCALL_USER or $USER)')
     .option('--count <n>', 'how many shifts (default: 5)', positiveInteger('--count'), 5)
-    .action(async (options, command: Command) => {
+    .action(withFlags({ person: '--person' }, async (options, command: Command) => {
       const run = await invocation(command);
       const person = await resolvePerson(run.ctx, options.person, run.env);
       const shifts = await nextShifts(run.ctx, person.id, options.count);
@@ -34,5 +35,5 @@ export function registerNext(program: Command): void {
       ]);
       run.print(table([{ header: 'SCHEDULE', shrink: true }, { header: 'START' }, { header: 'END' }, { header: 'SOURCE', shrink: true }], rows, run.colors, run.width));
       run.print(run.colors.dim(timesIn(run.ctx.zone)));
-    });
+    }));
 }

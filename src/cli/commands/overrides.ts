@@ -1,9 +1,9 @@
 // oncall override add|list|rm, oncall swap
 
 import type { Command } from 'commander';
-import { resolveSchedule } from '../../core/index.js';
+import type { Problem } from '../../core/index.js';
 import { UserError } from '../../errors.js';
-import { invocation, positiveInteger, type Invocation } from '../globals.js';
+import { invocation, positiveInteger } from '../globals.js';
 import { formatTime, table, timesIn } from '../output.js';
 import { printChange, warn } from '../change-output.js';
 import { iso } from '../json.js';
@@ -23,18 +23,15 @@ export function registerOverrides(program: Command): void {
       const run = await invocation(command);
       const from = await run.time(o.from, '--from');
       const to = await run.time(o.to, '--to');
-      const { addOverride } = await import('../../app/manage-schedules.js');
+      const { addOverrideChecked } = await import('../../app/override-add.js');
       const wanted = { person: o.person, from, to, ...(o.replaces && { replaces: o.replaces }), ...(o.reason && { reason: o.reason }) };
-      const { plan, value } = await addOverride(run.ctx, o.schedule, wanted);
-      for (const h of value.hidden) {
-        warn(run, `overlaps ${h.person}'s override ${formatTime(h.from, run.ctx.zone, run.ctx.now)} → ${formatTime(h.to, run.ctx.zone, run.ctx.now)}; this newer one wins where they overlap`);
+      const added = await addOverrideChecked(run.ctx, o.schedule, wanted);
+      const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
+      for (const h of added.hidden) {
+        warn(run, `overlaps ${h.person}'s override ${time(h.from)} → ${time(h.to)}; this newer one wins where they overlap`);
       }
-      await warnElsewhere(run, o.schedule, wanted);
-      const { listOverrides } = await import('../../storage/read.js');
-      const id = listOverrides(await run.ctx.db(), o.schedule, from)
-        .filter((r) => r.person === o.person && r.start === from && r.end === to)
-        .pop()?.id;
-      printChange(run, plan, `Added override ${id} on ${o.schedule}: ${o.person} ${formatTime(from, run.ctx.zone, run.ctx.now)} → ${formatTime(to, run.ctx.zone, run.ctx.now)}.`);
+      for (const p of added.warnings) warn(run, overrideWarning(p, time));
+      printChange(run, added.plan, `Added override ${added.id} on ${o.schedule}: ${o.person} ${time(from)} → ${time(to)}.`);
     });
   override
     .command('list')
@@ -96,23 +93,11 @@ export function registerOverrides(program: Command): void {
     });
 }
 
-/** Warns when the person is on time off, or already on call in another schedule of the same team, then. */
-async function warnElsewhere(run: Invocation, scheduleId: string, o: { person: string; from: number; to: number }) {
-  const { listSchedules, scheduleInputs } = await import('../../storage/read.js');
-  const { timeOffBetween } = await import('../../storage/read-time-off.js');
-  const store = await run.ctx.db();
-  for (const t of timeOffBetween(store, o.from, o.to, o.person)) {
-    const span = `${formatTime(t.start, run.ctx.zone, run.ctx.now)} → ${formatTime(t.end, run.ctx.zone, run.ctx.now)}`;
-    warn(run, `${o.person} is on time off${t.reason ? ` (${t.reason})` : ''} ${span}`);
+/** A problem `check` would report about the new override's person, as a warning. */
+function overrideWarning(p: Problem, time: (t: number) => string): string {
+  if (p.kind === 'time-off') {
+    const off = p.timeOff ?? { start: p.start!, end: p.end! };
+    return `${p.person} is on time off${p.reason ? ` (${p.reason})` : ''} ${time(off.start)} → ${time(off.end)}`;
   }
-  const all = listSchedules(store);
-  const team = all.find((s) => s.id === scheduleId)?.team;
-  const siblings = all.filter((s) => s.team === team && s.id !== scheduleId);
-  const window = { start: o.from, end: o.to };
-  scheduleInputs(store, siblings, window).forEach((input, i) => {
-    const busy = resolveSchedule(input, window).find((s) => s.person === o.person);
-    if (busy) {
-      warn(run, `${o.person} is also on call in ${siblings[i].id} from ${formatTime(busy.start, run.ctx.zone, run.ctx.now)}`);
-    }
-  });
+  return `${p.person} is also on call in ${p.other} from ${time(p.start!)}`;
 }

@@ -8,6 +8,7 @@ import { formatShortTime, table } from '../output.js';
 import { overrideJson } from '../json.js';
 import { printChange } from '../change-output.js';
 import { zoneOption } from './schedules.js';
+import { withFlags } from '../flag-errors.js';
 
 async function directory() {
   return import('../../app/manage-directory.js');
@@ -55,11 +56,11 @@ export function registerPeople(program: Command): void {
     .command('rm <id>')
     .description('remove a person (refused while they are in teams, layers or future overrides, unless --force)')
     .option('--force', 'also take them out of every team, layer and future override, from now on')
-    .action(async (id: string, options, command: Command) => {
+    .action(withFlags({ force: '--force' }, async (id: string, options, command: Command) => {
       const run = await invocation(command);
       const { plan, value: refs } = await (await directory()).removePerson(run.ctx, id, Boolean(options.force));
       printChange(run, plan, `Removed person ${id}${refs.length ? ` (and from ${refs.join(', ')})` : ''}.`);
-    });
+    }));
   person
     .command('list')
     .description('everyone')
@@ -75,16 +76,13 @@ export function registerPeople(program: Command): void {
     .description('a person, their teams and the layers they rotate in')
     .action(async (id: string, _options, command: Command) => {
       const run = await invocation(command);
-      const config = await currentConfig(run);
-      const p = (await directory()).findPerson(config, id);
-      const teams = config.teams.filter((t) => t.members.includes(id)).map((t) => t.id);
-      const layers = config.schedules.flatMap((s) => s.layers.filter((l) => l.members.includes(id)).map((l) => `${s.id}/${l.id}`));
+      const { personProfile } = await import('../../app/person-profile.js');
+      const { person: p, teams, layers, comingTimeOff } = await personProfile(run.ctx, id);
       if (run.json) return run.print(JSON.stringify({ ...personJson(p), teams, layers }, null, 2));
       run.print(`${p.name} (${p.id})${p.email ? ` <${p.email}>` : ''}${p.timezone ? `, ${p.timezone}` : ''}`);
       run.print(`teams:    ${teams.join(', ') || '—'}`);
       run.print(`layers:   ${layers.join(', ') || '—'}`);
-      const coming = (p.timeOff ?? []).filter((t) => t.to > run.ctx.now);
-      const off = coming.map((t) => `${formatShortTime(t.from, run.ctx.zone, run.ctx.now)} → ${formatShortTime(t.to, run.ctx.zone, run.ctx.now)}${t.reason ? ` (${t.reason})` : ''}`);
+      const off = comingTimeOff.map((t) => `${formatShortTime(t.from, run.ctx.zone, run.ctx.now)} → ${formatShortTime(t.to, run.ctx.zone, run.ctx.now)}${t.reason ? ` (${t.reason})` : ''}`);
       run.print(`time off: ${off.join('; ') || '—'}`);
     });
 

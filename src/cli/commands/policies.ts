@@ -8,6 +8,7 @@ import { invocation, type Invocation } from '../globals.js';
 import { table } from '../output.js';
 import { printChange } from '../change-output.js';
 import { effectiveOf } from './schedules.js';
+import { withFlags } from '../flag-errors.js';
 
 const manage = () => import('../../app/manage-policies.js');
 
@@ -38,13 +39,13 @@ export function registerPolicies(program: Command): void {
     .option('--name <name>')
     .option('--repeat <n>', 'run the whole chain up to N more times when nobody acknowledges', repeatOption)
     .option('--repeat-after <delay>', 'from the start of one run to the next (default: see README)')
-    .action(async (id: string, o, command: Command) => {
+    .action(withFlags({ level: '--level' }, async (id: string, o, command: Command) => {
       const run = await invocation(command);
       const app = await manage();
       const fields = { team: o.team, name: o.name, repeat: o.repeat, repeatAfter: o.repeatAfter, levels: levelsOf(o.level, app.parseLevelOption)! };
       const { plan } = await app.addPolicy(run.ctx, id, fields);
       printChange(run, plan, `Added escalation policy ${id}.`);
-    });
+    }));
   policy
     .command('edit <id>')
     .description('change a policy; --level replaces all its levels')
@@ -54,24 +55,24 @@ export function registerPolicies(program: Command): void {
     .option('--repeat <n>', 'how many more runs of the chain (0: none)', repeatOption)
     .option('--repeat-after <delay>')
     .option('--effective <time>', 'when the change takes effect (default: now)')
-    .action(async (id: string, o, command: Command) => {
+    .action(withFlags({ level: '--level', effective: '--effective' }, async (id: string, o, command: Command) => {
       const run = await invocation(command);
       const app = await manage();
       const effective = await effectiveOf(run, o.effective);
       const fields = { team: o.team, name: o.name, repeat: o.repeat, repeatAfter: o.repeatAfter, levels: levelsOf(o.level, app.parseLevelOption) };
       const { plan } = await app.editPolicy(run.ctx, id, fields, { effective });
       printChange(run, plan, `Changed escalation policy ${id}.`, effective);
-    });
+    }));
   policy
     .command('rm <id>')
     .description('remove a policy from now on (incidents keep their chains)')
     .option('--effective <time>', 'when (default: now)')
-    .action(async (id: string, o, command: Command) => {
+    .action(withFlags({ effective: '--effective' }, async (id: string, o, command: Command) => {
       const run = await invocation(command);
       const effective = await effectiveOf(run, o.effective);
       const { plan } = await (await manage()).removePolicy(run.ctx, id, { effective });
       printChange(run, plan, `Removed escalation policy ${id}.`);
-    });
+    }));
   policy
     .command('list')
     .description('every escalation policy')

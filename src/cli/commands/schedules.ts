@@ -9,6 +9,7 @@ import { fitWidth, table } from '../output.js';
 import { overrideJson } from '../json.js';
 import { printChange } from '../change-output.js';
 import { parseRestrictOption } from '../restrict-option.js';
+import { withFlags } from '../flag-errors.js';
 
 const manage = () => import('../../app/manage-schedules.js');
 
@@ -52,33 +53,33 @@ export function registerSchedules(program: Command): void {
     .option('--tz <zone>')
     .option('--name <name>')
     .option('--effective <time>', 'when the change takes effect (default: now)')
-    .action(async (id: string, o, command: Command) => {
+    .action(withFlags({ effective: '--effective' }, async (id: string, o, command: Command) => {
       const run = await invocation(command);
       const effective = await effectiveOf(run, o.effective);
       const fields = { team: o.team, timezone: zoneOption(command), name: o.name };
       const { plan } = await (await manage()).editSchedule(run.ctx, id, fields, { effective });
       printChange(run, plan, `Changed schedule ${id}.`, effective);
-    });
+    }));
   schedule
     .command('rm <id>')
     .description('remove a schedule from now on (its past stays in the history)')
     .option('--effective <time>', 'when (default: now)')
-    .action(async (id: string, o, command: Command) => {
+    .action(withFlags({ effective: '--effective' }, async (id: string, o, command: Command) => {
       const run = await invocation(command);
       const { plan } = await (await manage()).removeSchedule(run.ctx, id, { effective: await effectiveOf(run, o.effective) });
       printChange(run, plan, `Removed schedule ${id}.`);
-    });
+    }));
   for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
     schedule
       .command(`${name} <id>`)
       .description(disabled ? 'keep the schedule but make its layers cover nothing, from --effective on' : 'make a disabled schedule cover again')
       .option('--effective <time>', 'when (default: now)')
-      .action(async (id: string, o, command: Command) => {
+      .action(withFlags({ effective: '--effective' }, async (id: string, o, command: Command) => {
         const run = await invocation(command);
         const effective = await effectiveOf(run, o.effective);
         const { plan } = await (await manage()).setScheduleDisabled(run.ctx, id, disabled, { effective });
         printChange(run, plan, `${disabled ? 'Disabled' : 'Enabled'} schedule ${id}.`, effective);
-      });
+      }));
   }
   schedule
     .command('list')
@@ -161,7 +162,7 @@ function registerLayers(program: Command): void {
     .option('--no-restrict', 'remove all restrictions')
     .option('--no-end', 'remove the end')
     .option('--effective <time>', 'when the change takes effect (default: now; the past never changes)')
-    .action(async (scheduleId: string, id: string, o, command: Command) => {
+    .action(withFlags({ effective: '--effective' }, async (scheduleId: string, id: string, o, command: Command) => {
       const run = await invocation(command);
       const clear: ('end' | 'restrictions')[] = [];
       if (o.restrict === false) clear.push('restrictions');
@@ -179,28 +180,28 @@ function registerLayers(program: Command): void {
       };
       const { plan } = await (await manage()).editLayer(run.ctx, scheduleId, id, edit, { effective });
       printChange(run, plan, `Changed layer ${scheduleId}/${id}.`, effective);
-    });
+    }));
   for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
     layer
       .command(`${name} <schedule> <id>`)
       .description(disabled ? 'keep the layer but make it cover nothing, from --effective on' : 'make a disabled layer cover again')
       .option('--effective <time>', 'when (default: now)')
-      .action(async (scheduleId: string, id: string, o, command: Command) => {
+      .action(withFlags({ effective: '--effective' }, async (scheduleId: string, id: string, o, command: Command) => {
         const run = await invocation(command);
         const effective = await effectiveOf(run, o.effective);
         const { plan } = await (await manage()).editLayer(run.ctx, scheduleId, id, { disabled }, { effective });
         printChange(run, plan, `${disabled ? 'Disabled' : 'Enabled'} layer ${scheduleId}/${id}.`, effective);
-      });
+      }));
   }
   layer
     .command('rm <schedule> <id>')
     .description('remove a layer from --effective on (its past stays)')
     .option('--effective <time>', 'when (default: now)')
-    .action(async (scheduleId: string, id: string, o, command: Command) => {
+    .action(withFlags({ effective: '--effective' }, async (scheduleId: string, id: string, o, command: Command) => {
       const run = await invocation(command);
       const { plan } = await (await manage()).removeLayer(run.ctx, scheduleId, id, { effective: await effectiveOf(run, o.effective) });
       printChange(run, plan, `Removed layer ${scheduleId}/${id}.`);
-    });
+    }));
   layer
     .command('list <schedule>')
     .description("a schedule's layers")

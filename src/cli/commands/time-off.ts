@@ -13,10 +13,7 @@ const manage = () => import('../../app/manage-time-off.js');
 
 /** A person's zone: their bounds are read there ("2026-12-24" is their Christmas Eve). */
 async function personZone(run: Invocation, id: string): Promise<string> {
-  const { listPeople } = await import('../../storage/read.js');
-  const person = listPeople(await run.ctx.db()).find((p) => p.id === id);
-  if (!person) throw new UserError(`unknown person "${id}"; "oncall person list" shows them`);
-  return person.timezone ?? 'UTC';
+  return (await import('../../app/time-off-read.js')).personZone(run.ctx, id);
 }
 
 /** Dates and ISO times as in YAML; else plain English or relative to `reference`. A day without a time ("friday") is whole. */
@@ -70,8 +67,8 @@ export function registerTimeOff(program: Command): void {
     .option('--all', 'also time off that has ended')
     .action(async (o, command: Command) => {
       const run = await invocation(command);
-      const { timeOffBetween } = await import('../../storage/read-time-off.js');
-      const rows = timeOffBetween(await run.ctx.db(), o.all ? -8.64e15 : run.ctx.now, 8.64e15, o.person);
+      const { listTimeOff } = await import('../../app/time-off-read.js');
+      const rows = await listTimeOff(run.ctx, { person: o.person, all: o.all });
       if (run.json) return run.print(JSON.stringify(rows.map((r) => ({ id: r.id, person: r.person, from: iso(r.start), to: iso(r.end), reason: r.reason })), null, 2));
       if (rows.length === 0) return run.print('No time off recorded.');
       const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);

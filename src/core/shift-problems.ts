@@ -1,0 +1,51 @@
+// Problems found in final shifts: gaps, people on call during their time off, and people on
+// call in two schedules of one team at once.
+
+import { overlap } from './overlap.js';
+import type { Problem, ScheduleSegments, TimeOffSpan } from './problems.js';
+import { stretches } from './stretches.js';
+
+/** Time nobody holds. */
+export function gaps({ schedule, segments }: ScheduleSegments): Problem[] {
+  return segments.filter((s) => s.person === null).map((s) => ({ kind: 'gap', schedule: schedule.id, start: s.start, end: s.end }));
+}
+
+/** The part of each stretch on call that falls in the same person's time off. */
+export function timeOffConflicts(shifts: ScheduleSegments[], timeOff: TimeOffSpan[]): Problem[] {
+  return shifts.flatMap(({ schedule, segments }) =>
+    stretches(segments).flatMap((shift) =>
+      timeOff
+        .filter((t) => t.person === shift.person)
+        .flatMap((t) => {
+          const both = overlap(shift, t);
+          if (!both) return [];
+          const problem: Problem = { kind: 'time-off', schedule: schedule.id, person: shift.person, ...both, timeOff: { start: t.start, end: t.end } };
+          return [t.reason ? { ...problem, reason: t.reason } : problem];
+        }),
+    ),
+  );
+}
+
+/**
+ * The same person on call in two schedules of one team at once. `mine` are the schedules
+ * asked about, `all` every schedule of their teams; each pair of schedules is reported once.
+ */
+export function doubleBookings(mine: ScheduleSegments[], all: ScheduleSegments[]): Problem[] {
+  const reported = new Set<string>();
+  return mine.flatMap((a) =>
+    all
+      .filter((b) => b.schedule.id !== a.schedule.id && b.schedule.team === a.schedule.team)
+      .flatMap((b) => {
+        const pair = [a.schedule.id, b.schedule.id].sort().join('|');
+        if (reported.has(pair)) return [];
+        reported.add(pair);
+        const theirs = stretches(b.segments);
+        return stretches(a.segments).flatMap((x) =>
+          theirs.flatMap((y) => {
+            const both = x.person === y.person ? overlap(x, y) : undefined;
+            return both ? [{ kind: 'double-booked' as const, schedule: a.schedule.id, other: b.schedule.id, person: x.person, ...both }] : [];
+          }),
+        );
+      }),
+  );
+}

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { doubleBookings, gaps, timeOffConflicts, type Problem, type ScheduleSegments, type TimeOffSpan } from '../../src/core/index.js';
+import { seg, shifts, t } from './rota-builders.js';
+
+describe('gaps', () => {
+  const cases: { name: string; input: ScheduleSegments; expected: Problem[] }[] = [
+    { name: 'nobody missing: no problem', input: shifts('p', [seg('a', '00:00', '12:00'), seg('b', '12:00', '24:00')]), expected: [] },
+    {
+      name: 'each gap is one problem with its own bounds',
+      input: shifts('p', [seg(null, '00:00', '02:00'), seg('a', '02:00', '12:00'), seg(null, '12:00', '13:30')]),
+      expected: [
+        { kind: 'gap', schedule: 'p', start: t('00:00'), end: t('02:00') },
+        { kind: 'gap', schedule: 'p', start: t('12:00'), end: t('13:30') },
+      ],
+    },
+  ];
+  test.each(cases)('$name', ({ input, expected }) => expect(gaps(input)).toEqual(expected));
+});
+
+describe('time off while on call', () => {
+  const here = shifts('p', [seg('a', '00:00', '06:00'), seg('a', '06:00', '12:00'), seg('b', '12:00', '24:00')]);
+  const cases: { name: string; timeOff: TimeOffSpan[]; expected: Problem[] }[] = [
+    { name: 'time off while off duty is no problem', timeOff: [{ person: 'a', start: t('13:00'), end: t('15:00') }], expected: [] },
+    { name: 'someone else\'s time off is not a problem', timeOff: [{ person: 'c', start: t('01:00'), end: t('02:00') }], expected: [] },
+    {
+      name: 'only the part on call counts; neighbouring segments of one person are one stretch',
+      timeOff: [{ person: 'a', start: t('05:00'), end: t('14:00'), reason: 'Dentist' }],
+      expected: [{ kind: 'time-off', schedule: 'p', person: 'a', start: t('05:00'), end: t('12:00'), reason: 'Dentist', timeOff: { start: t('05:00'), end: t('14:00') } }],
+    },
+    {
+      name: 'a null reason is left out',
+      timeOff: [{ person: 'b', start: t('20:00'), end: t('22:00'), reason: null }],
+      expected: [{ kind: 'time-off', schedule: 'p', person: 'b', start: t('20:00'), end: t('22:00'), timeOff: { start: t('20:00'), end: t('22:00') } }],
+    },
+    { name: 'time off that ends as the shift starts only touches it', timeOff: [{ person: 'b', start: t('10:00'), end: t('12:00') }], expected: [] },
+  ];
+  test.each(cases)('$name', ({ timeOff, expected }) => expect(timeOffConflicts([here], timeOff)).toEqual(expected));
+});
+
+describe('double bookings', () => {
+  const primary = shifts('primary', [seg('a', '00:00', '12:00'), seg('b', '12:00', '24:00')]);
+  const secondary = shifts('secondary', [seg('b', '00:00', '10:00'), seg('a', '10:00', '20:00'), seg('b', '20:00', '24:00')]);
+  const otherTeam = shifts('elsewhere', [seg('a', '00:00', '24:00')], 'web');
+  const cases: { name: string; mine: ScheduleSegments[]; all: ScheduleSegments[]; expected: Problem[] }[] = [
+    {
+      name: 'the same person in two schedules of one team: each overlap',
+      mine: [primary],
+      all: [primary, secondary, otherTeam],
+      expected: [
+        { kind: 'double-booked', schedule: 'primary', other: 'secondary', person: 'a', start: t('10:00'), end: t('12:00') },
+        { kind: 'double-booked', schedule: 'primary', other: 'secondary', person: 'b', start: t('20:00'), end: t('24:00') },
+      ],
+    },
+    {
+      name: 'a pair asked about from both sides is reported once',
+      mine: [primary, secondary],
+      all: [primary, secondary],
+      expected: [
+        { kind: 'double-booked', schedule: 'primary', other: 'secondary', person: 'a', start: t('10:00'), end: t('12:00') },
+        { kind: 'double-booked', schedule: 'primary', other: 'secondary', person: 'b', start: t('20:00'), end: t('24:00') },
+      ],
+    },
+    { name: 'another team\'s schedule never double-books', mine: [primary], all: [primary, otherTeam], expected: [] },
+  ];
+  test.each(cases)('$name', ({ mine, all, expected }) => expect(doubleBookings(mine, all)).toEqual(expected));
+});
