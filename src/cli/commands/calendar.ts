@@ -21,13 +21,13 @@ export function registerCalendar(program: Command): void {
     .action(async (options, command: Command) => {
       const run = await invocation(command);
       const { syncCalendars } = await import('../../app/calendar-sync.js');
-      const { providerFor } = await import('../../calendars/connect.js');
+      const { calendarProviders } = await import('../../app/calendar-connect.js');
       const log = (line: string) => run.note(line);
       const bar = progressBar(run.io.stderr);
       const results = await syncCalendars(run.ctx, {
         targetId: options.target,
         dryRun: Boolean(options.dryRun),
-        providerFor: (target) => providerFor(target, run.env, log),
+        providerFor: calendarProviders(run.env, log),
         progress: bar,
       });
       const { describeTarget } = await import('../../app/calendar-targets.js');
@@ -69,14 +69,10 @@ function registerConnect(calendar: Command): void {
       const run = await invocation(command);
       const clientId = options.clientId ?? run.env.ONCALL_GOOGLE_CLIENT_ID;
       if (!clientId) throw new UserError('give --client-id (or set ONCALL_GOOGLE_CLIENT_ID); the README says how to create one');
-      const { openCredentialStore } = await import('../../calendars/credentials.js');
-      const { connectGoogle } = await import('../../calendars/google-auth.js');
-      const store = openCredentialStore(run.env);
-      await connectGoogle({
+      const { connectGoogleCalendar } = await import('../../app/calendar-connect.js');
+      const store = await connectGoogleCalendar(run.env, {
         clientId,
         clientSecret: options.clientSecret ?? run.env.ONCALL_GOOGLE_CLIENT_SECRET,
-        store,
-        env: run.env,
         show: (url) => run.note(`Open this URL in a browser to allow oncall to manage calendar events:\n\n  ${url}\n\nWaiting for the browser…`),
       });
       run.print(`Connected to Google. Tokens are in ${store.where}.`);
@@ -90,30 +86,24 @@ function registerConnect(calendar: Command): void {
       const run = await invocation(command);
       const clientId = options.clientId ?? run.env.ONCALL_MS_CLIENT_ID;
       if (!clientId) throw new UserError('give --client-id (or set ONCALL_MS_CLIENT_ID); the README says how to register an app');
-      const { openCredentialStore } = await import('../../calendars/credentials.js');
-      const { connectOutlook } = await import('../../calendars/outlook-auth.js');
-      const store = openCredentialStore(run.env);
-      const user = await connectOutlook({
+      const { connectOutlookCalendar } = await import('../../app/calendar-connect.js');
+      const { user, where } = await connectOutlookCalendar(run.env, {
         clientId,
         deviceCode: Boolean(options.deviceCode),
-        store,
-        env: run.env,
         show: (text) => run.note(text),
       });
-      run.print(`Connected to Outlook as ${user}. Tokens are in ${store.where}.`);
+      run.print(`Connected to Outlook as ${user}. Tokens are in ${where}.`);
     });
   calendar
     .command('disconnect [provider]')
     .description('remove stored sign-ins (google, outlook, or both)')
     .action(async (provider: string | undefined, _options, command: Command) => {
       const run = await invocation(command);
-      if (provider && provider !== 'google' && provider !== 'outlook') {
+      if (provider !== undefined && provider !== 'google' && provider !== 'outlook') {
         throw new UserError(`provider "${provider}" must be google or outlook`);
       }
-      const { openCredentialStore } = await import('../../calendars/credentials.js');
-      const store = openCredentialStore(run.env);
-      if (!provider || provider === 'google') (await import('../../calendars/google-auth.js')).disconnectGoogle(store);
-      if (!provider || provider === 'outlook') (await import('../../calendars/outlook-auth.js')).disconnectOutlook(store);
+      const { disconnectCalendars } = await import('../../app/calendar-connect.js');
+      const store = await disconnectCalendars(run.env, provider);
       run.print(`Removed the stored ${provider ?? 'Google and Outlook'} sign-in from ${store.where}.`);
     });
 }

@@ -14,8 +14,8 @@ export function registerLog(program: Command): void {
     .action(async (o, command: Command) => {
       const run = await invocation(command);
       const since = o.since ? await run.time(/^\d+\s*[dhwm]$/.test(o.since) ? `-${o.since}` : o.since, '--since') : undefined;
-      const { auditEntries } = await import('../../storage/read.js');
-      const entries = auditEntries(await run.ctx.db(), { since, entity: o.entity });
+      const { auditLog } = await import('../../app/audit-log.js');
+      const entries = await auditLog(run.ctx, { since, entity: o.entity });
       if (run.json) {
         run.print(JSON.stringify(entries.map((e) => ({
           at: iso(e.at), actor: e.actor, entity: e.entity, action: e.action,

@@ -2,7 +2,6 @@
 
 import type { Command } from 'commander';
 import type { Problem } from '../../core/index.js';
-import { UserError } from '../../errors.js';
 import { invocation, positiveInteger } from '../globals.js';
 import { formatTime, table, timesIn } from '../output.js';
 import { printChange, warn } from '../change-output.js';
@@ -41,12 +40,8 @@ export function registerOverrides(program: Command): void {
     .action(async (o, command: Command) => {
       const run = await invocation(command);
       const from = o.from ? await run.time(o.from, '--from') : run.ctx.now;
-      const { listOverrides, listSchedules } = await import('../../storage/read.js');
-      const store = await run.ctx.db();
-      if (o.schedule && !listSchedules(store).some((s) => s.id === o.schedule)) {
-        throw new UserError(`unknown schedule "${o.schedule}"; "oncall schedule list" shows them`);
-      }
-      const rows = listOverrides(store, o.schedule, from);
+      const { overridesFrom } = await import('../../app/overrides-read.js');
+      const rows = await overridesFrom(run.ctx, o.schedule, from);
       if (run.json) {
         run.print(JSON.stringify(rows.map((r) => ({ id: r.id, schedule: r.scheduleId, person: r.person, start: iso(r.start), end: iso(r.end), replaces: r.replaces, reason: r.reason })), null, 2));
         return;
@@ -62,13 +57,8 @@ export function registerOverrides(program: Command): void {
     .description('remove an override: one in progress ends now; the past stays')
     .action(async (id: string, _o, command: Command) => {
       const run = await invocation(command);
-      const { overrideById } = await import('../../storage/read.js');
-      const row = overrideById(await run.ctx.db(), positiveInteger('override id')(id));
-      if (!row || row.removedAt !== null) throw new UserError(`no override ${id}; "oncall override list" shows their ids`);
-      const { removeOverride } = await import('../../app/manage-schedules.js');
-      const { plan } = await removeOverride(run.ctx, row.scheduleId, {
-        person: row.person, from: row.start, to: row.end, ...(row.replaces && { replaces: row.replaces }), ...(row.reason && { reason: row.reason }),
-      });
+      const { removeOverrideById } = await import('../../app/overrides-read.js');
+      const { plan } = await removeOverrideById(run.ctx, positiveInteger('override id')(id));
       printChange(run, plan, `Removed override ${id}.`);
     });
 
