@@ -1,6 +1,6 @@
 // ESLint (flat config): the recommended JS and typescript-eslint rules, the React hooks rules for
-// the Ink views, and the layer boundaries of docs/ARCHITECTURE ("cli → app → core", storage and
-// calendars as adapters, ui takes plain data). test/lint/boundaries.test.ts proves each rule fires.
+// the Ink views, and the layer boundaries of the architecture guide ("cli → app → core", storage
+// and calendars as adapters, ui takes plain data). test/lint/boundaries.test.ts proves each rule fires.
 //
 // Boundaries use the built-in `no-restricted-imports` (typescript-eslint's version, which knows
 // `import type`) with one regex per layer, plus `no-restricted-syntax` for dynamic `import()`,
@@ -39,16 +39,17 @@ const UI_CORE_VALUES = ['DAY_MS', 'addDays', 'fromFloating', 'startOfDay', 'toFl
  * credential store in calendars, the terminal UI in ui, argument parsing in cli. Everything
  * I/O is also closed to core, which gets `now` and data as arguments.
  */
-const PACKAGES = {
-  database: { home: 'storage', regex: '^(better-sqlite3|drizzle-orm)(/|$)' },
-  network: {
+const PACKAGES = [
+  { what: 'the database', home: 'storage', regex: '^(better-sqlite3|drizzle-orm)(/|$)' },
+  {
+    what: 'the network and the credential store',
     home: 'calendars',
     regex: '^(@googleapis/|googleapis(/|$)|google-auth-library(/|$)|@microsoft/|@azure/|@napi-rs/keyring(/|$)|(node:)?(net|http|https|http2|tls|dgram|dns)(/|$))',
   },
-  terminalUi: { home: 'ui', regex: '^(ink|react|react-dom|ink-[a-z-]+)(/|$)' },
-  argumentParsing: { home: 'cli', regex: '^commander(/|$)' },
-};
-const CORE_IO = '^(node:)?(fs|fs/promises|child_process|os|path|readline|worker_threads|cluster|process)(/|$)';
+  { what: 'the terminal UI', home: 'ui', regex: '^(ink|react|react-dom|ink-[a-z-]+)(/|$)' },
+  { what: 'argument parsing', home: 'cli', regex: '^commander(/|$)' },
+];
+const CORE_IO = '^(node:)?(fs|fs/promises|child_process|os|path|readline|worker_threads|cluster)(/|$)';
 
 /** A relative specifier that reaches into src/<layer> (`../storage/read.js`, `../../app/x.js`). */
 const layerRegex = (layer) => `^\\.{1,2}/(.*/)?${layer}(/|$)`;
@@ -67,9 +68,8 @@ function restrictionsFor(layer) {
       message: 'ui takes plain data: import core types with `import type` (values: only the wall-clock helpers).',
     });
   }
-  const packages = Object.entries(PACKAGES).filter(([, p]) => p.home !== layer);
-  for (const [kind, p] of packages) {
-    patterns.push({ regex: p.regex, message: `${layer} must not import a ${kind} package: that belongs in ${p.home}.` });
+  for (const p of PACKAGES.filter((p) => p.home !== layer)) {
+    patterns.push({ regex: p.regex, message: `${layer} must not import this package: ${p.what} belongs in ${p.home}.` });
   }
   if (layer === 'core') {
     patterns.push({ regex: CORE_IO, message: 'core is pure: no I/O; take data and `now` as arguments.' });
