@@ -3,7 +3,7 @@
 
 import type { Segment, Window } from '../core/index.js';
 import { isoUtc } from '../core/index.js';
-import type { PersonLook, ScheduleTimeline } from './timeline.js';
+import type { PersonLook, ScheduleTimeline } from '../core/index.js';
 
 export interface TimelineJsonInput {
   schedules: ScheduleTimeline[];

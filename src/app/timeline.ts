@@ -2,33 +2,11 @@
 // overrides as defined, and the final shifts, over a window. The view asks again whenever
 // the window moves, so loading is synchronous once the database is open.
 
-import type { Segment, Window } from '../core/index.js';
+import type { PersonLook, ScheduleTimeline, TimelineLoader, Window } from '../core/index.js';
 import { layerShifts, mergeNeighbours, overrideLane, resolveSchedule } from '../core/index.js';
 import { listPeople, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import type { AppContext } from './context.js';
 import { selectSchedules } from './select-schedules.js';
-
-export interface Lane {
-  label: string;
-  /** Sorted, disjoint pieces; time not covered is simply absent. */
-  pieces: Segment[];
-}
-
-export interface ScheduleTimeline {
-  id: string;
-  name: string;
-  timezone: string;
-  layers: Lane[];
-  overrides: Lane;
-  final: Segment[];
-}
-
-export interface PersonLook {
-  name: string;
-  color?: string;
-}
-
-export type TimelineLoader = (window: Window) => ScheduleTimeline[];
 
 export async function timelineLoader(
   ctx: AppContext,

@@ -1,7 +1,6 @@
 // Building an authorised provider for a sync target, from stored sign-ins or from the
 // environment (CI). Everything here loads only for `oncall calendar …`.
 
-import type { TargetRow } from '../storage/targets.js';
 import type { CalendarProvider } from './provider.js';
 import { openCredentialStore } from './credentials.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
@@ -16,7 +15,14 @@ export function retryOptions(env: NodeJS.ProcessEnv, log: (line: string) => void
   };
 }
 
-export async function providerFor(target: TargetRow, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<CalendarProvider> {
+/** Where a sync target writes: all a provider needs of the stored target (calendars does not import storage). */
+export interface TargetAddress {
+  id: number;
+  provider: 'google' | 'outlook';
+  calendarId: string;
+}
+
+export async function providerFor(target: TargetAddress, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<CalendarProvider> {
   const store = openCredentialStore(env);
   const retry = retryOptions(env, log);
   if (target.provider === 'google') {

@@ -1,5 +1,6 @@
 // The public surface of the scheduling core: pure functions, no I/O, no clock.
 export * from './types.js';
+export type * from './timeline-data.js';
 export * from './config.js';
 export * from './wall-clock.js';
 export * from './values.js';

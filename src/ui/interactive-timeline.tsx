@@ -5,7 +5,7 @@
 
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import type { PersonLook, TimelineLoader } from '../app/timeline.js';
+import type { PersonLook, TimelineLoader } from '../core/index.js';
 import { TimelineScreen } from './timeline-view.js';
 import { zoom } from './layout.js';
 import { defaultStart, shiftDays, windowOf } from './window.js';
@@ -42,8 +42,11 @@ export function InteractiveTimeline(props: InteractiveProps) {
     };
   }, [stdout, props.width]);
 
-  const window = windowOf(start, days, props.zone);
-  const schedules = useMemo(() => props.load(window), [start, days]);
+  // Load again whenever the window, the zone or the loader changes (and only then: loading
+  // reads the database, and a keypress redraws).
+  const { load, zone } = props;
+  const window = useMemo(() => windowOf(start, days, zone), [start, days, zone]);
+  const schedules = useMemo(() => load(window), [load, window]);
   const count = schedules.length;
 
   useInput((input, key) => {

@@ -4,7 +4,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Window } from '../core/index.js';
-import type { PersonLook, ScheduleTimeline } from '../app/timeline.js';
+import type { PersonLook, ScheduleTimeline } from '../core/index.js';
 import { personColor, textOn } from './colors.js';
 import {
   barText, laneHolders, makeColumns, nowColumn, rulerDays, rulerLine, toRuns,

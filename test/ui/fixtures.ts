@@ -3,7 +3,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import type { Segment, Window } from '../../src/core/index.js';
-import type { PersonLook, ScheduleTimeline } from '../../src/app/timeline.js';
+import type { PersonLook, ScheduleTimeline } from '../../src/core/index.js';
 import { TimelineScreen, type ScreenProps } from '../../src/ui/timeline-view.js';
 
 export const T = (iso: string) => Date.parse(iso);

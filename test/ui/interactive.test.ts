@@ -6,7 +6,7 @@ import React from 'react';
 import { Box, render as inkRender } from 'ink';
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
-import type { Window } from '../../src/core/index.js';
+import type { TimelineLoader, Window } from '../../src/core/index.js';
 import { InteractiveTimeline } from '../../src/ui/interactive-timeline.js';
 import { DAY, MON_23_NOV, PEOPLE, ruler, single, T, ZONE } from './fixtures.js';
 
@@ -232,4 +232,17 @@ test('the lane labels keep their width when s switches to a schedule with shorte
   expect(t.lastFrame()).toContain('Beta (beta)');
   expect(barStart()).toBe(before);
   expect(before).toBe('business-hours'.length + 1);
+});
+
+test('a new loader redraws with its data (issue 12: the memo listed only the window)', async () => {
+  const props = { zone: ZONE, now: WED_25_NOV, start: MON_23_NOV, days: 14, people: PEOPLE, color: false, width: 121 };
+  const view = (load: TimelineLoader) =>
+    React.createElement(Box, { width: 121 }, React.createElement(InteractiveTimeline, { ...props, load }));
+  const t = render(view((window) => [single('alpha', 'Alpha', 'alice', window)]));
+  await settle();
+  expect(t.lastFrame()).toContain('Alpha (alpha)');
+  t.rerender(view((window) => [single('delta', 'Delta', 'bob', window)]));
+  await settle();
+  expect(t.lastFrame()).toContain('Delta (delta)');
+  expect(t.lastFrame()).not.toContain('Alpha (alpha)');
 });
