@@ -4,7 +4,7 @@
 // the next one still syncs.
 
 import type { SyncPlan } from '../core/index.js';
-import { planSize, planSync } from '../core/index.js';
+import { planSize, planSync, DAY_MS } from '../core/index.js';
 import type { CalendarProvider, RequestCounts } from '../calendars/provider.js';
 import { listPeople, listSchedules } from '../storage/read.js';
 import { listTargets, recordSync, type TargetRow } from '../storage/targets.js';
@@ -12,7 +12,6 @@ import { UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { shiftEvents } from './shift-events.js';
 
-const DAY = 86_400_000;
 
 export interface TargetResult {
   target: TargetRow;
@@ -43,7 +42,7 @@ export async function syncCalendars(ctx: AppContext, options: SyncOptions): Prom
   const results: TargetResult[] = [];
   for (const target of targets) {
     const result: TargetResult = { target, created: 0, updated: 0, deleted: 0, requests: { read: 0, write: 0 } };
-    const window = { start: ctx.now, end: ctx.now + target.days * DAY };
+    const window = { start: ctx.now, end: ctx.now + target.days * DAY_MS };
     try {
       const provider = await options.providerFor(target);
       result.requests = provider.requests;

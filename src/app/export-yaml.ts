@@ -3,7 +3,7 @@
 
 import { Document, isSeq, visit } from 'yaml';
 import type { Config, EscalationPolicyConfig, OverrideConfig, PersonConfig, TimeOffConfig } from '../core/index.js';
-import { addDays, DAY_MS, formatWallClock, fromFloating, isoUtc, toFloating } from '../core/index.js';
+import { addDays, DAY_MS, MINUTE_MS, formatWallClock, fromFloating, isoUtc, toFloating } from '../core/index.js';
 import { currentConfig } from './current-config.js';
 import type { AppContext } from './context.js';
 
@@ -67,6 +67,6 @@ function overrideShape(o: OverrideConfig, zone: string) {
 /** Wall clock in the schedule's zone when that reads back to the same instant, else UTC. */
 function timeInZone(instant: number, zone: string): string {
   const wall = toFloating(instant, zone);
-  if (wall % 60_000 === 0 && fromFloating(wall, zone) === instant) return formatWallClock(wall);
+  if (wall % MINUTE_MS === 0 && fromFloating(wall, zone) === instant) return formatWallClock(wall);
   return isoUtc(instant);
 }

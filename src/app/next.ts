@@ -1,11 +1,10 @@
 // `oncall next`: a person's upcoming shifts across every schedule, the one in progress first.
 
-import { resolveSchedule } from '../core/index.js';
+import { resolveSchedule, DAY_MS } from '../core/index.js';
 import { listPeople, listSchedules, scheduleInputs } from '../storage/read.js';
 import { InputError, UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 
-const DAY = 86_400_000;
 
 export interface PersonShift {
   schedule: string;
@@ -39,8 +38,8 @@ export async function nextShifts(ctx: AppContext, person: string, count: number)
   const schedules = listSchedules(db, { aliveAt: ctx.now });
   let found: PersonShift[] = [];
   // Look back a little so a shift in progress shows its real start; look ahead until enough.
-  for (const ahead of [60 * DAY, 400 * DAY]) {
-    const window = { start: ctx.now - 35 * DAY, end: ctx.now + ahead };
+  for (const ahead of [60 * DAY_MS, 400 * DAY_MS]) {
+    const window = { start: ctx.now - 35 * DAY_MS, end: ctx.now + ahead };
     const inputs = scheduleInputs(db, schedules, window);
     found = inputs.flatMap((input) =>
       resolveSchedule(input, window)

@@ -2,13 +2,12 @@
 // (whole ones, even where they cross the window's edges), and what an event says.
 
 import type { PersonConfig, Segment, Window } from '../core/index.js';
-import { resolveSchedule } from '../core/index.js';
+import { resolveSchedule, DAY_MS } from '../core/index.js';
 import type { Store } from '../storage/open.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 
-const DAY = 86_400_000;
 /** Shifts crossing the window's edges are taken whole, up to this far outside it. */
-export const EDGE_MARGIN = 35 * DAY;
+export const EDGE_MARGIN = 35 * DAY_MS;
 
 export interface ShiftEvent {
   schedule: ScheduleInfo;

@@ -3,15 +3,14 @@
 // with `replaces`, written together.
 
 import type { Config, OverrideConfig, Segment } from '../core/index.js';
-import { isoUtc, resolveSchedule } from '../core/index.js';
+import { isoUtc, resolveSchedule, DAY_MS } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { scheduleInputs, listSchedules } from '../storage/read.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
 import { findSchedule } from './manage-schedules.js';
 
-const DAY = 86_400_000;
-const SEARCH = 120 * DAY;
+const SEARCH = 120 * DAY_MS;
 
 export interface SwapRequest {
   scheduleId: string;

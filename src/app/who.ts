@@ -2,14 +2,13 @@
 // who comes next. The window around the instant grows only for schedules that need it.
 
 import type { Segment } from '../core/index.js';
-import { resolveSchedule } from '../core/index.js';
+import { resolveSchedule, DAY_MS } from '../core/index.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import { selectSchedules } from './select-schedules.js';
 import type { AppContext } from './context.js';
 
-const DAY = 86_400_000;
 /** How far back and ahead `since`, `until` and `next` are looked for before giving up. */
-const HORIZON = 400 * DAY;
+const HORIZON = 400 * DAY_MS;
 
 export interface WhoEntry {
   schedule: ScheduleInfo;
@@ -30,8 +29,8 @@ export interface WhoQuery {
 export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<WhoEntry[]> {
   const db = await ctx.db();
   const list = selectSchedules(db, { ...query, aliveAt: query.at });
-  let back = 8 * DAY;
-  let ahead = 15 * DAY;
+  let back = 8 * DAY_MS;
+  let ahead = 15 * DAY_MS;
   const results = new Map<string, WhoEntry>();
   let pending = list;
   while (pending.length > 0) {

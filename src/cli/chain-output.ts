@@ -1,7 +1,7 @@
 // An escalation chain as a table (for `escalate` and `incident show`) and as JSON.
 
 import type { ChainStep } from '../core/index.js';
-import { formatDelay } from '../core/index.js';
+import { formatDelay, MINUTE_MS } from '../core/index.js';
 import type { Invocation } from './globals.js';
 import { iso } from './json.js';
 import { formatTime, table, type Cell } from './output.js';
@@ -27,7 +27,7 @@ export function chainTable(run: Invocation, steps: ChainStep[], start: number, n
           : { text: [...fresh.map(name), ...already.map((p) => `${name(p)}*`)].join(', ') };
       return [
         { text: first ? `${step.level}${step.run > 0 ? ` ↻${step.run}` : ''}` : '' },
-        { text: first ? `+${formatDelay(Math.round((step.at - start) / 60_000))}` : '' },
+        { text: first ? `+${formatDelay(Math.round((step.at - start) / MINUTE_MS))}` : '' },
         { text: first ? clockOf(step.at) : '' },
         { text: target.target },
         reaches,
@@ -53,5 +53,5 @@ export function gapSummary(steps: ChainStep[], start: number): string | undefine
   if (gaps.length === 0) return undefined;
   const first = gaps[0];
   const more = gaps.length > 1 ? ` and ${gaps.length - 1} more step${gaps.length > 2 ? 's' : ''}` : '';
-  return `level ${first.level}${first.run > 0 ? ` (repeat ${first.run})` : ''} at +${formatDelay(Math.round((first.at - start) / 60_000))} reaches nobody${more}`;
+  return `level ${first.level}${first.run > 0 ? ` (repeat ${first.run})` : ''} at +${formatDelay(Math.round((first.at - start) / MINUTE_MS))} reaches nobody${more}`;
 }

@@ -2,7 +2,7 @@
 // zone named, and colour only when stdout is a terminal and NO_COLOR / --no-color are absent.
 
 import pc from 'picocolors';
-import { toFloating } from '../core/index.js';
+import { MINUTE_MS, toFloating } from '../core/index.js';
 import type { Io, Output } from './io.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
@@ -103,7 +103,7 @@ export function terminalWidth(stream: Output): number {
 /** A length of time for people: "45s", "4m", "1h 12m", "2d 3h". */
 export function formatSpan(ms: number | null): string {
   if (ms === null) return '—';
-  const minutes = Math.floor(ms / 60_000);
+  const minutes = Math.floor(ms / MINUTE_MS);
   if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))}s`;
   if (minutes < 60) return `${minutes}m`;
   const hours = Math.floor(minutes / 60);

@@ -1,7 +1,7 @@
 // Time input on the command line: the exact forms (ISO, "now", "+2h") are parsed by the
 // core; anything else is plain English, parsed by chrono-node, loaded only when needed.
 
-import { addDays, fromFloating, offsetAt, parseExactTime } from '../core/index.js';
+import { addDays, fromFloating, MINUTE_MS, offsetAt, parseExactTime } from '../core/index.js';
 import { UserError } from '../errors.js';
 
 export interface TimeReading {
@@ -27,7 +27,7 @@ export async function parseTimeOption(text: string, option: string, now: number,
 
 async function parseEnglish(text: string, now: number, zone: string, past: boolean, wholeDay?: 'start' | 'end'): Promise<number | undefined> {
   const chrono = await import('chrono-node');
-  const reference = { instant: new Date(now), timezone: offsetAt(zone, now) / 60_000 };
+  const reference = { instant: new Date(now), timezone: offsetAt(zone, now) / MINUTE_MS };
   const [result] = chrono.parse(text, reference, { forwardDate: !past });
   // Accept only when the whole input was understood, not a date somewhere inside it.
   if (!result || result.index !== 0 || result.text.trim().length !== text.trim().length) return undefined;

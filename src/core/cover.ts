@@ -6,6 +6,7 @@ import { overlap } from './overlap.js';
 import type { ScheduleSegments, TimeOffSpan } from './problems.js';
 import { stretches } from './stretches.js';
 import type { Window } from './types.js';
+import { HOUR_MS } from './wall-clock.js';
 
 export interface Candidate {
   person: string;
@@ -82,5 +83,5 @@ export function rankCover(state: CoverState): CoverRanking {
 }
 
 function beyondAnHour(diff: number): number {
-  return Math.abs(diff) < 3_600_000 ? 0 : diff;
+  return Math.abs(diff) < HOUR_MS ? 0 : diff;
 }

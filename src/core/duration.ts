@@ -2,8 +2,7 @@
 // short form, so "90m" and "1h30m" compare equal after normalisation.
 
 import type { Parsed } from './values.js';
-
-const MINUTE = 60_000;
+import { MINUTE_MS, WEEK_MS } from './wall-clock.js';
 
 export function parseDelay(text: string): Parsed<number> {
   const match = /^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$/i.exec(text);
@@ -11,7 +10,7 @@ export function parseDelay(text: string): Parsed<number> {
     return { ok: false, error: `"${text}" is not a delay; write minutes or hours like 0m, 15m, 1h or 1h30m` };
   }
   const minutes = Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
-  if (minutes > 7 * 24 * 60) return { ok: false, error: `"${text}" is longer than a week; escalation delays are minutes or hours` };
+  if (minutes > WEEK_MS / MINUTE_MS) return { ok: false, error: `"${text}" is longer than a week; escalation delays are minutes or hours` };
   return { ok: true, value: minutes };
 }
 
@@ -26,5 +25,5 @@ export function formatDelay(minutes: number): string {
 export function delayMs(text: string): number {
   const parsed = parseDelay(text);
   if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value * MINUTE;
+  return parsed.value * MINUTE_MS;
 }

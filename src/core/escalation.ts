@@ -5,9 +5,10 @@
 import type { EscalationPolicyConfig } from './config.js';
 import { delayMs } from './duration.js';
 import type { Instant } from './types.js';
+import { MINUTE_MS } from './wall-clock.js';
 
 /** Without `repeat_after`, a single-level chain waits this long before it runs again. */
-const SINGLE_LEVEL_RUN = 30 * 60_000;
+const SINGLE_LEVEL_RUN = 30 * MINUTE_MS;
 
 export interface ReachedTarget {
   target: string;

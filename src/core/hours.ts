@@ -3,9 +3,8 @@
 // contains a spring-forward jump is an hour shorter, one with a fall-back an hour longer.
 
 import type { Instant, MinuteOfDay } from './types.js';
-import { DAY_MS, fromFloating, startOfDay, toFloating, weekdayOf } from './wall-clock.js';
+import { DAY_MS, MINUTE_MS, fromFloating, startOfDay, toFloating, weekdayOf } from './wall-clock.js';
 
-const MINUTE_MS = 60_000;
 
 /** Milliseconds of a span, and how many of them are night, weekend and holiday time. */
 export interface HourBreakdown {

@@ -1,9 +1,8 @@
 // Restriction windows: the wall-clock spans in which a restricted layer covers its shifts.
 
 import type { Instant, Restriction, Window } from './types.js';
-import { DAY_MS, fromFloating, startOfDay, toFloating, weekdayOf } from './wall-clock.js';
+import { DAY_MS, MINUTE_MS, fromFloating, startOfDay, toFloating, weekdayOf } from './wall-clock.js';
 
-const MINUTE_MS = 60_000;
 
 // Many layers share their restrictions (business hours, weekends) and every layer of a
 // query shares its window, so computed windows are kept for the life of the process.

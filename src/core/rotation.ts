@@ -16,7 +16,7 @@ function rrule(): typeof import('rrule') {
   return rruleModule;
 }
 import { FOREVER, FOREVER_AGO, type Instant, type ShiftLength } from './types.js';
-import { addMonths, fromFloating, parseWallClock, toFloating, DAY_MS } from './wall-clock.js';
+import { addMonths, fromFloating, parseWallClock, toFloating, DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from './wall-clock.js';
 
 export interface Rotation {
   /** Instant of handoff k (k may be negative; callers ignore shifts before 0). */
@@ -25,7 +25,7 @@ export interface Rotation {
   indexAt(t: Instant): number;
 }
 
-const UNIT_MS = { h: 3_600_000, d: DAY_MS, w: 7 * DAY_MS } as const;
+const UNIT_MS = { h: HOUR_MS, d: DAY_MS, w: WEEK_MS } as const;
 
 /** Builds the rotation of a layer with `shift:` or `handoffs:`. */
 export function makeRotation(
@@ -110,8 +110,8 @@ function shiftFloating(origin: number, shift: ShiftLength): FloatingSequence {
 const PERIOD_MS: Partial<Record<Frequency, number>> = {
   2: 7 * DAY_MS, // WEEKLY
   3: DAY_MS, // DAILY
-  4: 3_600_000, // HOURLY
-  5: 60_000, // MINUTELY
+  4: HOUR_MS, // HOURLY
+  5: MINUTE_MS, // MINUTELY
 };
 
 /** Parses an RRULE with DTSTART at the layer start, read in floating time. */
@@ -145,8 +145,8 @@ function repeatPeriod(rule: RRule): number | undefined {
   let period = unit * rule.options.interval;
   if (given(o.byweekday)) period = lcm(period, 7 * DAY_MS);
   if (given(o.byhour)) period = lcm(period, DAY_MS);
-  if (given(o.byminute)) period = lcm(period, 3_600_000);
-  if (given(o.bysecond)) period = lcm(period, 60_000);
+  if (given(o.byminute)) period = lcm(period, HOUR_MS);
+  if (given(o.bysecond)) period = lcm(period, MINUTE_MS);
   return period <= MAX_PERIOD_MS ? period : undefined;
 }
 

@@ -3,7 +3,7 @@
 // parser is large and only needed when these forms do not match.
 
 import type { Instant } from './types.js';
-import { addDays, fromFloating, parseWallClock } from './wall-clock.js';
+import { addDays, fromFloating, HOUR_MS, MINUTE_MS, parseWallClock } from './wall-clock.js';
 
 const RELATIVE = /^([+-])\s*(\d+)\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)$/i;
 const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
@@ -20,8 +20,8 @@ export function parseExactTime(text: string, now: Instant, zone: string): Instan
   if (relative) {
     const amount = Number(relative[2]) * (relative[1] === '-' ? -1 : 1);
     const unit = relative[3][0].toLowerCase();
-    if (unit === 'm') return now + amount * 60_000;
-    if (unit === 'h') return now + amount * 3_600_000;
+    if (unit === 'm') return now + amount * MINUTE_MS;
+    if (unit === 'h') return now + amount * HOUR_MS;
     // Days and weeks are calendar days in the zone: "+1d" at 09:00 is 09:00 tomorrow.
     const days = unit === 'd' ? amount : amount * 7;
     return addDays(now, days, zone);

@@ -8,9 +8,11 @@
 
 import type { Instant, WallClock } from './types.js';
 
-const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
-const MINUTE_MS = 60_000;
+// The one home of the time units, in milliseconds.
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+export const WEEK_MS = 7 * DAY_MS;
 
 // Offsets come from the platform's time-zone database. The obvious way, an
 // Intl.DateTimeFormat per zone, costs about 17 ms for the first one in a process (ICU builds
@@ -217,4 +219,3 @@ export function startOfDay(floating: number): number {
   return Math.floor(floating / DAY_MS) * DAY_MS;
 }
 
-export { DAY_MS };

@@ -179,4 +179,3 @@ export function zoom(days: number, direction: 1 | -1): number {
   return [...ZOOM_STEPS].reverse().find((d) => d < days) ?? ZOOM_STEPS[0];
 }
 
-export { DAY_MS };

@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import type { CoverResult, Ruled } from '../../app/cover.js';
+import { HOUR_MS } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
 import { formatShortTime, formatTime, table, timesIn, type Cell } from '../output.js';
@@ -9,7 +10,7 @@ import { iso } from '../json.js';
 import { withFlags } from '../flag-errors.js';
 
 type Names = (id: string | null) => string | null;
-const hours = (ms: number) => `${Math.round(ms / 3_600_000)} h`;
+const hours = (ms: number) => `${Math.round(ms / HOUR_MS)} h`;
 
 export function registerCover(program: Command): void {
   program
@@ -48,8 +49,8 @@ function coverJson(r: CoverResult) {
     candidates: r.candidates.map((c, i) => ({
       rank: i + 1,
       person: c.person,
-      recentHours: Math.round(c.recent / 3_600_000),
-      nightAndWeekendHours: Math.round(c.nightsAndWeekends / 3_600_000),
+      recentHours: Math.round(c.recent / HOUR_MS),
+      nightAndWeekendHours: Math.round(c.nightsAndWeekends / HOUR_MS),
       command: overrideCommand(r, c.person),
     })),
     ruledOut: r.ruledOut.map((x) => ({ person: x.person, why: x.why, schedule: x.schedule ?? null, from: iso(x.start), to: iso(x.end), reason: x.reason ?? null })),

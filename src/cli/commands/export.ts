@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import type { Command } from 'commander';
-import { addDays } from '../../core/index.js';
+import { addDays, MINUTE_MS, WEEK_MS } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { collect, invocation, positiveInteger, type Invocation } from '../globals.js';
 import { iso } from '../json.js';
@@ -98,7 +98,7 @@ async function icsWindow(run: Invocation, options: { from?: string; to?: string;
 function parseAlarm(text: string): number {
   const m = /^(\d+)\s*(m|min|h)?$/i.exec(text.trim());
   const minutes = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'h' ? 60 : 1) : NaN;
-  if (!m || minutes < 0 || minutes > 7 * 24 * 60) {
+  if (!m || minutes < 0 || minutes > WEEK_MS / MINUTE_MS) {
     throw new UserError(`--alarm "${text}" must be a duration like 15m or 1h (at most a week)`);
   }
   return minutes;

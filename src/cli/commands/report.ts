@@ -2,15 +2,14 @@
 
 import type { Command } from 'commander';
 import type { Report } from '../../app/report.js';
-import { addDays, parseClock } from '../../core/index.js';
+import { addDays, HOUR_MS, parseClock } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
 import { formatShortTime, table, timesIn, type Cell } from '../output.js';
 import { iso } from '../json.js';
 
 type Names = (id: string | null) => string | null;
-const HOUR = 3_600_000;
-const hours = (ms: number) => Math.round((ms / HOUR) * 10) / 10;
+const hours = (ms: number) => Math.round((ms / HOUR_MS) * 10) / 10;
 
 function nightOption(text: string): { from: number; to: number } {
   const [from, to] = text.split('-').map((t) => parseClock(t.trim()));
