@@ -219,3 +219,8 @@ export function startOfDay(floating: number): number {
   return Math.floor(floating / DAY_MS) * DAY_MS;
 }
 
+/** The instant the calendar day containing `instant` begins in `zone`. */
+export function startOfDayIn(instant: Instant, zone: string): Instant {
+  return fromFloating(startOfDay(toFloating(instant, zone)), zone);
+}
+

@@ -8,8 +8,8 @@ import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import type { PersonLook, TimelineLoader } from '../core/index.js';
 import { TimelineScreen } from './timeline-view.js';
 import { zoom } from './layout.js';
-import { defaultStart, shiftDays, windowOf } from './window.js';
-import { toFloating, type Window } from '../core/index.js';
+import { defaultStart, windowOf } from './window.js';
+import { addDays, toFloating, type Window } from '../core/index.js';
 
 export interface InteractiveProps {
   load: TimelineLoader;
@@ -54,10 +54,10 @@ export function InteractiveTimeline(props: InteractiveProps) {
       props.onInterrupt?.();
       exit();
     } else if (input === 'q' || key.escape) exit();
-    else if (key.leftArrow) setStart((s) => shiftDays(s, key.shift ? -7 : -1, props.zone));
-    else if (key.rightArrow) setStart((s) => shiftDays(s, key.shift ? 7 : 1, props.zone));
-    else if (input === '[') setStart((s) => shiftDays(s, -7, props.zone));
-    else if (input === ']') setStart((s) => shiftDays(s, 7, props.zone));
+    else if (key.leftArrow) setStart((s) => addDays(s, key.shift ? -7 : -1, props.zone));
+    else if (key.rightArrow) setStart((s) => addDays(s, key.shift ? 7 : 1, props.zone));
+    else if (input === '[') setStart((s) => addDays(s, -7, props.zone));
+    else if (input === ']') setStart((s) => addDays(s, 7, props.zone));
     else if (input === '+' || input === '=') setDays((d) => zoom(d, -1));
     else if (input === '-' || input === '_') setDays((d) => zoom(d, 1));
     else if (input === 't') setStart(defaultStart(props.now, days, props.zone));
@@ -94,7 +94,7 @@ export function statusLine(window: Window, days: number, zone: string, shown: nu
     const d = new Date(toFloating(t, zone));
     return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
   };
-  const last = shiftDays(window.end, -1, zone);
+  const last = addDays(window.end, -1, zone);
   const span = days === 1 ? day(window.start) : `${day(window.start)} – ${day(last)}`;
   const where = `${days} day${days === 1 ? '' : 's'} · schedule ${shown}/${count} · ${span}`;
   const keys = [

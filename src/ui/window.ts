@@ -12,10 +12,6 @@ export function defaultStart(now: number, days: number, zone: string): number {
   return fromFloating(days >= 7 ? monday : today, zone);
 }
 
-export function shiftDays(start: number, days: number, zone: string): number {
-  return addDays(start, days, zone);
-}
-
 export function windowOf(start: number, days: number, zone: string): Window {
-  return { start, end: shiftDays(start, days, zone) };
+  return { start, end: addDays(start, days, zone) };
 }

@@ -3,11 +3,12 @@
 
 import { describe, expect, test } from 'vitest';
 import type { Segment } from '../../src/core/index.js';
+import { addDays } from '../../src/core/index.js';
 import {
   barText, laneHolders, makeColumns, MAX_DAYS, MIN_DAYS, nowColumn, rulerDays, rulerLine, toRuns, WEEK_RULER_DAYS, zoom, ZOOM_STEPS,
   type RulerDay,
 } from '../../src/ui/layout.js';
-import { defaultStart, shiftDays, windowOf } from '../../src/ui/window.js';
+import { defaultStart, windowOf } from '../../src/ui/window.js';
 import { personColor, textOn } from '../../src/ui/colors.js';
 
 const T = (iso: string) => Date.parse(iso);
@@ -216,10 +217,10 @@ describe('window.ts', () => {
 
   test('moving by days across a DST change keeps midnight', () => {
     const mon19Oct = T('2026-10-18T22:00:00Z'); // Mon 19 Oct 00:00 CEST
-    expect(shiftDays(mon19Oct, 7, BERLIN)).toBe(T('2026-10-25T23:00:00Z')); // Mon 26 Oct 00:00 CET
-    expect(shiftDays(T('2026-10-25T23:00:00Z'), -7, BERLIN)).toBe(mon19Oct);
-    expect(shiftDays(T('2026-10-24T22:00:00Z'), 1, BERLIN)).toBe(T('2026-10-25T23:00:00Z')); // a 25-hour Sunday
-    expect(shiftDays(T('2026-03-28T23:00:00Z'), 1, BERLIN)).toBe(T('2026-03-29T22:00:00Z')); // a 23-hour Sunday
+    expect(addDays(mon19Oct, 7, BERLIN)).toBe(T('2026-10-25T23:00:00Z')); // Mon 26 Oct 00:00 CET
+    expect(addDays(T('2026-10-25T23:00:00Z'), -7, BERLIN)).toBe(mon19Oct);
+    expect(addDays(T('2026-10-24T22:00:00Z'), 1, BERLIN)).toBe(T('2026-10-25T23:00:00Z')); // a 25-hour Sunday
+    expect(addDays(T('2026-03-28T23:00:00Z'), 1, BERLIN)).toBe(T('2026-03-29T22:00:00Z')); // a 23-hour Sunday
     expect(windowOf(mon19Oct, 14, BERLIN)).toEqual({ start: mon19Oct, end: T('2026-11-01T23:00:00Z') });
   });
 });

@@ -3,10 +3,10 @@
 import type { Command } from 'commander';
 import type { CoverResult, Ruled } from '../../app/cover.js';
 import { HOUR_MS } from '../../core/index.js';
-import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
 import { formatShortTime, formatTime, table, timesIn, type Cell } from '../output.js';
 import { iso } from '../json.js';
+import { requireAfter } from '../window-option.js';
 import { withFlags } from '../flag-errors.js';
 
 type Names = (id: string | null) => string | null;
@@ -24,7 +24,7 @@ export function registerCover(program: Command): void {
       const run = await invocation(command);
       const from = await run.time(o.from, '--from');
       const to = await run.time(o.to, '--to');
-      if (to <= from) throw new UserError('--to must be after --from');
+      requireAfter(from, to, '--to must be after --from');
       const { suggestCover } = await import('../../app/cover.js');
       const result = await suggestCover(run.ctx, { schedule: o.schedule, window: { start: from, end: to }, for: o.for });
       const { nameLookup } = await import('../people-names.js');

@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { addDays, MINUTE_MS, WEEK_MS } from '../../core/index.js';
 import { UserError } from '../../errors.js';
-import { collect, invocation, positiveInteger, type Invocation } from '../globals.js';
+import { collect, invocation, positiveInteger } from '../globals.js';
 import { iso } from '../json.js';
+import { windowOption } from '../window-option.js';
 
 export function registerExport(program: Command): void {
   const exporter = program.command('export').description('write the current state in another format');
@@ -33,7 +34,10 @@ export function registerExport(program: Command): void {
     .action(async (options, command: Command) => {
       const run = await invocation(command);
       const splitBy = checkSplit(options);
-      const window = await icsWindow(run, options);
+      const window = await windowOption(run, options, {
+        start: (now, zone) => addDays(now, -7, zone),
+        end: (_start, now, zone) => addDays(now, 90, zone),
+      });
       const alarmMinutes = options.alarm === undefined ? undefined : parseAlarm(options.alarm);
       const { exportIcs } = await import('../../app/export-ics.js');
       const { writeFileAtomic, ensureDirectory } = await import('../../app/atomic-write.js');
@@ -78,20 +82,6 @@ function checkSplit(options: { splitBy?: string; outDir?: string; output?: strin
   if (!options.outDir) throw new UserError('--split-by needs --out-dir DIR for the feeds');
   if (options.output) throw new UserError('give either -o FILE or --split-by with --out-dir, not both');
   return options.splitBy;
-}
-
-async function icsWindow(run: Invocation, options: { from?: string; to?: string; days?: number }) {
-  if (options.to && options.days) throw new UserError('give either --to or --days, not both');
-  const zone = run.ctx.zone;
-  const daysFrom = (t: number, days: number) => addDays(t, days, zone);
-  const start = options.from ? await run.time(options.from, '--from') : daysFrom(run.ctx.now, -7);
-  const end = options.to
-    ? await run.time(options.to, '--to')
-    : options.days
-      ? daysFrom(start, options.days)
-      : daysFrom(run.ctx.now, 90);
-  if (end <= start) throw new UserError('the window ends before it starts; --to must be after --from');
-  return { start, end };
 }
 
 /** "15m", "1h", "90" (minutes) → minutes. */

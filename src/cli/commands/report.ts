@@ -7,6 +7,7 @@ import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
 import { formatShortTime, table, timesIn, type Cell } from '../output.js';
 import { iso } from '../json.js';
+import { requireAfter } from '../window-option.js';
 
 type Names = (id: string | null) => string | null;
 const hours = (ms: number) => Math.round((ms / HOUR_MS) * 10) / 10;
@@ -32,7 +33,7 @@ export function registerReport(program: Command): void {
       const run = await invocation(command);
       const to = o.to ? await run.time(o.to, '--to') : run.ctx.now;
       const from = o.from ? await run.time(o.from, '--from') : addDays(to, -90, run.ctx.zone);
-      if (to <= from) throw new UserError('--to must be after --from');
+      requireAfter(from, to, '--to must be after --from');
       const { rotaReport, DEFAULT_NIGHT } = await import('../../app/report.js');
       const report = await rotaReport(run.ctx, { window: { start: from, end: to }, team: o.team, night: o.night ?? DEFAULT_NIGHT });
       const { nameLookup } = await import('../people-names.js');

@@ -1,13 +1,13 @@
 // oncall shifts --schedule ID [--from T] [--to T | --days N] [--layers]
 
 import type { Command } from 'commander';
-import { addDays, fromFloating, startOfDay, toFloating, type Segment } from '../../core/index.js';
+import { addDays, startOfDayIn, type Segment } from '../../core/index.js';
 import { scheduleShifts } from '../../app/shifts.js';
-import { UserError } from '../../errors.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
 import { formatTime, table, timesIn, type Cell } from '../output.js';
 import { nameLookup } from '../people-names.js';
 import { iso } from '../json.js';
+import { windowOption } from '../window-option.js';
 
 export function registerShifts(program: Command): void {
   program
@@ -20,7 +20,10 @@ export function registerShifts(program: Command): void {
     .option('--layers', "also show each layer's own shifts")
     .action(async (options, command: Command) => {
       const run = await invocation(command);
-      const window = await windowFrom(run, options);
+      const window = await windowOption(run, options, {
+        start: (now, zone) => startOfDayIn(now, zone),
+        end: (start, _now, zone) => addDays(start, 7, zone),
+      });
       const result = await scheduleShifts(run.ctx, options.schedule, window, Boolean(options.layers));
       const name = await nameLookup(run.ctx);
       if (run.json) {
@@ -39,23 +42,6 @@ export function registerShifts(program: Command): void {
       run.print(shiftTable(run, result.shifts, name));
       run.print(run.colors.dim(timesIn(run.ctx.zone)));
     });
-}
-
-export async function windowFrom(
-  run: Invocation,
-  options: { from?: string; to?: string; days?: number },
-): Promise<{ start: number; end: number }> {
-  if (options.to && options.days) throw new UserError('give either --to or --days, not both');
-  const zone = run.ctx.zone;
-  // Days are calendar days in the viewer's zone (a window over a DST change is 167 or 169 h).
-  const start = options.from
-    ? await run.time(options.from, '--from')
-    : fromFloating(startOfDay(toFloating(run.ctx.now, zone)), zone);
-  const end = options.to
-    ? await run.time(options.to, '--to')
-    : addDays(start, options.days ?? 7, zone);
-  if (end <= start) throw new UserError('the window ends before it starts; --to must be after --from');
-  return { start, end };
 }
 
 function shiftJson(schedule: string, s: Segment) {

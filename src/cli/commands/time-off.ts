@@ -8,6 +8,7 @@ import { formatTime, table, timesIn, type Cell } from '../output.js';
 import { printChange } from '../change-output.js';
 import { iso } from '../json.js';
 import { parseTimeOption } from '../time-option.js';
+import { requireAfter } from '../window-option.js';
 
 const manage = () => import('../../app/manage-time-off.js');
 
@@ -36,7 +37,7 @@ export function registerTimeOff(program: Command): void {
       const from = await bound(o.from, '--from', zone, run.ctx.now, false);
       // --to counts from --from: "--from friday --to monday" is the Monday after, "+3d" three days on.
       const to = await bound(o.to, '--to', zone, from, true);
-      if (to <= from) throw new UserError(`--to (${o.to}) must be after --from (${o.from})`);
+      requireAfter(from, to, `--to (${o.to}) must be after --from (${o.from})`);
       const { plan, value } = await (await manage()).addTimeOff(run.ctx, person, [{ from, to, ...(o.reason && { reason: o.reason }) }]);
       if (!run.json && value.already) return run.print(`That time off is already recorded for ${person}.`);
       printChange(run, plan, `Added time off for ${person}: ${formatTime(from, zone, run.ctx.now)} → ${formatTime(to, zone, run.ctx.now)} (${zone}).`);

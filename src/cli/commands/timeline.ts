@@ -1,7 +1,7 @@
 // oncall timeline [--schedule ID…] [--team ID] [--from T] [--days N] [--static]
 
 import type { Command } from 'commander';
-import { fromFloating, startOfDay, toFloating } from '../../core/index.js';
+import { startOfDayIn } from '../../core/index.js';
 import { Interrupted, UserError } from '../../errors.js';
 import { collect, invocation, positiveInteger } from '../globals.js';
 import { isInteractive } from '../io.js';
@@ -23,7 +23,7 @@ export function registerTimeline(program: Command): void {
       const { zone, now } = run.ctx;
       const { defaultStart, windowOf } = await import('../../ui/window.js');
       const start = options.from
-        ? fromFloating(startOfDay(toFloating(await run.time(options.from, '--from'), zone)), zone)
+        ? startOfDayIn(await run.time(options.from, '--from'), zone)
         : defaultStart(now, days, zone);
       const { timelineLoader } = await import('../../app/timeline.js');
       const { load, people } = await timelineLoader(run.ctx, { scheduleIds: options.schedule, team: options.team });
