@@ -2,7 +2,7 @@
 // instant. Each schedule target is resolved at the minute its level fires.
 
 import type { ChainStep, EscalationPolicyConfig } from '../core/index.js';
-import { escalationChain, resolveSchedule, stepTimes, type Segment } from '../core/index.js';
+import { escalationChain, resolveSchedule, shiftAt, stepTimes, type Segment } from '../core/index.js';
 import { InputError, UserError } from '../errors.js';
 import type { Store } from '../storage/open.js';
 import { listSchedules, scheduleInputs } from '../storage/read.js';
@@ -42,7 +42,7 @@ function chainFor(store: Store, policy: EscalationPolicyConfig, start: number): 
   return escalationChain(policy, start, (target, at) => {
     const [kind, id] = target.split(':', 2);
     if (kind !== 'schedule') return reachDirectly(store, target, at);
-    const person = segments.get(id)?.find((s) => s.start <= at && at < s.end)?.person;
+    const person = shiftAt(segments.get(id) ?? [], at)?.person;
     return person ? [person] : [];
   });
 }

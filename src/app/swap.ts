@@ -3,7 +3,7 @@
 // with `replaces`, written together.
 
 import type { Config, OverrideConfig, Segment } from '../core/index.js';
-import { isoUtc, resolveSchedule, DAY_MS } from '../core/index.js';
+import { isoUtc, resolveSchedule, shiftAt, DAY_MS } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { scheduleInputs, listSchedules } from '../storage/read.js';
 import type { AppContext } from './context.js';
@@ -26,7 +26,7 @@ export function swapShifts(ctx: AppContext, request: SwapRequest, options: Chang
     const window = { start: request.at - SEARCH, end: request.at + SEARCH };
     const [input] = scheduleInputs(store, [info], window);
     const segments = resolveSchedule(input, window);
-    const mine = segments.find((s) => s.start <= request.at && request.at < s.end);
+    const mine = shiftAt(segments, request.at);
     if (!mine || mine.person !== request.shiftOf) {
       throw new UserError(
         `${request.shiftOf} is not on call in ${schedule.id} at that time (${mine?.person ?? 'nobody'} is); pick a time inside one of their shifts`,

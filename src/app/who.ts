@@ -2,7 +2,7 @@
 // who comes next. The window around the instant grows only for schedules that need it.
 
 import type { Segment } from '../core/index.js';
-import { resolveSchedule, DAY_MS } from '../core/index.js';
+import { resolveSchedule, shiftAt, DAY_MS } from '../core/index.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import { selectSchedules } from './select-schedules.js';
 import type { AppContext } from './context.js';
@@ -59,8 +59,8 @@ interface Around {
 }
 
 function around(segments: Segment[], at: number): Around {
-  const index = segments.findIndex((s) => s.start <= at && at < s.end);
-  const current = segments[index];
+  const current = shiftAt(segments, at)!;
+  const index = segments.indexOf(current);
   const later = segments.slice(index + 1).find((s) => s.person !== null && s.person !== current.person);
   return {
     current,

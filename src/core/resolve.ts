@@ -2,7 +2,7 @@
 // a higher one covers nothing), then overrides painted on top in creation order, then
 // neighbouring pieces with the same person and source merged. The result tiles the window.
 
-import type { Layer, Override, ScheduleInput, Segment, Window } from './types.js';
+import type { Instant, Layer, Override, ScheduleInput, Segment, Window } from './types.js';
 import { layerShifts } from './layer.js';
 
 export function resolveSchedule(input: ScheduleInput, window: Window): Segment[] {
@@ -76,6 +76,11 @@ export function applyOverrides(segments: Segment[], overrides: Override[], windo
     current = next;
   }
   return current;
+}
+
+/** The shift containing `at` (its holder is the shift's person), if any. */
+export function shiftAt(shifts: readonly Segment[], at: Instant): Segment | undefined {
+  return shifts.find((s) => s.start <= at && at < s.end);
 }
 
 export function mergeNeighbours(segments: Segment[]): Segment[] {

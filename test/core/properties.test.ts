@@ -10,6 +10,7 @@ import {
   restrictionWindows,
   toFloating,
   offsetAt,
+  shiftAt,
   type Layer,
   type Override,
   type Restriction,
@@ -156,7 +157,7 @@ function describeCase(input: ScheduleInput, window: Window): string {
 }
 
 function containing(segments: Segment[], t: number): Segment {
-  const seg = segments.find((s) => s.start <= t && t < s.end);
+  const seg = shiftAt(segments, t);
   if (!seg) throw new Error(`no segment contains ${iso(t)}`);
   return seg;
 }
