@@ -29,10 +29,11 @@ const MAY_IMPORT = {
   cli: ['app', 'ui', 'core'],
 };
 
-// The view lays out days in the viewer's zone, so it needs core's wall-clock arithmetic; one
-// home for those helpers beats a copy in ui. Anything else from core (resolving shifts,
-// deciding things) must stay out of the view: `import type` only.
-const UI_CORE_VALUES = ['DAY_MS', 'addDays', 'fromFloating', 'startOfDay', 'toFloating', 'weekdayOf'];
+// The view lays out days in the viewer's zone, so it needs core's wall-clock arithmetic, and it
+// writes "14 days" with the same plural as every other layer; one home for those helpers beats
+// a copy in ui. Anything else from core (resolving shifts, deciding things) must stay out of
+// the view: `import type` only.
+const UI_CORE_VALUES = ['DAY_MS', 'addDays', 'fromFloating', 'startOfDay', 'toFloating', 'weekdayOf', 'plural'];
 
 /**
  * Packages that belong to one layer: the database lives in storage, the network and the
@@ -65,7 +66,7 @@ function restrictionsFor(layer) {
       regex: layerRegex('core'),
       allowTypeImports: true,
       allowImportNames: UI_CORE_VALUES,
-      message: 'ui takes plain data: import core types with `import type` (values: only the wall-clock helpers).',
+      message: 'ui takes plain data: import core types with `import type` (values: only the wall-clock helpers and plural).',
     });
   }
   for (const p of PACKAGES.filter((p) => p.home !== layer)) {

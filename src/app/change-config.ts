@@ -4,7 +4,7 @@
 // of change respect history, write the audit log, and show up in `oncall export yaml`.
 
 import type { Config, Plan } from '../core/index.js';
-import { planChanges } from '../core/index.js';
+import { planChanges, plural } from '../core/index.js';
 import { normalizeFiles } from '../core/normalize.js';
 import { InputError, UserError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
@@ -52,7 +52,7 @@ export async function changeConfig<T>(
         teams: new Set(),
       });
       if (issues.length > 0) {
-        const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+        const more = issues.length > 1 ? ` (and ${plural(issues.length - 1, 'more problem')})` : '';
         throw new UserError(`${issues[0].message}${more}`);
       }
       const plan = planChanges(current, config, true);

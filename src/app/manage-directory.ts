@@ -5,6 +5,7 @@ import type { Config, PersonConfig, TeamConfig } from '../core/index.js';
 import { InputError, UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
+import { plural } from '../core/index.js';
 
 export function findPerson(config: Config, id: string): PersonConfig {
   const person = config.people.find((p) => p.id === id);
@@ -40,7 +41,7 @@ export function referencesTo(config: Config, id: string, now: number): string[] 
   for (const s of config.schedules) {
     for (const l of s.layers) if (l.members.includes(id)) refs.push(`layer ${s.id}/${l.id}`);
     const overrides = s.overrides.filter((o) => (o.person === id || o.replaces === id) && o.to > now);
-    if (overrides.length > 0) refs.push(`${overrides.length} override${overrides.length > 1 ? 's' : ''} on ${s.id}`);
+    if (overrides.length > 0) refs.push(`${plural(overrides.length, 'override')} on ${s.id}`);
   }
   for (const p of config.policies) {
     if (p.levels.some((l) => l.targets.includes(`person:${id}`))) refs.push(`escalation policy ${p.id}`);

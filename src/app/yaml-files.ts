@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Path } from '../core/config-schema.js';
 import { UserError } from '../errors.js';
+import { plural } from '../core/index.js';
 
 export interface LoadedFile {
   file: string;
@@ -51,7 +52,7 @@ export function loadYamlFiles(files: string[]): LoadedFile[] {
 }
 
 export function yamlErrors(lines: string[]): UserError {
-  const count = lines.length === 1 ? '1 error' : `${lines.length} errors`;
+  const count = plural(lines.length, 'error');
   return new UserError(`${count}; nothing was changed. Fix the file and run apply again.`, lines);
 }
 

@@ -1,7 +1,7 @@
 // An escalation chain as a table (for `escalate` and `incident show`) and as JSON.
 
 import type { ChainStep } from '../core/index.js';
-import { formatDelay, MINUTE_MS } from '../core/index.js';
+import { formatDelay, MINUTE_MS, plural } from '../core/index.js';
 import type { Invocation } from './globals.js';
 import { iso } from './json.js';
 import { formatTime, table, type Cell } from './output.js';
@@ -52,6 +52,6 @@ export function gapSummary(steps: ChainStep[], start: number): string | undefine
   const gaps = steps.filter((s) => s.gap);
   if (gaps.length === 0) return undefined;
   const first = gaps[0];
-  const more = gaps.length > 1 ? ` and ${gaps.length - 1} more step${gaps.length > 2 ? 's' : ''}` : '';
+  const more = gaps.length > 1 ? ` and ${plural(gaps.length - 1, 'more step')}` : '';
   return `level ${first.level}${first.run > 0 ? ` (repeat ${first.run})` : ''} at +${formatDelay(Math.round((first.at - start) / MINUTE_MS))} reaches nobody${more}`;
 }

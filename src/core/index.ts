@@ -16,6 +16,7 @@ export { keepEndedOverrides } from './ended-overrides.js';
 export { sequenceOf, type ChangeHistory } from './sequence.js';
 export * from './sync-plan.js';
 export * from './duration.js';
+export * from './text.js';
 export * from './escalation.js';
 export * from './overlap.js';
 export * from './stretches.js';

@@ -9,7 +9,7 @@ import type { PersonLook, TimelineLoader } from '../core/index.js';
 import { TimelineScreen } from './timeline-view.js';
 import { zoom } from './layout.js';
 import { defaultStart, windowOf } from './window.js';
-import { addDays, toFloating, type Window } from '../core/index.js';
+import { addDays, plural, toFloating, type Window } from '../core/index.js';
 
 export interface InteractiveProps {
   load: TimelineLoader;
@@ -96,7 +96,7 @@ export function statusLine(window: Window, days: number, zone: string, shown: nu
   };
   const last = addDays(window.end, -1, zone);
   const span = days === 1 ? day(window.start) : `${day(window.start)} – ${day(last)}`;
-  const where = `${days} day${days === 1 ? '' : 's'} · schedule ${shown}/${count} · ${span}`;
+  const where = `${plural(days, 'day')} · schedule ${shown}/${count} · ${span}`;
   const keys = [
     '←/→ day  [ ] week  +/- zoom  t now  s schedule  q quit',
     '←→ day [] week +- zoom t now s next q quit',

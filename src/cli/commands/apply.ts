@@ -7,6 +7,7 @@ import { collect, invocation, type Invocation } from '../globals.js';
 import { formatTime } from '../output.js';
 import { changeJson, iso } from '../json.js';
 import { withFlags } from '../flag-errors.js';
+import { plural } from '../../core/index.js';
 
 export function registerApply(program: Command): void {
   program
@@ -95,7 +96,7 @@ function describe(run: Invocation, result: ApplyResult, change: Change): string 
     }
     case 'policy': {
       const levels = (change.after ?? change.before!).levels.length;
-      return `escalation policy ${change.id}: ${levels} level${levels === 1 ? '' : 's'}${fields}`;
+      return `escalation policy ${change.id}: ${plural(levels, 'level')}${fields}`;
     }
   }
 }

@@ -8,6 +8,7 @@ import { formatTime } from '../output.js';
 import { iso } from '../json.js';
 import { progressBar } from '../progress-bar.js';
 import { withFlags } from '../flag-errors.js';
+import { plural } from '../../core/index.js';
 
 export function registerCalendar(program: Command): void {
   const calendar = program.command('calendar').description('push shifts to Google Calendar or Outlook');
@@ -196,6 +197,3 @@ function targetJson(t: CalendarTarget) {
   };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

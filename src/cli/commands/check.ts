@@ -6,6 +6,7 @@ import { ProblemsFound, UserError } from '../../errors.js';
 import { collect, invocation, positiveInteger, type Invocation } from '../globals.js';
 import { formatTime, timesIn } from '../output.js';
 import { isoOrNull } from '../json.js';
+import { plural } from '../../core/index.js';
 
 type Names = (id: string | null) => string | null;
 
@@ -40,7 +41,7 @@ export function registerCheck(program: Command): void {
         run.print(JSON.stringify({ from: isoOrNull(result.window.start), to: isoOrNull(result.window.end), schedules: result.schedules, problems }, null, 2));
       } else {
         const span = `${formatTime(result.window.start, run.ctx.zone, run.ctx.now)} → ${formatTime(result.window.end, run.ctx.zone, run.ctx.now)}`;
-        run.print(run.colors.dim(`Checked ${result.schedules.length} schedule${result.schedules.length === 1 ? '' : 's'}, ${span}.`));
+        run.print(run.colors.dim(`Checked ${plural(result.schedules.length, 'schedule')}, ${span}.`));
         if (result.problems.length === 0) return run.print(run.colors.green(`No problems in the next ${o.days} days.`));
         // Two lines each, to fit 80 columns: what, where and when; then who and why.
         for (const p of result.problems) {
@@ -52,7 +53,7 @@ export function registerCheck(program: Command): void {
       }
       if (result.problems.length > 0) {
         const n = result.problems.length;
-        throw new ProblemsFound(`${n} problem${n === 1 ? '' : 's'} found; fix them, or leave a kind out with --ignore`);
+        throw new ProblemsFound(`${plural(n, 'problem')} found; fix them, or leave a kind out with --ignore`);
       }
     });
 }

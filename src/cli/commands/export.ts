@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import type { Command } from 'commander';
-import { addDays, MINUTE_MS, WEEK_MS } from '../../core/index.js';
+import { addDays, MINUTE_MS, plural, WEEK_MS } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { collect, invocation, positiveInteger } from '../globals.js';
 import { iso } from '../json.js';
@@ -52,7 +52,7 @@ export function registerExport(program: Command): void {
       if (!splitBy) {
         if (options.output) {
           writeFileAtomic(options.output, feeds[0].text);
-          run.print(run.json ? JSON.stringify({ file: options.output, events: feeds[0].events }) : `Wrote ${options.output} (${feeds[0].events} shift${feeds[0].events === 1 ? '' : 's'}).`);
+          run.print(run.json ? JSON.stringify({ file: options.output, events: feeds[0].events }) : `Wrote ${options.output} (${plural(feeds[0].events, 'shift')}).`);
         } else {
           run.io.stdout.write(feeds[0].text);
         }

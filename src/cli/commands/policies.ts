@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import type { EscalationLevelConfig, EscalationPolicyConfig } from '../../core/index.js';
-import { formatDelay, MINUTE_MS, runLength } from '../../core/index.js';
+import { formatDelay, MINUTE_MS, plural, runLength } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
 import { table } from '../output.js';
@@ -92,7 +92,7 @@ export function registerPolicies(program: Command): void {
       const found = (await manage()).findPolicyConfig({ policies: await currentPolicies(run) }, id);
       if (run.json) return run.print(JSON.stringify(policyJson(found), null, 2));
       run.print(`${run.colors.bold(found.id)}  ${found.name} · team ${found.team}`);
-      if (found.repeat) run.print(`Repeats up to ${found.repeat} more time${found.repeat > 1 ? 's' : ''}, every ${formatDelay(runLength(found) / MINUTE_MS)}.`);
+      if (found.repeat) run.print(`Repeats up to ${plural(found.repeat, 'more time')}, every ${formatDelay(runLength(found) / MINUTE_MS)}.`);
       const rows = found.levels.map((l, i) => [String(i + 1), l.after, l.targets.join(', ')].map((text) => ({ text })));
       run.print(table([{ header: 'LEVEL' }, { header: 'AFTER' }, { header: 'TARGETS', shrink: true }], rows, run.colors, run.width));
     });

@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import type { LayerConfig, RestrictionConfig } from '../../core/index.js';
-import { formatWallClock, toFloating } from '../../core/index.js';
+import { formatWallClock, plural, toFloating } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { collect, invocation, type Invocation } from '../globals.js';
 import { fitWidth, table } from '../output.js';
@@ -101,7 +101,7 @@ export function registerSchedules(program: Command): void {
       if (run.json) return run.print(JSON.stringify({ ...s, overrides: s.overrides.map(overrideJson) }, null, 2));
       run.print(`${s.name} (${s.id}), team ${s.team}, ${s.timezone}${s.disabled ? ' (disabled)' : ''}`);
       for (const l of s.layers) for (const line of describeLayer(l)) run.print(fitWidth(`  ${line}`, run.width));
-      run.print(`  ${s.overrides.length} override${s.overrides.length === 1 ? '' : 's'} ("oncall override list --schedule ${s.id}")`);
+      run.print(`  ${plural(s.overrides.length, 'override')} ("oncall override list --schedule ${s.id}")`);
     });
 
   registerLayers(program);

@@ -9,6 +9,7 @@ import { printChange } from '../change-output.js';
 import { iso } from '../json.js';
 import { parseTimeOption } from '../time-option.js';
 import { requireAfter } from '../window-option.js';
+import { plural } from '../../core/index.js';
 
 const manage = () => import('../../app/manage-time-off.js');
 
@@ -58,8 +59,8 @@ export function registerTimeOff(program: Command): void {
       if (run.json) return run.print(JSON.stringify({ events: value.events, added: value.added, already: value.already }, null, 2));
       const already = value.already ? `, ${value.already} already recorded` : '';
       run.print(plan.changes.length === 0 && value.added === 0
-        ? `No changes: ${value.events} busy event${value.events === 1 ? '' : 's'} in ${file}${already}.`
-        : `Imported ${value.added} time off for ${person} from ${file} (${value.events} busy event${value.events === 1 ? '' : 's'}${already}).`);
+        ? `No changes: ${plural(value.events, 'busy event')} in ${file}${already}.`
+        : `Imported ${value.added} time off for ${person} from ${file} (${plural(value.events, 'busy event')}${already}).`);
     });
   timeoff
     .command('list')
