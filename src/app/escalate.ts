@@ -2,7 +2,7 @@
 // instant. Each schedule target is resolved at the minute its level fires.
 
 import type { ChainStep, EscalationPolicyConfig } from '../core/index.js';
-import { escalationChain, resolveSchedule, shiftAt, stepTimes, type Segment } from '../core/index.js';
+import { escalationChain, parseTarget, resolveSchedule, scheduleTargets, shiftAt, stepTimes, type Segment } from '../core/index.js';
 import { InputError, UserError } from '../errors.js';
 import type { Store } from '../storage/open.js';
 import { listSchedules, scheduleInputs } from '../storage/read.js';
@@ -34,22 +34,22 @@ export function findPolicy(store: Store, id: string, at: number): EscalationPoli
 function chainFor(store: Store, policy: EscalationPolicyConfig, start: number): ChainStep[] {
   const times = stepTimes(policy, start);
   const window = { start, end: times[times.length - 1].at + 1 };
-  const scheduleIds = [...new Set(policy.levels.flatMap((l) => l.targets).filter((t) => t.startsWith('schedule:')).map((t) => t.slice(9)))];
+  const scheduleIds = scheduleTargets(policy.levels.flatMap((l) => l.targets));
   // A schedule deleted before the incident is simply not there: its levels reach nobody.
   const schedules = scheduleIds.length > 0 ? listSchedules(store, { ids: scheduleIds, aliveAt: start }) : [];
   const inputs = scheduleInputs(store, schedules, window);
   const segments = new Map<string, Segment[]>(schedules.map((s, i) => [s.id, resolveSchedule(inputs[i], window)]));
   return escalationChain(policy, start, (target, at) => {
-    const [kind, id] = target.split(':', 2);
-    if (kind !== 'schedule') return reachDirectly(store, target, at);
-    const person = shiftAt(segments.get(id) ?? [], at)?.person;
+    const parsed = parseTarget(target);
+    if (parsed?.kind !== 'schedule') return reachDirectly(store, target, at);
+    const person = shiftAt(segments.get(parsed.id) ?? [], at)?.person;
     return person ? [person] : [];
   });
 }
 
 /** Who a `person:` or `team:` target reaches at an instant (nobody once the person was removed). */
 export function reachDirectly(store: Store, target: string, at: number): string[] {
-  const [kind, id] = target.split(':', 2);
+  const { kind, id } = parseTarget(target)!;
   if (kind === 'team') return teamMembersOf(store, id);
   const removed = personRemovedAt(store, id);
   return removed === null || (removed !== undefined && removed > at) ? [id] : [];

@@ -5,7 +5,7 @@ import type { Config, PersonConfig, TeamConfig } from '../core/index.js';
 import { InputError, UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
-import { plural } from '../core/index.js';
+import { formatTarget, plural } from '../core/index.js';
 
 export function findPerson(config: Config, id: string): PersonConfig {
   const person = config.people.find((p) => p.id === id);
@@ -44,7 +44,7 @@ export function referencesTo(config: Config, id: string, now: number): string[] 
     if (overrides.length > 0) refs.push(`${plural(overrides.length, 'override')} on ${s.id}`);
   }
   for (const p of config.policies) {
-    if (p.levels.some((l) => l.targets.includes(`person:${id}`))) refs.push(`escalation policy ${p.id}`);
+    if (p.levels.some((l) => l.targets.includes(formatTarget('person', id)))) refs.push(`escalation policy ${p.id}`);
   }
   return refs;
 }
@@ -73,7 +73,7 @@ export function removePerson(ctx: AppContext, id: string, force: boolean, option
       s.overrides = s.overrides.filter((o) => (o.person !== id && o.replaces !== id) || o.to <= at);
     }
     for (const p of config.policies) {
-      for (const l of p.levels) l.targets = l.targets.filter((t) => t !== `person:${id}`);
+      for (const l of p.levels) l.targets = l.targets.filter((t) => t !== formatTarget('person', id));
       if (p.levels.some((l) => l.targets.length === 0)) {
         throw new UserError(`a level of escalation policy ${p.id} would page no one; edit it first ("oncall policy edit")`);
       }
@@ -118,7 +118,7 @@ export function removeTeam(ctx: AppContext, id: string, options: ChangeOptions =
     if (schedules.length > 0) {
       throw new UserError(`team "${id}" still has schedules ${schedules.join(', ')}; move or remove them first`);
     }
-    const policies = config.policies.filter((p) => p.team === id || p.levels.some((l) => l.targets.includes(`team:${id}`)));
+    const policies = config.policies.filter((p) => p.team === id || p.levels.some((l) => l.targets.includes(formatTarget('team', id))));
     if (policies.length > 0) {
       throw new UserError(`team "${id}" is still used by escalation policy ${policies.map((p) => p.id).join(', ')}; change those first`);
     }

@@ -1,7 +1,7 @@
 // Schedules, layers and overrides from the command line, through the same path as `apply`.
 
 import type { Config, LayerConfig, OverrideConfig, ScheduleConfig } from '../core/index.js';
-import { overrideKey } from '../core/index.js';
+import { formatTarget, overrideKey } from '../core/index.js';
 import { UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
@@ -53,7 +53,7 @@ export function setScheduleDisabled(ctx: AppContext, id: string, disabled: boole
 export function removeSchedule(ctx: AppContext, id: string, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
     findSchedule(config, id);
-    const policies = config.policies.filter((p) => p.levels.some((l) => l.targets.includes(`schedule:${id}`)));
+    const policies = config.policies.filter((p) => p.levels.some((l) => l.targets.includes(formatTarget('schedule', id))));
     if (policies.length > 0) {
       throw new UserError(`schedule "${id}" is still paged by escalation policy ${policies.map((p) => p.id).join(', ')}; change those first ("oncall policy edit")`);
     }

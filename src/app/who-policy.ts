@@ -1,5 +1,6 @@
 // `oncall who --policy P`: who the first level of an escalation policy pages at an instant.
 
+import { parseTarget, scheduleTargets } from '../core/index.js';
 import { UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { findPolicy, reachDirectly } from './escalate.js';
@@ -17,12 +18,12 @@ export async function firstResponders(ctx: AppContext, policyId: string, at: num
   const store = await ctx.db();
   const policy = findPolicy(store, policyId, at);
   const targets = policy.levels[0].targets;
-  const scheduleIds = targets.filter((t) => t.startsWith('schedule:')).map((t) => t.slice(9));
+  const scheduleIds = scheduleTargets(targets);
   const shifts = scheduleIds.length > 0 ? await whoIsOnCall(ctx, { scheduleIds, at }).catch(gone) : [];
   const responders = targets.flatMap((target): FirstResponder[] => {
-    const [kind, id] = target.split(':', 2);
-    if (kind === 'schedule') {
-      const shift = shifts.find((s) => s.schedule.id === id);
+    const parsed = parseTarget(target);
+    if (parsed?.kind === 'schedule') {
+      const shift = shifts.find((s) => s.schedule.id === parsed.id);
       return [shift ? { target, person: shift.person, shift } : { target, person: null }];
     }
     const people = reachDirectly(store, target, at);

@@ -30,6 +30,34 @@ export interface ChainStep {
   gap: boolean;
 }
 
+export const TARGET_KINDS = ['schedule', 'person', 'team'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+/** A level's target split into kind and id: `schedule:x`, `person:y`, `team:z`. */
+export interface Target {
+  kind: TargetKind;
+  id: string;
+}
+
+/** Splits `kind:id`; undefined when the kind is not one of TARGET_KINDS or there is no colon. */
+export function parseTarget(text: string): Target | undefined {
+  const colon = text.indexOf(':');
+  if (colon < 0) return undefined;
+  const kind = text.slice(0, colon);
+  if (!(TARGET_KINDS as readonly string[]).includes(kind)) return undefined;
+  return { kind: kind as TargetKind, id: text.slice(colon + 1) };
+}
+
+export function formatTarget(kind: TargetKind, id: string): string {
+  return `${kind}:${id}`;
+}
+
+/** The ids of the schedules among some targets, each once, in order. */
+export function scheduleTargets(targets: readonly string[]): string[] {
+  const ids = targets.map(parseTarget).flatMap((t) => (t?.kind === 'schedule' ? [t.id] : []));
+  return [...new Set(ids)];
+}
+
 /** Who a target (`schedule:x`, `person:y`, `team:z`) reaches at an instant. */
 export type Reach = (target: string, at: Instant) => string[];
 

@@ -4,10 +4,10 @@
 import type { EscalationLevelConfig, EscalationPolicyConfig } from './config.js';
 import { checkShape, type ConfigIssue, type Path, type RawPolicy } from './config-schema.js';
 import { formatDelay, parseDelay } from './duration.js';
+import { parseTarget } from './escalation.js';
 import type { Located } from './normalize.js';
 import { checkId } from './values.js';
 
-export const TARGET_KINDS = ['schedule', 'person', 'team'] as const;
 
 interface Referable {
   people: Set<string>;
@@ -66,11 +66,12 @@ export function policyConfig({ file, path, value: raw }: Located<RawPolicy>, kno
 }
 
 function checkTarget(file: string, path: Path, target: string, where: string, known: Referable, report: Report): void {
-  const [kind, id] = target.split(':', 2);
-  if (id === undefined || !(TARGET_KINDS as readonly string[]).includes(kind)) {
+  const parsed = parseTarget(target);
+  if (!parsed) {
     report(file, path, `${where}: target "${target}" must be schedule:<id>, person:<id> or team:<id>`);
     return;
   }
+  const { kind, id } = parsed;
   const ids = kind === 'schedule' ? known.schedules : kind === 'person' ? known.people : known.teams;
   if (!ids.has(id)) report(file, path, `${where}: ${kind} "${id}" is not a known ${kind}`);
 }
