@@ -4,6 +4,7 @@ import { InputError, UserError } from '../errors.js';
 import { listPeople, listSchedules } from '../storage/read.js';
 import { addTarget, listTargets, removeTarget, type NewTarget, type TargetRow } from '../storage/targets.js';
 import type { AppContext } from './context.js';
+import { findById } from '../core/index.js';
 
 /** A sync target as stored, with its last run's counts and error. */
 export type CalendarTarget = TargetRow;
@@ -13,12 +14,8 @@ export async function addCalendarTarget(ctx: AppContext, target: NewTarget): Pro
   if ((target.scheduleId === null) === (target.personId === null)) {
     throw new InputError('target', (flag) => `give exactly one of ${flag ?? 'a schedule and a person'} whose shifts the calendar shows`);
   }
-  if (target.scheduleId !== null && !listSchedules(store).some((s) => s.id === target.scheduleId)) {
-    throw new UserError(`unknown schedule "${target.scheduleId}"; run "oncall who" to list the schedules`);
-  }
-  if (target.personId !== null && !listPeople(store).some((p) => p.id === target.personId)) {
-    throw new UserError(`unknown person "${target.personId}"; check the id with "oncall export yaml"`);
-  }
+  if (target.scheduleId !== null) findById(listSchedules(store), target.scheduleId, 'schedule');
+  if (target.personId !== null) findById(listPeople(store), target.personId, 'person');
   if (target.days < 1 || target.days > 730) throw new InputError('days', (flag) => `${flag ?? 'the days ahead'} must be between 1 and 730`);
   return addTarget(await store.orm(), target, ctx.now);
 }

@@ -2,10 +2,9 @@
 // person or schedule, for CI jobs that publish on-call calendars.
 
 import type { PersonConfig, Window } from '../core/index.js';
-import { sequenceOf } from '../core/index.js';
+import { sequenceOf, unknownId } from '../core/index.js';
 import { changeHistories, listPeople, type ScheduleInfo } from '../storage/read.js';
 import { writeFeed, type FeedEvent } from '../calendars/ics-feed.js';
-import { UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { selectSchedules } from './select-schedules.js';
 import { EDGE_MARGIN, shiftEvents } from './shift-events.js';
@@ -39,7 +38,7 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
   const schedules = selectSchedules(store, { scheduleIds: query.scheduleIds, team: query.team, aliveAt: query.window.start });
   const people = new Map(listPeople(store).map((p) => [p.id, p]));
   for (const id of query.personIds ?? []) {
-    if (!people.has(id)) throw new UserError(`unknown person "${id}"; check the id with "oncall export yaml"`);
+    if (!people.has(id)) throw unknownId('person', id);
   }
   const events = feedEvents(store, schedules, people, query);
   const feed = (name: string, timezone: string, list: FeedShift[]) =>

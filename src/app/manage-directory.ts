@@ -5,19 +5,7 @@ import type { Config, PersonConfig, TeamConfig } from '../core/index.js';
 import { InputError, UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
-import { formatTarget, plural } from '../core/index.js';
-
-export function findPerson(config: Config, id: string): PersonConfig {
-  const person = config.people.find((p) => p.id === id);
-  if (!person) throw new UserError(`unknown person "${id}"; "oncall person list" shows them`);
-  return person;
-}
-
-export function findTeam(config: Config, id: string): TeamConfig {
-  const team = config.teams.find((t) => t.id === id);
-  if (!team) throw new UserError(`unknown team "${id}"; "oncall team list" shows them`);
-  return team;
-}
+import { formatTarget, plural, findById } from '../core/index.js';
 
 type PersonFields = Partial<Omit<PersonConfig, 'id'>>;
 
@@ -30,7 +18,7 @@ export function addPerson(ctx: AppContext, person: PersonConfig, options: Change
 
 export function editPerson(ctx: AppContext, id: string, fields: PersonFields, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    Object.assign(findPerson(config, id), withoutUndefined(fields));
+    Object.assign(findById(config.people, id, 'person'), withoutUndefined(fields));
   });
 }
 
@@ -56,7 +44,7 @@ export function referencesTo(config: Config, id: string, now: number): string[] 
 export function removePerson(ctx: AppContext, id: string, force: boolean, options: ChangeOptions = {}) {
   const at = options.effective ?? ctx.now;
   return changeConfig(ctx, options, (config) => {
-    findPerson(config, id);
+    findById(config.people, id, 'person');
     const refs = referencesTo(config, id, at);
     if (refs.length > 0 && !force) {
       throw new InputError('force', (flag) => `person "${id}" is still in ${refs.join(', ')}; change those first, or ${flag ? `use ${flag}` : 'force the removal'}`);
@@ -101,7 +89,7 @@ export interface TeamEdit {
 
 export function editTeam(ctx: AppContext, id: string, edit: TeamEdit, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    const team = findTeam(config, id);
+    const team = findById(config.teams, id, 'team');
     if (edit.name !== undefined) team.name = edit.name;
     if (edit.members) team.members = edit.members;
     if (edit.holidays === null) delete team.holidays;
@@ -113,7 +101,7 @@ export function editTeam(ctx: AppContext, id: string, edit: TeamEdit, options: C
 
 export function removeTeam(ctx: AppContext, id: string, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    findTeam(config, id);
+    findById(config.teams, id, 'team');
     const schedules = config.schedules.filter((s) => s.team === id).map((s) => s.id);
     if (schedules.length > 0) {
       throw new UserError(`team "${id}" still has schedules ${schedules.join(', ')}; move or remove them first`);

@@ -1,15 +1,10 @@
 // Escalation policies from the command line, through the same path as `apply`.
 
-import type { Config, EscalationLevelConfig, EscalationPolicyConfig } from '../core/index.js';
+import type { EscalationLevelConfig, EscalationPolicyConfig } from '../core/index.js';
 import { InputError, UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
-
-export function findPolicyConfig(config: Pick<Config, 'policies'>, id: string): EscalationPolicyConfig {
-  const policy = config.policies.find((p) => p.id === id);
-  if (!policy) throw new UserError(`unknown escalation policy "${id}"; "oncall policy list" shows them`);
-  return policy;
-}
+import { findById } from '../core/index.js';
 
 /**
  * `--level "schedule:payments-secondary,person:erin@15m"`: targets, then "@" and the delay
@@ -44,14 +39,14 @@ export function addPolicy(ctx: AppContext, id: string, fields: PolicyFields & { 
 
 export function editPolicy(ctx: AppContext, id: string, fields: PolicyFields, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    const index = config.policies.indexOf(findPolicyConfig(config, id));
+    const index = config.policies.indexOf(findById(config.policies, id, 'escalation policy'));
     config.policies[index] = policyFrom(config.policies[index], fields);
   });
 }
 
 export function removePolicy(ctx: AppContext, id: string, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    findPolicyConfig(config, id);
+    findById(config.policies, id, 'escalation policy');
     config.policies = config.policies.filter((p) => p.id !== id);
   });
 }

@@ -1,17 +1,11 @@
 // Schedules, layers and overrides from the command line, through the same path as `apply`.
 
-import type { Config, LayerConfig, OverrideConfig, ScheduleConfig } from '../core/index.js';
-import { formatTarget, overrideKey } from '../core/index.js';
+import type { LayerConfig, OverrideConfig, ScheduleConfig } from '../core/index.js';
+import { formatTarget, overrideKey, findById } from '../core/index.js';
 import { UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
 import { withoutUndefined } from './manage-directory.js';
-
-export function findSchedule(config: Config, id: string): ScheduleConfig {
-  const schedule = config.schedules.find((s) => s.id === id);
-  if (!schedule) throw new UserError(`unknown schedule "${id}"; "oncall schedule list" shows them`);
-  return schedule;
-}
 
 export function findLayer(schedule: ScheduleConfig, id: string): LayerConfig {
   const layer = schedule.layers.find((l) => l.id === id);
@@ -37,14 +31,14 @@ export function addSchedule(ctx: AppContext, id: string, fields: Required<Pick<S
 
 export function editSchedule(ctx: AppContext, id: string, fields: ScheduleFields, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    Object.assign(findSchedule(config, id), withoutUndefined(fields));
+    Object.assign(findById(config.schedules, id, 'schedule'), withoutUndefined(fields));
   });
 }
 
 /** Disabling keeps the definition but makes the layers cover nothing, from the effective instant. */
 export function setScheduleDisabled(ctx: AppContext, id: string, disabled: boolean, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    const schedule = findSchedule(config, id);
+    const schedule = findById(config.schedules, id, 'schedule');
     if (disabled) schedule.disabled = true;
     else delete schedule.disabled;
   });
@@ -52,7 +46,7 @@ export function setScheduleDisabled(ctx: AppContext, id: string, disabled: boole
 
 export function removeSchedule(ctx: AppContext, id: string, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    findSchedule(config, id);
+    findById(config.schedules, id, 'schedule');
     const policies = config.policies.filter((p) => p.levels.some((l) => l.targets.includes(formatTarget('schedule', id))));
     if (policies.length > 0) {
       throw new UserError(`schedule "${id}" is still paged by escalation policy ${policies.map((p) => p.id).join(', ')}; change those first ("oncall policy edit")`);
@@ -63,7 +57,7 @@ export function removeSchedule(ctx: AppContext, id: string, options: ChangeOptio
 
 export function addLayer(ctx: AppContext, scheduleId: string, layer: LayerConfig, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    const schedule = findSchedule(config, scheduleId);
+    const schedule = findById(config.schedules, scheduleId, 'schedule');
     if (schedule.layers.some((l) => l.id === layer.id)) {
       throw new UserError(`schedule "${scheduleId}" already has a layer "${layer.id}"; use "oncall layer edit"`);
     }
@@ -75,7 +69,7 @@ export type LayerEdit = Partial<Omit<LayerConfig, 'id'>> & { clear?: ('end' | 'r
 
 export function editLayer(ctx: AppContext, scheduleId: string, id: string, edit: LayerEdit, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    const layer = findLayer(findSchedule(config, scheduleId), id);
+    const layer = findLayer(findById(config.schedules, scheduleId, 'schedule'), id);
     const { clear, ...fields } = edit;
     // A rotation is either a shift length or an RRULE: setting one drops the other.
     if (fields.shift !== undefined) delete layer.handoffs;
@@ -88,7 +82,7 @@ export function editLayer(ctx: AppContext, scheduleId: string, id: string, edit:
 
 export function removeLayer(ctx: AppContext, scheduleId: string, id: string, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    const schedule = findSchedule(config, scheduleId);
+    const schedule = findById(config.schedules, scheduleId, 'schedule');
     findLayer(schedule, id);
     schedule.layers = schedule.layers.filter((l) => l.id !== id);
   });
@@ -96,7 +90,7 @@ export function removeLayer(ctx: AppContext, scheduleId: string, id: string, opt
 
 export function addOverride(ctx: AppContext, scheduleId: string, override: OverrideConfig, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    const schedule = findSchedule(config, scheduleId);
+    const schedule = findById(config.schedules, scheduleId, 'schedule');
     const hidden = schedule.overrides.filter((o) => o.from < override.to && o.to > override.from);
     schedule.overrides.push(override);
     return { hidden, schedule };
@@ -106,7 +100,7 @@ export function addOverride(ctx: AppContext, scheduleId: string, override: Overr
 /** Ends an override from the effective instant on (now by default): its past stays. */
 export function removeOverride(ctx: AppContext, scheduleId: string, override: OverrideConfig, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config) => {
-    const schedule = findSchedule(config, scheduleId);
+    const schedule = findById(config.schedules, scheduleId, 'schedule');
     const index = schedule.overrides.findIndex((o) => overrideKey(o) === overrideKey(override));
     if (index < 0) throw new UserError('that override was already removed');
     schedule.overrides.splice(index, 1);

@@ -1,16 +1,15 @@
 // Time off from the command line and from ICS files, through the same path as `apply`.
 
 import type { TimeOffConfig } from '../core/index.js';
-import { DAY_MS, timeOffKey } from '../core/index.js';
+import { DAY_MS, timeOffKey, findById } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { timeOffById } from '../storage/read-time-off.js';
 import type { AppContext } from './context.js';
 import { changeConfig } from './change-config.js';
-import { findPerson } from './manage-directory.js';
 
 export function addTimeOff(ctx: AppContext, personId: string, entries: TimeOffConfig[]) {
   return changeConfig(ctx, {}, (config) => {
-    const person = findPerson(config, personId);
+    const person = findById(config.people, personId, 'person');
     // The same window twice (already recorded, or twice in one file) is recorded once.
     const known = new Set((person.timeOff ?? []).map(timeOffKey));
     const added: TimeOffConfig[] = [];
@@ -28,7 +27,7 @@ export async function removeTimeOff(ctx: AppContext, id: number) {
   const row = timeOffById(await ctx.db(), id);
   if (!row) throw new UserError(`no time off ${id}; "oncall timeoff list" shows their ids`);
   const result = await changeConfig(ctx, {}, (config) => {
-    const person = findPerson(config, row.person);
+    const person = findById(config.people, row.person, 'person');
     person.timeOff = (person.timeOff ?? []).filter((t) => timeOffKey(t) !== timeOffKey({ from: row.start, to: row.end }));
   });
   return { ...result, row };

@@ -1,8 +1,8 @@
 // `oncall next`: a person's upcoming shifts across every schedule, the one in progress first.
 
-import { resolveSchedule, DAY_MS } from '../core/index.js';
+import { resolveSchedule, DAY_MS, unknownId } from '../core/index.js';
 import { listPeople, listSchedules, scheduleInputs } from '../storage/read.js';
-import { InputError, UserError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { AppContext } from './context.js';
 
 
@@ -22,7 +22,7 @@ export async function resolvePerson(ctx: AppContext, given: string | undefined, 
   const people = listPeople(await ctx.db());
   if (given !== undefined) {
     const found = people.find((p) => p.id === given || p.email === given);
-    if (!found) throw new UserError(`unknown person "${given}"; check the id in your YAML or "oncall export yaml"`);
+    if (!found) throw unknownId('person', given);
     return found;
   }
   const user = env.ONCALL_USER || env.USER || '';

@@ -4,15 +4,14 @@ import { listOverrides, listSchedules, overrideById, type OverrideListing } from
 import { UserError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { removeOverride } from './manage-schedules.js';
+import { findById } from '../core/index.js';
 
 export type { OverrideListing } from '../storage/read.js';
 
 /** Overrides that end after `from`, of one schedule or all. */
 export async function overridesFrom(ctx: AppContext, scheduleId: string | undefined, from: number): Promise<OverrideListing[]> {
   const store = await ctx.db();
-  if (scheduleId && !listSchedules(store).some((s) => s.id === scheduleId)) {
-    throw new UserError(`unknown schedule "${scheduleId}"; "oncall schedule list" shows them`);
-  }
+  if (scheduleId) findById(listSchedules(store), scheduleId, 'schedule');
   return listOverrides(store, scheduleId, from);
 }
 

@@ -4,7 +4,7 @@
 import type { PersonConfig, TimeOffConfig } from '../core/index.js';
 import type { AppContext } from './context.js';
 import { currentConfig } from './current-config.js';
-import { findPerson } from './manage-directory.js';
+import { findById } from '../core/index.js';
 
 export interface PersonProfile {
   person: PersonConfig;
@@ -17,7 +17,7 @@ export interface PersonProfile {
 
 export async function personProfile(ctx: AppContext, id: string): Promise<PersonProfile> {
   const config = await currentConfig(ctx);
-  const person = findPerson(config, id);
+  const person = findById(config.people, id, 'person');
   return {
     person,
     teams: config.teams.filter((t) => t.members.includes(id)).map((t) => t.id),

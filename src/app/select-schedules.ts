@@ -3,6 +3,7 @@
 import { UserError } from '../errors.js';
 import type { Store } from '../storage/open.js';
 import { listSchedules, type ScheduleInfo } from '../storage/read.js';
+import { findById } from '../core/index.js';
 
 /** Schedules that exist at `aliveAt`, filtered by ids and team; unknown ids are refused. */
 export function selectSchedules(
@@ -11,9 +12,7 @@ export function selectSchedules(
 ): ScheduleInfo[] {
   const list = listSchedules(db, { ids: query.scheduleIds, team: query.team, aliveAt: query.aliveAt });
   for (const id of query.scheduleIds ?? []) {
-    if (!list.some((s) => s.id === id)) {
-      throw new UserError(`unknown schedule "${id}"; run "oncall who" to list the schedules`);
-    }
+    findById(list, id, 'schedule');
   }
   if (query.team && list.length === 0) {
     throw new UserError(`team "${query.team}" has no schedules (or does not exist); check the id with "oncall who"`);

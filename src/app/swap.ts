@@ -3,12 +3,11 @@
 // with `replaces`, written together.
 
 import type { Config, OverrideConfig, Segment } from '../core/index.js';
-import { isoUtc, resolveSchedule, shiftAt, DAY_MS } from '../core/index.js';
+import { isoUtc, resolveSchedule, shiftAt, DAY_MS, findById } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { scheduleInputs, listSchedules } from '../storage/read.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
-import { findSchedule } from './manage-schedules.js';
 
 const SEARCH = 120 * DAY_MS;
 
@@ -21,7 +20,7 @@ export interface SwapRequest {
 
 export function swapShifts(ctx: AppContext, request: SwapRequest, options: ChangeOptions = {}) {
   return changeConfig(ctx, options, (config: Config, { store, note }) => {
-    const schedule = findSchedule(config, request.scheduleId);
+    const schedule = findById(config.schedules, request.scheduleId, 'schedule');
     const info = listSchedules(store).find((s) => s.id === schedule.id)!;
     const window = { start: request.at - SEARCH, end: request.at + SEARCH };
     const [input] = scheduleInputs(store, [info], window);

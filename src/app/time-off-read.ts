@@ -1,8 +1,7 @@
 // Reading time off for `oncall timeoff`: a person's zone (their bounds are read there) and
 // the time off to list.
 
-import { FOREVER, FOREVER_AGO } from '../core/index.js';
-import { UserError } from '../errors.js';
+import { FOREVER, FOREVER_AGO, findById } from '../core/index.js';
 import { listPeople } from '../storage/read.js';
 import { timeOffBetween, type TimeOffRow } from '../storage/read-time-off.js';
 import type { AppContext } from './context.js';
@@ -11,9 +10,7 @@ export type TimeOffEntry = TimeOffRow;
 
 /** The zone a person's time off is read in ("2026-12-24" is their Christmas Eve); UTC when they have none. */
 export async function personZone(ctx: AppContext, id: string): Promise<string> {
-  const person = listPeople(await ctx.db()).find((p) => p.id === id);
-  if (!person) throw new UserError(`unknown person "${id}"; "oncall person list" shows them`);
-  return person.timezone ?? 'UTC';
+  return findById(listPeople(await ctx.db()), id, 'person').timezone ?? 'UTC';
 }
 
 /** Time off in progress and to come (with `all`, the past too), by start. */

@@ -17,6 +17,7 @@ export { sequenceOf, type ChangeHistory } from './sequence.js';
 export * from './sync-plan.js';
 export * from './duration.js';
 export * from './text.js';
+export * from './find.js';
 export * from './escalation.js';
 export * from './overlap.js';
 export * from './stretches.js';

@@ -9,6 +9,7 @@ import { overrideJson } from '../json.js';
 import { printChange } from '../change-output.js';
 import { zoneOption } from './schedules.js';
 import { withFlags } from '../flag-errors.js';
+import { findById } from '../../core/index.js';
 
 async function directory() {
   return import('../../app/manage-directory.js');
@@ -140,7 +141,7 @@ export function registerPeople(program: Command): void {
     .action(async (id: string, _options, command: Command) => {
       const run = await invocation(command);
       const config = await currentConfig(run);
-      const t = (await directory()).findTeam(config, id);
+      const t = findById(config.teams, id, 'team');
       const schedules = config.schedules.filter((s) => s.team === id).map((s) => s.id);
       if (run.json) return run.print(JSON.stringify({ ...t, schedules }, null, 2));
       run.print(`${t.name} (${t.id})`);

@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import type { EscalationLevelConfig, EscalationPolicyConfig } from '../../core/index.js';
-import { formatDelay, MINUTE_MS, plural, runLength } from '../../core/index.js';
+import { formatDelay, MINUTE_MS, plural, runLength, findById } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
 import { table } from '../output.js';
@@ -89,7 +89,7 @@ export function registerPolicies(program: Command): void {
     .description("a policy's levels")
     .action(async (id: string, _o, command: Command) => {
       const run = await invocation(command);
-      const found = (await manage()).findPolicyConfig({ policies: await currentPolicies(run) }, id);
+      const found = findById(await currentPolicies(run), id, 'escalation policy');
       if (run.json) return run.print(JSON.stringify(policyJson(found), null, 2));
       run.print(`${run.colors.bold(found.id)}  ${found.name} · team ${found.team}`);
       if (found.repeat) run.print(`Repeats up to ${plural(found.repeat, 'more time')}, every ${formatDelay(runLength(found) / MINUTE_MS)}.`);

@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import type { LayerConfig, RestrictionConfig } from '../../core/index.js';
-import { formatWallClock, plural, toFloating } from '../../core/index.js';
+import { formatWallClock, plural, toFloating, findById } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { collect, invocation, type Invocation } from '../globals.js';
 import { fitWidth, table } from '../output.js';
@@ -25,8 +25,7 @@ export async function effectiveOf(run: Invocation, text: string | undefined) {
 /** A wall-clock time in the schedule's zone: "2026-12-07 09:00" means 09:00 there. */
 async function wallClockIn(run: Invocation, scheduleId: string, text: string, option: string): Promise<string> {
   const config = await currentConfig(run);
-  const { findSchedule } = await manage();
-  const zone = findSchedule(config, scheduleId).timezone;
+  const zone = findById(config.schedules, scheduleId, 'schedule').timezone;
   const { parseTimeOption } = await import('../time-option.js');
   return formatWallClock(toFloating(await parseTimeOption(text, option, run.ctx.now, zone), zone));
 }
@@ -97,7 +96,7 @@ export function registerSchedules(program: Command): void {
     .description('a schedule with its layers')
     .action(async (id: string, _o, command: Command) => {
       const run = await invocation(command);
-      const s = (await manage()).findSchedule(await currentConfig(run), id);
+      const s = findById((await currentConfig(run)).schedules, id, 'schedule');
       if (run.json) return run.print(JSON.stringify({ ...s, overrides: s.overrides.map(overrideJson) }, null, 2));
       run.print(`${s.name} (${s.id}), team ${s.team}, ${s.timezone}${s.disabled ? ' (disabled)' : ''}`);
       for (const l of s.layers) for (const line of describeLayer(l)) run.print(fitWidth(`  ${line}`, run.width));
@@ -207,7 +206,7 @@ function registerLayers(program: Command): void {
     .description("a schedule's layers")
     .action(async (scheduleId: string, _o, command: Command) => {
       const run = await invocation(command);
-      const s = (await manage()).findSchedule(await currentConfig(run), scheduleId);
+      const s = findById((await currentConfig(run)).schedules, scheduleId, 'schedule');
       if (run.json) return run.print(JSON.stringify(s.layers, null, 2));
       for (const l of s.layers) for (const line of describeLayer(l)) run.print(fitWidth(line, run.width));
     });
@@ -216,8 +215,8 @@ function registerLayers(program: Command): void {
     .description('one layer')
     .action(async (scheduleId: string, id: string, _o, command: Command) => {
       const run = await invocation(command);
-      const { findSchedule, findLayer } = await manage();
-      const l = findLayer(findSchedule(await currentConfig(run), scheduleId), id);
+      const { findLayer } = await manage();
+      const l = findLayer(findById((await currentConfig(run)).schedules, scheduleId, 'schedule'), id);
       run.print(run.json ? JSON.stringify(l, null, 2) : describeLayer(l).map((line) => fitWidth(line, run.width)).join('\n'));
     });
 }
