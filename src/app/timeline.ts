@@ -3,7 +3,7 @@
 // the window moves, so loading is synchronous once the database is open.
 
 import type { PersonLook, ScheduleTimeline, TimelineLoader, Window } from '../core/index.js';
-import { layerShifts, mergeNeighbours, overrideLane, resolveSchedule } from '../core/index.js';
+import { overrideLane, resolveSchedule, shiftsByLayer } from '../core/index.js';
 import { listPeople, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import type { AppContext } from './context.js';
 import { selectSchedules } from './select-schedules.js';
@@ -27,16 +27,7 @@ function scheduleTimeline(
   input: ReturnType<typeof scheduleInputs>[number],
   window: Window,
 ): ScheduleTimeline {
-  const ids = [...new Set([...input.layers].sort((a, b) => a.position - b.position).map((l) => l.id))];
-  const layers = ids.map((id) => ({
-    label: id,
-    pieces: mergeNeighbours(
-      input.layers
-        .filter((l) => l.id === id)
-        .flatMap((version) => layerShifts(version, window))
-        .sort((a, b) => a.start - b.start),
-    ),
-  }));
+  const layers = shiftsByLayer(input.layers, window).map(({ layer, shifts }) => ({ label: layer, pieces: shifts }));
   return {
     id: schedule.id,
     name: schedule.name,

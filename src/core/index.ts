@@ -8,7 +8,7 @@ export * from './time-input.js';
 export { makeRotation, type Rotation } from './rotation.js';
 export { restrictionWindows } from './restrictions.js';
 export { layerShifts, layerLifetime } from './layer.js';
-export { resolveSchedule, stackLayers, applyOverrides, mergeNeighbours, shiftAt } from './resolve.js';
+export { resolveSchedule, stackLayers, applyOverrides, mergeNeighbours, shiftAt, shiftsByLayer, fillGaps, type LayerShifts } from './resolve.js';
 export * from './plan.js';
 export { keepEndedOverrides } from './ended-overrides.js';
 // normalize.ts and config-schema.ts load zod; import them directly where files are checked,

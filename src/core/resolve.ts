@@ -78,6 +78,39 @@ export function applyOverrides(segments: Segment[], overrides: Override[], windo
   return current;
 }
 
+/** One layer's own shifts over a window: all its versions, sorted, neighbours merged. */
+export interface LayerShifts {
+  layer: string;
+  shifts: Segment[];
+}
+
+/** Each layer's shifts, one list per layer id in position order; `layers` is not reordered. */
+export function shiftsByLayer(layers: readonly Layer[], window: Window): LayerShifts[] {
+  const ids = [...new Set([...layers].sort((a, b) => a.position - b.position).map((l) => l.id))];
+  return ids.map((id) => ({
+    layer: id,
+    shifts: mergeNeighbours(
+      layers
+        .filter((l) => l.id === id)
+        .flatMap((version) => layerShifts(version, window))
+        .sort((a, b) => a.start - b.start),
+    ),
+  }));
+}
+
+/** Adds `person: null` shifts to sorted, disjoint shifts so that they tile the window. */
+export function fillGaps(shifts: readonly Segment[], window: Window): Segment[] {
+  const out: Segment[] = [];
+  let cursor = window.start;
+  for (const s of shifts) {
+    if (s.start > cursor) out.push({ start: cursor, end: s.start, person: null, source: null });
+    out.push(s);
+    cursor = s.end;
+  }
+  if (cursor < window.end) out.push({ start: cursor, end: window.end, person: null, source: null });
+  return mergeNeighbours(out);
+}
+
 /** The shift containing `at` (its holder is the shift's person), if any. */
 export function shiftAt(shifts: readonly Segment[], at: Instant): Segment | undefined {
   return shifts.find((s) => s.start <= at && at < s.end);
