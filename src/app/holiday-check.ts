@@ -1,7 +1,19 @@
 // The holiday data set is large (about 100 ms to load): only load it to check a `holidays:`
-// region when some team has one.
+// region when one is given.
+
+import { HOLIDAY_REGION_HINT } from '../core/values.js';
+import { InputError } from '../errors.js';
 
 export async function holidayRegionCheck(teams: unknown): Promise<((code: string) => boolean) | undefined> {
   const mentioned = Array.isArray(teams) && teams.some((t) => typeof t === 'object' && t !== null && 'holidays' in t);
   return mentioned ? (await import('../core/holidays.js')).isKnownHolidayRegion : undefined;
+}
+
+/** Refuses a holiday region the data set does not know; nothing to check without one. */
+export async function requireHolidayRegion(code: string | undefined): Promise<void> {
+  if (code === undefined) return;
+  const { isKnownHolidayRegion } = await import('../core/holidays.js');
+  if (!isKnownHolidayRegion(code)) {
+    throw new InputError('holidays', (flag) => `${flag ?? 'holiday region'} "${code}" is not a known region; ${HOLIDAY_REGION_HINT}`);
+  }
 }

@@ -2,6 +2,7 @@
 
 import Holidays from 'date-holidays';
 import type { Instant } from './types.js';
+import { HOLIDAY_REGION } from './values.js';
 import { DAY_MS } from './wall-clock.js';
 
 export interface PublicHoliday {
@@ -14,7 +15,6 @@ export interface PublicHoliday {
   name: string;
 }
 
-const REGION = /^([a-z]{2})(?:-([a-z0-9]+))?$/i;
 
 // Building a Holidays object compiles the region's rules; reuse one per region.
 const calendars = new Map<string, Holidays>();
@@ -22,7 +22,7 @@ let catalogue: Holidays | undefined; // an empty one, only for the lists of coun
 
 /** Splits "de-be" into ["DE", "BE"], spelled as the library spells them, when it knows them. */
 function parseRegion(code: string): [string, string | undefined] | undefined {
-  const m = REGION.exec(code.trim());
+  const m = HOLIDAY_REGION.exec(code.trim());
   if (!m) return undefined;
   catalogue ??= new Holidays();
   // The library's init() accepts any code (an unknown one simply has no holidays), so the

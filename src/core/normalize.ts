@@ -10,7 +10,7 @@ import {
 } from './config-schema.js';
 import { policyConfig } from './normalize-policy.js';
 import { timeOffConfigs } from './normalize-time-off.js';
-import { checkHandoffRule, checkId, parseLayerTime, parseRestriction, parseShiftLength, restrictionToConfig } from './values.js';
+import { checkHandoffRule, checkId, HOLIDAY_REGION, HOLIDAY_REGION_HINT, parseLayerTime, parseRestriction, parseShiftLength, restrictionToConfig } from './values.js';
 import { isValidTimeZone } from './wall-clock.js';
 import { parseExactTime } from './time-input.js';
 
@@ -105,8 +105,8 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
     if (bad) report(file, [...path, 'id'], bad);
     t.members.forEach((m, i) => checkPerson(file, [...path, 'members', i], m, `team "${t.id}": member`));
     duplicatesIn(t.members).forEach((i) => report(file, [...path, 'members', i], `team "${t.id}": "${t.members[i]}" is listed twice`));
-    if (t.holidays !== undefined && !(known.holidayRegion?.(t.holidays) ?? /^[A-Za-z]{2}(-\w+)?$/.test(t.holidays))) {
-      report(file, [...path, 'holidays'], `team "${t.id}": holidays "${t.holidays}" is not a known region; use a country code like DE or US, or country-state like DE-BE or US-CA`);
+    if (t.holidays !== undefined && !(known.holidayRegion?.(t.holidays) ?? HOLIDAY_REGION.test(t.holidays))) {
+      report(file, [...path, 'holidays'], `team "${t.id}": holidays "${t.holidays}" is not a known region; ${HOLIDAY_REGION_HINT}`);
     }
   }
   const checkSchedule = ({ file, path, value }: Located<Partial<RawSchedule>>) => {

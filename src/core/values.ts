@@ -12,6 +12,10 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; fie
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(error: string, field?: string): Parsed<T> => ({ ok: false, error, field });
 
+/** A holiday region's shape: a country ("DE") or country and state ("US-CA"), any case. */
+export const HOLIDAY_REGION = /^([a-z]{2})(?:-([a-z0-9]+))?$/i;
+export const HOLIDAY_REGION_HINT = 'use a country code like DE or US, or country-state like DE-BE or US-CA';
+
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 export function checkId(id: string, what: string): string | undefined {

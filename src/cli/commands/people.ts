@@ -1,15 +1,22 @@
 // oncall person … and oncall team …
 
 import type { Command } from 'commander';
-import { UserError } from '../../errors.js';
 import type { PersonConfig } from '../../core/index.js';
 import { collect, invocation, type Invocation } from '../globals.js';
 import { formatShortTime, table } from '../output.js';
 import { overrideJson } from '../json.js';
 import { printChange } from '../change-output.js';
 import { zoneOption } from './schedules.js';
-import { withFlags } from '../flag-errors.js';
+import { namingFlag, withFlags } from '../flag-errors.js';
 import { findById } from '../../core/index.js';
+
+/** Checked here, not in the shared validation, so that only this command loads the holiday data. */
+async function holidayRegion(code: string | undefined): Promise<void> {
+  const { requireHolidayRegion } = await import('../../app/holiday-check.js');
+  await requireHolidayRegion(code).catch((error: unknown) => {
+    throw namingFlag(error, { holidays: '--holidays' });
+  });
+}
 
 async function directory() {
   return import('../../app/manage-directory.js');
@@ -96,7 +103,7 @@ export function registerPeople(program: Command): void {
     .option('--holidays <region>', 'public holidays counted in reports: a country (DE) or country-state (US-CA)')
     .action(async (id: string, options, command: Command) => {
       const run = await invocation(command);
-      await checkHolidayRegion(options.holidays);
+      await holidayRegion(options.holidays);
       const team = { id, name: options.name ?? id, members: options.members ?? [], ...(options.holidays && { holidays: options.holidays.toUpperCase() }) };
       const { plan } = await (await directory()).addTeam(run.ctx, team);
       printChange(run, plan, `Added team ${id}.`);
@@ -111,7 +118,7 @@ export function registerPeople(program: Command): void {
     .option('--holidays <region>', 'public holidays counted in reports ("none" to stop counting them)')
     .action(async (id: string, options, command: Command) => {
       const run = await invocation(command);
-      if (options.holidays !== 'none') await checkHolidayRegion(options.holidays);
+      if (options.holidays !== 'none') await holidayRegion(options.holidays);
       const holidays = options.holidays === undefined ? undefined : options.holidays === 'none' ? null : options.holidays.toUpperCase();
       const edit = { name: options.name, members: options.members, add: options.add, remove: options.remove, holidays };
       const { plan } = await (await directory()).editTeam(run.ctx, id, edit);
@@ -149,15 +156,6 @@ export function registerPeople(program: Command): void {
       run.print(`schedules: ${schedules.join(', ') || '—'}`);
       run.print(`holidays:  ${t.holidays ?? '—'}`);
     });
-}
-
-/** Checked here, not in the shared validation, so that only this command loads the holiday data. */
-async function checkHolidayRegion(code: string | undefined): Promise<void> {
-  if (code === undefined) return;
-  const { isKnownHolidayRegion } = await import('../../core/holidays.js');
-  if (!isKnownHolidayRegion(code)) {
-    throw new UserError(`--holidays "${code}" is not a known region; use a country code like DE or US, or country-state like DE-BE or US-CA`);
-  }
 }
 
 /** A person as JSON: time off as `time_off` with UTC instants, like every time in JSON. */
