@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Path } from '../core/config-schema.js';
+import type { FileIssue } from '../core/normalize.js';
 import { UserError } from '../errors.js';
 import { plural } from '../core/index.js';
 
@@ -12,13 +13,6 @@ export interface LoadedFile {
   data: unknown;
   doc: Document;
   lines: LineCounter;
-}
-
-export interface Located {
-  file: string;
-  path: Path;
-  message: string;
-  atKey?: boolean;
 }
 
 /** Parses every file; syntax errors of all files are collected and thrown together. */
@@ -57,7 +51,7 @@ export function yamlErrors(lines: string[]): UserError {
 }
 
 /** "file:line:col: message" for each problem, in file order and then source order. */
-export function locateAll(files: LoadedFile[], problems: Located[]): string[] {
+export function locateAll(files: LoadedFile[], problems: FileIssue[]): string[] {
   return problems
     .map((problem) => {
       const index = files.findIndex((f) => f.file === problem.file);

@@ -92,6 +92,9 @@ export type SchemaName = keyof typeof strict;
 
 export type Path = (string | number)[];
 
+/** Where the meaning checks report a problem: file, path inside it, message. */
+export type Report = (file: string, path: Path, message: string, atKey?: boolean) => void;
+
 export interface ConfigIssue {
   path: Path;
   message: string;

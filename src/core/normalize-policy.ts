@@ -2,7 +2,7 @@
 // level, and a repeat interval that leaves the last level time to answer.
 
 import type { EscalationLevelConfig, EscalationPolicyConfig } from './config.js';
-import { checkShape, type ConfigIssue, type Path, type RawPolicy } from './config-schema.js';
+import { checkShape, type ConfigIssue, type Path, type RawPolicy, type Report } from './config-schema.js';
 import { formatDelay, parseDelay } from './duration.js';
 import { parseTarget } from './escalation.js';
 import type { Located } from './normalize.js';
@@ -14,8 +14,6 @@ interface Referable {
   teams: Set<string>;
   schedules: Set<string>;
 }
-
-type Report = (file: string, path: Path, message: string, atKey?: boolean) => void;
 
 export function policyConfig({ file, path, value: raw }: Located<RawPolicy>, known: Referable, report: Report): EscalationPolicyConfig {
   const where = `escalation policy "${raw.id}"`;

@@ -4,20 +4,15 @@
 
 import type { TimeOffConfig } from './config.js';
 import { timeOffKey } from './config.js';
-import { checkShape, type ConfigIssue, type Path } from './config-schema.js';
-import { parseExactTime } from './time-input.js';
-import { addDays } from './wall-clock.js';
-
-type Report = (file: string, path: Path, message: string, atKey?: boolean) => void;
-
-const DATE_ONLY = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
+import { checkShape, type ConfigIssue, type Path, type Report } from './config-schema.js';
+import { parseFileTime } from './time-input.js';
+import { addDays, DATE_ONLY } from './wall-clock.js';
 
 /** Reads a time-off bound; an end given as a bare date is the end of that day. */
 export function parseTimeOffBound(text: string, zone: string, end: boolean): number | undefined {
-  if (!/^\s*\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
-  const instant = parseExactTime(text, 0, zone);
+  const instant = parseFileTime(text, zone);
   if (instant === undefined) return undefined;
-  return end && DATE_ONLY.test(text) ? addDays(instant, 1, zone) : instant;
+  return end && DATE_ONLY.test(text.trim()) ? addDays(instant, 1, zone) : instant;
 }
 
 export function timeOffConfigs(file: string, path: Path, person: string, items: unknown[] | undefined, zone: string, report: Report): TimeOffConfig[] {

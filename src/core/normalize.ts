@@ -6,13 +6,13 @@
 import type { Config, LayerConfig, OverrideConfig, PersonConfig, RestrictionConfig, ScheduleConfig, TeamConfig } from './config.js';
 import {
   checkShape, eachShaped,
-  type ConfigIssue, type Path, type RawLayer, type RawOverride, type RawPolicy, type RawRestriction, type RawSchedule,
+  type ConfigIssue, type Path, type RawLayer, type RawOverride, type RawPolicy, type RawRestriction, type RawSchedule, type Report,
 } from './config-schema.js';
 import { policyConfig } from './normalize-policy.js';
 import { timeOffConfigs } from './normalize-time-off.js';
 import { checkHandoffRule, checkId, HOLIDAY_REGION, HOLIDAY_REGION_HINT, parseLayerTime, parseRestriction, parseShiftLength, restrictionToConfig } from './values.js';
 import { isValidTimeZone } from './wall-clock.js';
-import { parseExactTime } from './time-input.js';
+import { parseFileTime } from './time-input.js';
 
 export interface FileIssue extends ConfigIssue {
   file: string;
@@ -149,7 +149,7 @@ function personConfig(p: { id: string; name?: string; email?: string; timezone?:
 function rejectDuplicates(
   items: Located<{ id: string }>[],
   what: string,
-  report: (file: string, path: Path, message: string) => void,
+  report: Report,
 ): void {
   const seen = new Map<string, Located<{ id: string }>>();
   for (const item of items) {
@@ -172,7 +172,7 @@ interface ScheduleContext {
   path: Path;
   /** Partial when the schedule's shape is wrong: what is there is still checked. */
   schedule: Partial<RawSchedule>;
-  report: (file: string, path: Path, message: string, atKey?: boolean) => void;
+  report: Report;
   checkPerson: (file: string, path: Path, id: string, role: string) => void;
 }
 
@@ -273,11 +273,6 @@ function layerConfig(ctx: ScheduleContext, raw: Partial<RawLayer>, path: Path, d
     ...(raw.priority !== undefined && { priority: raw.priority }),
     ...(raw.disabled && { disabled: true }),
   };
-}
-
-/** Times in a file are ISO-8601, with an offset or as wall clock in the schedule's zone. */
-function parseFileTime(text: string, zone: string): number | undefined {
-  return /^\d{4}-\d{2}-\d{2}/.test(text.trim()) ? parseExactTime(text, 0, zone) : undefined;
 }
 
 /** The override's config, or none when it is wrong; `raw` may lack keys whose shape was wrong. */

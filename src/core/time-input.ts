@@ -3,11 +3,10 @@
 // parser is large and only needed when these forms do not match.
 
 import type { Instant } from './types.js';
-import { addDays, fromFloating, HOUR_MS, MINUTE_MS, parseWallClock } from './wall-clock.js';
+import { addDays, DATE_ONLY, fromFloating, HOUR_MS, MINUTE_MS, parseWallClock } from './wall-clock.js';
 
 const RELATIVE = /^([+-])\s*(\d+)\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)$/i;
 const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Parses the exact forms. Times without an offset are wall-clock times in `zone`.
@@ -34,6 +33,14 @@ export function parseExactTime(text: string, now: Instant, zone: string): Instan
   }
   const wall = parseWallClock(DATE_ONLY.test(input) ? `${input}T00:00` : input);
   return wall === undefined ? undefined : fromFloating(wall, zone);
+}
+
+/**
+ * Times in a file are ISO-8601 (a date first), with an offset or as wall clock in `zone`;
+ * "now" and relative times are not file times.
+ */
+export function parseFileTime(text: string, zone: string): Instant | undefined {
+  return /^\d{4}-\d{2}-\d{2}/.test(text.trim()) ? parseExactTime(text, 0, zone) : undefined;
 }
 
 /** An instant as ISO-8601 in UTC, without milliseconds when they are zero: "2026-11-23T12:00:00Z". */

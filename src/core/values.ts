@@ -3,7 +3,7 @@
 
 import type { MinuteOfDay, Restriction, ShiftLength, Weekday } from './types.js';
 import type { RestrictionConfig } from './config.js';
-import { parseWallClock, formatWallClock } from './wall-clock.js';
+import { DATE_ONLY, parseWallClock, formatWallClock } from './wall-clock.js';
 import { parseHandoffRule } from './rotation.js';
 
 /** A parsed value, or what is wrong (and, inside an object, which field is wrong). */
@@ -119,7 +119,7 @@ export function restrictionToConfig(r: Restriction): RestrictionConfig {
 /** Normalises a wall-clock time ("2026-01-05 9:00" is not accepted; "2026-01-05T09:00" is). */
 export function parseLayerTime(text: string): Parsed<string> {
   const trimmed = text.trim();
-  const withTime = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T00:00` : trimmed;
+  const withTime = DATE_ONLY.test(trimmed) ? `${trimmed}T00:00` : trimmed;
   const floating = parseWallClock(withTime);
   if (floating === undefined) {
     return fail(`"${text}" is not a wall-clock time; use YYYY-MM-DDTHH:MM in the schedule's zone`);

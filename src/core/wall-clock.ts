@@ -8,6 +8,9 @@
 
 import type { Instant, WallClock } from './types.js';
 
+/** A date without a time: 2026-12-24. */
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
 // The one home of the time units, in milliseconds.
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
