@@ -5,8 +5,8 @@ import { formatDelay, MINUTE_MS, plural } from '../core/index.js';
 import type { Invocation } from './globals.js';
 import { iso } from './json.js';
 import { formatTime, table, type Cell } from './output.js';
+import type { Names } from './people-names.js';
 
-type Names = (id: string | null) => string | null;
 
 export function chainTable(run: Invocation, steps: ChainStep[], start: number, name: Names): string {
   const c = run.colors;

@@ -43,6 +43,17 @@ export function formatShortTime(instant: number | null, zone: string, now: numbe
   return `${p.date} ${p.clock}`;
 }
 
+/** "Mon 23 Nov 09:00 → Mon 30 Nov 09:00": an interval as every command prints it. */
+export function formatInterval(
+  start: number,
+  end: number,
+  zone: string,
+  now: number,
+  format: (instant: number, zone: string, now: number) => string = formatTime,
+): string {
+  return `${format(start, zone, now)} → ${format(end, zone, now)}`;
+}
+
 /** The footer naming the zone of every time shown (no abbreviation: a window may span CET and CEST). */
 export function timesIn(zone: string): string {
   return `Times in ${zone}.`;

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Change } from '../../core/index.js';
 import type { ApplyResult } from '../../app/apply.js';
 import { collect, invocation, type Invocation } from '../globals.js';
-import { formatTime } from '../output.js';
+import { formatInterval, formatTime } from '../output.js';
 import { changeJson, iso } from '../json.js';
 import { withFlags } from '../flag-errors.js';
 import { plural } from '../../core/index.js';
@@ -89,7 +89,7 @@ function describe(run: Invocation, result: ApplyResult, change: Change): string 
     case 'override': {
       const o = change.after ?? change.before!;
       const zone = run.ctx.zone;
-      const span = `${formatTime(o.from, zone, run.ctx.now)} → ${formatTime(o.to, zone, run.ctx.now)}`;
+      const span = formatInterval(o.from, o.to, zone, run.ctx.now);
       const replaces = o.replaces ? ` replacing ${o.replaces}` : '';
       const reason = o.reason ? ` "${o.reason}"` : '';
       return `override on ${change.scheduleId}: ${o.person} ${span}${replaces}${reason}${fields}`;

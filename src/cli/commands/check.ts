@@ -4,11 +4,11 @@ import type { Command } from 'commander';
 import type { Problem, ProblemKind } from '../../app/check.js';
 import { ProblemsFound, UserError } from '../../errors.js';
 import { collect, invocation, positiveInteger, type Invocation } from '../globals.js';
-import { formatTime, timesIn } from '../output.js';
+import { formatInterval, formatTime, timesIn } from '../output.js';
 import { isoOrNull } from '../json.js';
 import { plural } from '../../core/index.js';
+import type { Names } from '../people-names.js';
 
-type Names = (id: string | null) => string | null;
 
 export function registerCheck(program: Command): void {
   program
@@ -40,7 +40,7 @@ export function registerCheck(program: Command): void {
         }));
         run.print(JSON.stringify({ from: isoOrNull(result.window.start), to: isoOrNull(result.window.end), schedules: result.schedules, problems }, null, 2));
       } else {
-        const span = `${formatTime(result.window.start, run.ctx.zone, run.ctx.now)} → ${formatTime(result.window.end, run.ctx.zone, run.ctx.now)}`;
+        const span = formatInterval(result.window.start, result.window.end, run.ctx.zone, run.ctx.now);
         run.print(run.colors.dim(`Checked ${plural(result.schedules.length, 'schedule')}, ${span}.`));
         if (result.problems.length === 0) return run.print(run.colors.green(`No problems in the next ${o.days} days.`));
         // Two lines each, to fit 80 columns: what, where and when; then who and why.
@@ -61,7 +61,7 @@ export function registerCheck(program: Command): void {
 /** "Mon 23 Nov 13:00 → Mon 30 Nov 10:00", "from Thu 10 Dec 10:00", or nothing. */
 function whenOf(p: Problem, run: Invocation): string {
   const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
-  if (p.start !== undefined && p.end !== undefined) return `${time(p.start)} → ${time(p.end)}`;
+  if (p.start !== undefined && p.end !== undefined) return formatInterval(p.start, p.end, run.ctx.zone, run.ctx.now);
   return p.start !== undefined ? `from ${time(p.start)}` : '';
 }
 

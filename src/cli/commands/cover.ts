@@ -4,12 +4,12 @@ import type { Command } from 'commander';
 import type { CoverResult, Ruled } from '../../app/cover.js';
 import { HOUR_MS } from '../../core/index.js';
 import { invocation, type Invocation } from '../globals.js';
-import { formatShortTime, formatTime, table, timesIn, type Cell } from '../output.js';
+import { formatInterval, formatShortTime, table, timesIn, type Cell } from '../output.js';
 import { iso } from '../json.js';
 import { requireAfter } from '../window-option.js';
 import { withFlags } from '../flag-errors.js';
+import type { Names } from '../people-names.js';
 
-type Names = (id: string | null) => string | null;
 const hours = (ms: number) => `${Math.round(ms / HOUR_MS)} h`;
 
 export function registerCover(program: Command): void {
@@ -59,9 +59,8 @@ function coverJson(r: CoverResult) {
 
 function printCover(run: Invocation, r: CoverResult, name: Names): void {
   const c = run.colors;
-  const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
   const who = r.covering ? ` for ${name(r.covering)}` : '';
-  run.print(c.bold(`Cover ${r.schedule} ${time(r.window.start)} → ${time(r.window.end)}${who}`));
+  run.print(c.bold(`Cover ${r.schedule} ${formatInterval(r.window.start, r.window.end, run.ctx.zone, run.ctx.now)}${who}`));
   if (r.candidates.length === 0) {
     run.print(c.red('Nobody in the team is free then.'));
   } else {

@@ -4,14 +4,13 @@ import type { Command } from 'commander';
 import type { Incident, IncidentEvent } from '../../app/incidents.js';
 import { invocation, type Invocation } from '../globals.js';
 import { fitWidth, formatSpan, formatTime, table, timesIn, type Cell } from '../output.js';
-import { nameLookup } from '../people-names.js';
+import { nameLookup, type Names } from '../people-names.js';
 import { iso, isoOrNull } from '../json.js';
 import { chainJson, chainTable, gapSummary } from '../chain-output.js';
 import { warn } from '../change-output.js';
 import { withFlags } from '../flag-errors.js';
 
 const app = () => import('../../app/incidents.js');
-type Names = (id: string | null) => string | null;
 
 export function registerIncidents(program: Command): void {
   const incident = program.command('incident').description('open, acknowledge and resolve incidents');

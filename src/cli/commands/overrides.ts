@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { Problem } from '../../core/index.js';
 import { invocation, positiveInteger } from '../globals.js';
-import { formatTime, table, timesIn } from '../output.js';
+import { formatInterval, formatTime, table, timesIn } from '../output.js';
 import { printChange, warn } from '../change-output.js';
 import { iso } from '../json.js';
 
@@ -27,10 +27,10 @@ export function registerOverrides(program: Command): void {
       const added = await addOverrideChecked(run.ctx, o.schedule, wanted);
       const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
       for (const h of added.hidden) {
-        warn(run, `overlaps ${h.person}'s override ${time(h.from)} → ${time(h.to)}; this newer one wins where they overlap`);
+        warn(run, `overlaps ${h.person}'s override ${formatInterval(h.from, h.to, run.ctx.zone, run.ctx.now)}; this newer one wins where they overlap`);
       }
       for (const p of added.warnings) warn(run, overrideWarning(p, time));
-      printChange(run, added.plan, `Added override ${added.id} on ${o.schedule}: ${o.person} ${time(from)} → ${time(to)}.`);
+      printChange(run, added.plan, `Added override ${added.id} on ${o.schedule}: ${o.person} ${formatInterval(from, to, run.ctx.zone, run.ctx.now)}.`);
     });
   override
     .command('list')
@@ -74,11 +74,10 @@ export function registerOverrides(program: Command): void {
       const at = await run.time(o.at, '--at');
       const { swapShifts } = await import('../../app/swap.js');
       const { plan, value: pair } = await swapShifts(run.ctx, { scheduleId: o.schedule, shiftOf: o.shiftOf, with: o.with, at });
-      const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
       printChange(
         run,
         plan,
-        `Swapped on ${o.schedule}: ${pair[0].person} takes ${time(pair[0].from)} → ${time(pair[0].to)}, ${pair[1].person} takes ${time(pair[1].from)} → ${time(pair[1].to)}.`,
+        `Swapped on ${o.schedule}: ${pair[0].person} takes ${formatInterval(pair[0].from, pair[0].to, run.ctx.zone, run.ctx.now)}, ${pair[1].person} takes ${formatInterval(pair[1].from, pair[1].to, run.ctx.zone, run.ctx.now)}.`,
       );
     });
 }

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { PersonConfig } from '../../core/index.js';
 import { collect, invocation, type Invocation } from '../globals.js';
-import { formatShortTime, table } from '../output.js';
+import { formatInterval, formatShortTime, table } from '../output.js';
 import { overrideJson } from '../json.js';
 import { printChange } from '../change-output.js';
 import { zoneOption } from './schedules.js';
@@ -90,7 +90,7 @@ export function registerPeople(program: Command): void {
       run.print(`${p.name} (${p.id})${p.email ? ` <${p.email}>` : ''}${p.timezone ? `, ${p.timezone}` : ''}`);
       run.print(`teams:    ${teams.join(', ') || '—'}`);
       run.print(`layers:   ${layers.join(', ') || '—'}`);
-      const off = comingTimeOff.map((t) => `${formatShortTime(t.from, run.ctx.zone, run.ctx.now)} → ${formatShortTime(t.to, run.ctx.zone, run.ctx.now)}${t.reason ? ` (${t.reason})` : ''}`);
+      const off = comingTimeOff.map((t) => `${formatInterval(t.from, t.to, run.ctx.zone, run.ctx.now, formatShortTime)}${t.reason ? ` (${t.reason})` : ''}`);
       run.print(`time off: ${off.join('; ') || '—'}`);
     });
 

@@ -5,11 +5,11 @@ import type { Report } from '../../app/report.js';
 import { addDays, HOUR_MS, parseClock } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
-import { formatShortTime, table, timesIn, type Cell } from '../output.js';
+import { formatInterval, formatShortTime, table, timesIn, type Cell } from '../output.js';
 import { iso } from '../json.js';
 import { requireAfter } from '../window-option.js';
+import type { Names } from '../people-names.js';
 
-type Names = (id: string | null) => string | null;
 const hours = (ms: number) => Math.round((ms / HOUR_MS) * 10) / 10;
 
 function nightOption(text: string): { from: number; to: number } {
@@ -85,8 +85,7 @@ function reportCsv(r: Report, name: Names): string {
 
 function printReport(run: Invocation, r: Report, name: Names): void {
   const c = run.colors;
-  const time = (t: number) => formatShortTime(t, run.ctx.zone, run.ctx.now);
-  run.print(c.bold(`On call ${time(r.window.start)} → ${time(r.window.end)}`));
+  run.print(c.bold(`On call ${formatInterval(r.window.start, r.window.end, run.ctx.zone, run.ctx.now, formatShortTime)}`));
   if (r.people.length === 0) return run.print('Nobody was on call in that window.');
   const rows: Cell[][] = r.people.map((p) => [
     { text: name(p.person) ?? p.person },

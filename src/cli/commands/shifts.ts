@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { addDays, startOfDayIn, type Segment } from '../../core/index.js';
 import { scheduleShifts } from '../../app/shifts.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
-import { formatTime, table, timesIn, type Cell } from '../output.js';
-import { nameLookup } from '../people-names.js';
+import { formatInterval, formatTime, table, timesIn, type Cell } from '../output.js';
+import { nameLookup, type Names } from '../people-names.js';
 import { iso } from '../json.js';
 import { windowOption } from '../window-option.js';
 
@@ -32,7 +32,7 @@ export function registerShifts(program: Command): void {
         run.print(JSON.stringify(layers ? { shifts: final, layers } : final, null, 2));
         return;
       }
-      const title = `${result.schedule.name} (${result.schedule.id}), ${formatTime(window.start, run.ctx.zone, run.ctx.now)} → ${formatTime(window.end, run.ctx.zone, run.ctx.now)}`;
+      const title = `${result.schedule.name} (${result.schedule.id}), ${formatInterval(window.start, window.end, run.ctx.zone, run.ctx.now)}`;
       run.print(run.colors.bold(title));
       for (const lane of result.layers ?? []) {
         run.print(`\nLayer ${lane.layer}:`);
@@ -48,7 +48,7 @@ function shiftJson(schedule: string, s: Segment) {
   return { schedule, person: s.person, start: iso(s.start), end: iso(s.end), source: s.source };
 }
 
-function shiftTable(run: Invocation, shifts: Segment[], name: (id: string | null) => string | null): string {
+function shiftTable(run: Invocation, shifts: Segment[], name: Names): string {
   const c = run.colors;
   const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
   const rows: Cell[][] = shifts.map((s) => [

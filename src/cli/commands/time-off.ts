@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { UserError } from '../../errors.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
-import { formatTime, table, timesIn, type Cell } from '../output.js';
+import { formatInterval, formatTime, table, timesIn, type Cell } from '../output.js';
 import { printChange } from '../change-output.js';
 import { iso } from '../json.js';
 import { parseTimeOption } from '../time-option.js';
@@ -41,7 +41,7 @@ export function registerTimeOff(program: Command): void {
       requireAfter(from, to, `--to (${o.to}) must be after --from (${o.from})`);
       const { plan, value } = await (await manage()).addTimeOff(run.ctx, person, [{ from, to, ...(o.reason && { reason: o.reason }) }]);
       if (!run.json && value.already) return run.print(`That time off is already recorded for ${person}.`);
-      printChange(run, plan, `Added time off for ${person}: ${formatTime(from, zone, run.ctx.now)} → ${formatTime(to, zone, run.ctx.now)} (${zone}).`);
+      printChange(run, plan, `Added time off for ${person}: ${formatInterval(from, to, zone, run.ctx.now)} (${zone}).`);
     });
   timeoff
     .command('import <person> <file>')

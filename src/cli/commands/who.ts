@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { whoIsOnCall, type WhoEntry } from '../../app/who.js';
 import { collect, invocation, type Invocation } from '../globals.js';
 import { formatShortTime, formatTime, table, timesIn, type Cell } from '../output.js';
-import { nameLookup } from '../people-names.js';
+import { nameLookup, type Names } from '../people-names.js';
 import { isoOrNull } from '../json.js';
 
 export function registerWho(program: Command): void {
@@ -57,7 +57,7 @@ async function printPolicyResponders(run: Invocation, policyId: string, at: numb
   run.print(c.dim(timesIn(ctx.zone)));
 }
 
-function whoJson(e: WhoEntry, name: (id: string | null) => string | null) {
+function whoJson(e: WhoEntry, name: Names) {
   return {
     schedule: e.schedule.id,
     person: e.person,
@@ -69,7 +69,7 @@ function whoJson(e: WhoEntry, name: (id: string | null) => string | null) {
   };
 }
 
-function printWho(run: Invocation, entries: WhoEntry[], name: (id: string | null) => string | null, at: number, pinned: boolean): void {
+function printWho(run: Invocation, entries: WhoEntry[], name: Names, at: number, pinned: boolean): void {
   const { colors: c, ctx } = run;
   if (entries.length === 0) {
     run.note('No schedules yet. Describe them in YAML and run: oncall apply -f FILE');
