@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import type { Command } from 'commander';
-import { addDays, MINUTE_MS, plural, WEEK_MS } from '../../core/index.js';
+import { addDays, MINUTE_MS, parseDelay, plural, WEEK_MS } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { collect, invocation, positiveInteger } from '../globals.js';
 import { iso } from '../json.js';
@@ -84,11 +84,11 @@ function checkSplit(options: { splitBy?: string; outDir?: string; output?: strin
   return options.splitBy;
 }
 
-/** "15m", "1h", "90" (minutes) → minutes. */
+/** "15m", "1h", "1h30m" as escalation delays are read, or "90" (minutes) → minutes. */
 function parseAlarm(text: string): number {
-  const m = /^(\d+)\s*(m|min|h)?$/i.exec(text.trim());
-  const minutes = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'h' ? 60 : 1) : NaN;
-  if (!m || minutes < 0 || minutes > WEEK_MS / MINUTE_MS) {
+  const parsed = /^\s*\d+\s*$/.test(text) ? { ok: true as const, value: Number(text) } : parseDelay(text);
+  const minutes = parsed.ok ? parsed.value : NaN;
+  if (!parsed.ok || minutes > WEEK_MS / MINUTE_MS) {
     throw new UserError(`--alarm "${text}" must be a duration like 15m or 1h (at most a week)`);
   }
   return minutes;
