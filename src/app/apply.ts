@@ -32,7 +32,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
   }
   const files = loadYamlFiles(options.files);
   const holidayRegion = await holidayRegionCheck(files.flatMap((f) => (f.data as { teams?: unknown[] } | null)?.teams ?? []));
-  const store = await ctx.db();
+  const store = await ctx.store();
   const db = await store.orm();
   // Read, plan and write under one write lock: a concurrent writer (someone adding an
   // override while CI applies) lands entirely before or entirely after this apply.

@@ -33,7 +33,7 @@ export interface SyncOptions {
 }
 
 export async function syncCalendars(ctx: AppContext, options: SyncOptions): Promise<TargetResult[]> {
-  const store = await ctx.db();
+  const store = await ctx.store();
   const db = await store.orm();
   const targets = listTargets(db).filter((t) => options.targetId === undefined || t.id === options.targetId);
   if (options.targetId !== undefined && targets.length === 0) {
@@ -69,7 +69,7 @@ export async function syncCalendars(ctx: AppContext, options: SyncOptions): Prom
   return results;
 }
 
-function desiredEvents(ctx: AppContext, store: Awaited<ReturnType<AppContext['db']>>, target: TargetRow, window: { start: number; end: number }) {
+function desiredEvents(ctx: AppContext, store: Awaited<ReturnType<AppContext['store']>>, target: TargetRow, window: { start: number; end: number }) {
   const people = new Map(listPeople(store).map((p) => [p.id, p]));
   const schedules = listSchedules(store, { aliveAt: ctx.now }).filter((s) => !target.scheduleId || s.id === target.scheduleId);
   const only = target.personId ? new Set([target.personId]) : undefined;

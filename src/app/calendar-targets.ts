@@ -10,7 +10,7 @@ import { findById } from '../core/index.js';
 export type CalendarTarget = TargetRow;
 
 export async function addCalendarTarget(ctx: AppContext, target: NewTarget): Promise<TargetRow> {
-  const store = await ctx.db();
+  const store = await ctx.store();
   if ((target.scheduleId === null) === (target.personId === null)) {
     throw new InputError('target', (flag) => `give exactly one of ${flag ?? 'a schedule and a person'} whose shifts the calendar shows`);
   }
@@ -21,11 +21,11 @@ export async function addCalendarTarget(ctx: AppContext, target: NewTarget): Pro
 }
 
 export async function calendarTargets(ctx: AppContext): Promise<TargetRow[]> {
-  return listTargets(await (await ctx.db()).orm());
+  return listTargets(await (await ctx.store()).orm());
 }
 
 export async function removeCalendarTarget(ctx: AppContext, id: number): Promise<void> {
-  if (!removeTarget(await (await ctx.db()).orm(), id)) {
+  if (!removeTarget(await (await ctx.store()).orm(), id)) {
     throw new UserError(`unknown target ${id}; "oncall calendar list" shows the targets`);
   }
 }

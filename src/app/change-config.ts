@@ -39,7 +39,7 @@ export async function changeConfig<T>(
   if (effective < ctx.now) {
     throw new InputError('effective', (flag) => `${flag ?? 'the effective time'} is in the past; history is never rewritten, so give a time from now on`);
   }
-  const store = await ctx.db();
+  const store = await ctx.store();
   const db = await store.orm();
   return db.transaction(
     (tx) => {

@@ -18,7 +18,7 @@ export interface CheckResult {
 }
 
 export async function checkRota(ctx: AppContext, options: { days: number; scheduleIds?: string[]; ignore?: ProblemKind[] }): Promise<CheckResult> {
-  const store = await ctx.db();
+  const store = await ctx.store();
   const window = { start: ctx.now, end: addDays(ctx.now, options.days, ctx.zone) };
   const config = await currentConfig(ctx);
   const disabled = new Set(config.schedules.filter((s) => s.disabled).map((s) => s.id));

@@ -10,8 +10,8 @@ export interface AppContext {
   /** The viewer's IANA zone: times without an offset are read in it, output is shown in it. */
   zone: string;
   actor: string;
-  db(): Promise<Store>;
-  /** Closes the database if it was opened; the next `db()` opens it again. */
+  store(): Promise<Store>;
+  /** Closes the database if it was opened; the next `store()` opens it again. */
   close(): Promise<void>;
 }
 
@@ -24,7 +24,7 @@ export function makeContext(options: { dbPath: string; now: number; zone: string
   let opened: Promise<Store> | undefined;
   return {
     ...options,
-    db: () => (opened ??= openDatabase(options.dbPath)),
+    store: () => (opened ??= openDatabase(options.dbPath)),
     close: async () => {
       const closing = opened;
       opened = undefined;

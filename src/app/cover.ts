@@ -26,7 +26,7 @@ export interface CoverResult {
 }
 
 export async function suggestCover(ctx: AppContext, request: { schedule: string; window: Window; for?: string }): Promise<CoverResult> {
-  const store = await ctx.db();
+  const store = await ctx.store();
   const { window } = request;
   const [schedule] = selectSchedules(store, { scheduleIds: [request.schedule], aliveAt: window.start });
   const all = listSchedules(store, { aliveAt: window.start });

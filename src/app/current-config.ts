@@ -5,6 +5,6 @@ import { loadConfig } from '../storage/state.js';
 import type { AppContext } from './context.js';
 
 export async function currentConfig(ctx: AppContext): Promise<Config> {
-  const store = await ctx.db();
+  const store = await ctx.store();
   return loadConfig(await store.orm(), store);
 }

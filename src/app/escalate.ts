@@ -16,7 +16,7 @@ export interface ResolvedChain {
 }
 
 export async function resolveEscalation(ctx: AppContext, policyId: string, start: number): Promise<ResolvedChain> {
-  const store = await ctx.db();
+  const store = await ctx.store();
   const policy = findPolicy(store, policyId, start);
   return { policy, start, steps: chainFor(store, policy, start) };
 }

@@ -34,7 +34,7 @@ interface FeedShift extends FeedEvent {
 }
 
 export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedFile[]> {
-  const store = await ctx.db();
+  const store = await ctx.store();
   const schedules = selectSchedules(store, { scheduleIds: query.scheduleIds, team: query.team, aliveAt: query.window.start });
   const people = new Map(listPeople(store).map((p) => [p.id, p]));
   for (const id of query.personIds ?? []) {
@@ -66,7 +66,7 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
 }
 
 function feedEvents(
-  store: Awaited<ReturnType<AppContext['db']>>,
+  store: Awaited<ReturnType<AppContext['store']>>,
   schedules: ScheduleInfo[],
   people: Map<string, PersonConfig>,
   query: IcsQuery,

@@ -19,7 +19,7 @@ export interface PersonShift {
  * the person is for ("person", "by"), so the CLI can point at the flag that sets it.
  */
 export async function resolvePerson(ctx: AppContext, given: string | undefined, env: NodeJS.ProcessEnv, input = 'person') {
-  const people = listPeople(await ctx.db());
+  const people = listPeople(await ctx.store());
   if (given !== undefined) {
     const found = people.find((p) => p.id === given || p.email === given);
     if (!found) throw unknownId('person', given);
@@ -34,13 +34,13 @@ export async function resolvePerson(ctx: AppContext, given: string | undefined, 
 }
 
 export async function nextShifts(ctx: AppContext, person: string, count: number): Promise<PersonShift[]> {
-  const db = await ctx.db();
-  const schedules = listSchedules(db, { aliveAt: ctx.now });
+  const store = await ctx.store();
+  const schedules = listSchedules(store, { aliveAt: ctx.now });
   let found: PersonShift[] = [];
   // Look back a little so a shift in progress shows its real start; look ahead until enough.
   for (const ahead of [60 * DAY_MS, 400 * DAY_MS]) {
     const window = { start: ctx.now - 35 * DAY_MS, end: ctx.now + ahead };
-    const inputs = scheduleInputs(db, schedules, window);
+    const inputs = scheduleInputs(store, schedules, window);
     found = inputs.flatMap((input) =>
       resolveSchedule(input, window)
         .filter((s) => s.person === person && s.end > ctx.now)

@@ -22,7 +22,7 @@ export interface AddedOverride {
 export async function addOverrideChecked(ctx: AppContext, scheduleId: string, override: OverrideConfig): Promise<AddedOverride> {
   const { plan, value, written } = await addOverride(ctx, scheduleId, override);
   const id = written.overrides.find((w) => w.scheduleId === scheduleId && overrideKey(w.override) === overrideKey(override))?.id;
-  const store = await ctx.db();
+  const store = await ctx.store();
   const window = { start: override.from, end: override.to };
   const team = finalShifts(store, listSchedules(store, { team: value.schedule.team }), window);
   const here = team.find((s) => s.schedule.id === scheduleId);

@@ -52,7 +52,7 @@ export interface ReportOptions {
 }
 
 export async function rotaReport(ctx: AppContext, options: ReportOptions): Promise<Report> {
-  const store = await ctx.db();
+  const store = await ctx.store();
   if (options.team !== undefined && teamMembersOf(store, options.team).length === 0 && listSchedules(store, { team: options.team }).length === 0) {
     throw new UserError(`unknown team "${options.team}" (or it has no members and no schedules); "oncall team list" shows them`);
   }

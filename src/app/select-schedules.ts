@@ -7,10 +7,10 @@ import { findById } from '../core/index.js';
 
 /** Schedules that exist at `aliveAt`, filtered by ids and team; unknown ids are refused. */
 export function selectSchedules(
-  db: Store,
+  store: Store,
   query: { scheduleIds?: string[]; team?: string; aliveAt: number },
 ): ScheduleInfo[] {
-  const list = listSchedules(db, { ids: query.scheduleIds, team: query.team, aliveAt: query.aliveAt });
+  const list = listSchedules(store, { ids: query.scheduleIds, team: query.team, aliveAt: query.aliveAt });
   for (const id of query.scheduleIds ?? []) {
     findById(list, id, 'schedule');
   }

@@ -19,9 +19,9 @@ export async function scheduleShifts(
   window: Window,
   withLayers: boolean,
 ): Promise<ShiftsResult> {
-  const db = await ctx.db();
-  const [schedule] = selectSchedules(db, { scheduleIds: [scheduleId], aliveAt: window.start });
-  const [input] = scheduleInputs(db, [schedule], window);
+  const store = await ctx.store();
+  const [schedule] = selectSchedules(store, { scheduleIds: [scheduleId], aliveAt: window.start });
+  const [input] = scheduleInputs(store, [schedule], window);
   const result: ShiftsResult = { schedule, shifts: resolveSchedule(input, window) };
   if (withLayers) {
     result.layers = shiftsByLayer(input.layers, window).map(({ layer, shifts }) => ({ layer, shifts: fillGaps(shifts, window) }));

@@ -12,7 +12,7 @@ export async function timelineLoader(
   ctx: AppContext,
   query: { scheduleIds?: string[]; team?: string },
 ): Promise<{ load: TimelineLoader; people: Map<string, PersonLook> }> {
-  const store = await ctx.db();
+  const store = await ctx.store();
   const schedules = selectSchedules(store, { ...query, aliveAt: ctx.now });
   const people = new Map(listPeople(store).map((p) => [p.id, { name: p.name, color: p.color }]));
   const load: TimelineLoader = (window) => {

@@ -15,7 +15,7 @@ export interface FirstResponder {
 }
 
 export async function firstResponders(ctx: AppContext, policyId: string, at: number): Promise<{ policy: string; responders: FirstResponder[] }> {
-  const store = await ctx.db();
+  const store = await ctx.store();
   const policy = findPolicy(store, policyId, at);
   const targets = policy.levels[0].targets;
   const scheduleIds = scheduleTargets(targets);

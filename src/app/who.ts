@@ -27,15 +27,15 @@ export interface WhoQuery {
 }
 
 export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<WhoEntry[]> {
-  const db = await ctx.db();
-  const list = selectSchedules(db, { ...query, aliveAt: query.at });
+  const store = await ctx.store();
+  const list = selectSchedules(store, { ...query, aliveAt: query.at });
   let back = 8 * DAY_MS;
   let ahead = 15 * DAY_MS;
   const results = new Map<string, WhoEntry>();
   let pending = list;
   while (pending.length > 0) {
     const window = { start: query.at - back, end: query.at + ahead };
-    const inputs = scheduleInputs(db, pending, window);
+    const inputs = scheduleInputs(store, pending, window);
     const retry: ScheduleInfo[] = [];
     pending.forEach((schedule, i) => {
       const found = around(resolveSchedule(inputs[i], window), query.at);

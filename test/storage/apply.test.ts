@@ -18,7 +18,7 @@ const WITHOUT_XMAS = ACME.replace(/    overrides:\n      - person: dave[\s\S]*?r
 
 const opened: AppContext[] = [];
 afterEach(async () => {
-  for (const ctx of opened.splice(0)) raw(await ctx.db()).close();
+  for (const ctx of opened.splice(0)) raw(await ctx.store()).close();
 });
 afterAll(cleanup);
 
@@ -29,7 +29,7 @@ function context(dbPath: string, now = NOW): AppContext {
 }
 
 async function rows(ctx: AppContext, sql: string, ...params: unknown[]): Promise<any[]> {
-  return raw(await ctx.db()).prepare(sql).all(...params);
+  return raw(await ctx.store()).prepare(sql).all(...params);
 }
 
 async function counts(ctx: AppContext) {

@@ -24,7 +24,7 @@ export function cleanup(): void {
   for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The better-sqlite3 handle behind whatever `openDatabase` / `ctx.db()` returned. */
+/** The better-sqlite3 handle behind whatever `openDatabase` / `ctx.store()` returned. */
 export function raw(opened: unknown): Database.Database {
   const o = opened as { sqlite?: Database.Database; $client?: Database.Database };
   const handle = o.sqlite ?? o.$client;
