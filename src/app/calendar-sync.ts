@@ -77,8 +77,8 @@ function desiredEvents(ctx: AppContext, store: Awaited<ReturnType<AppContext['st
     key: e.key,
     summary: e.summary,
     description: e.description,
-    start: e.segment.start,
-    end: e.segment.end,
+    start: e.shift.start,
+    end: e.shift.end,
   }));
 }
 

@@ -32,7 +32,7 @@ export async function suggestCover(ctx: AppContext, request: { schedule: string;
   const all = listSchedules(store, { aliveAt: window.start });
   const shifts = finalShifts(store, all, window);
   const here = shifts.find((s) => s.schedule.id === schedule.id)!;
-  const holders = holdersOf(here.segments);
+  const holders = holdersOf(here.shifts);
   if (request.for !== undefined && !holders.includes(request.for)) {
     const who = request.for;
     throw new InputError('for', (flag) => `${who} is not on call in ${schedule.id} in that window; ${flag ? `leave out ${flag}` : 'cover nobody in particular'} or pick the person on call`);

@@ -2,7 +2,7 @@
 // instant. Each schedule target is resolved at the minute its level fires.
 
 import type { ChainStep, EscalationPolicyConfig } from '../core/index.js';
-import { escalationChain, parseTarget, resolveSchedule, scheduleTargets, shiftAt, stepTimes, type Segment } from '../core/index.js';
+import { escalationChain, parseTarget, resolveSchedule, scheduleTargets, shiftAt, stepTimes, type Shift } from '../core/index.js';
 import { InputError, UserError } from '../errors.js';
 import type { Store } from '../storage/open.js';
 import { listSchedules, scheduleInputs } from '../storage/read.js';
@@ -38,11 +38,11 @@ function chainFor(store: Store, policy: EscalationPolicyConfig, start: number): 
   // A schedule deleted before the incident is simply not there: its levels reach nobody.
   const schedules = scheduleIds.length > 0 ? listSchedules(store, { ids: scheduleIds, aliveAt: start }) : [];
   const inputs = scheduleInputs(store, schedules, window);
-  const segments = new Map<string, Segment[]>(schedules.map((s, i) => [s.id, resolveSchedule(inputs[i], window)]));
+  const shifts = new Map<string, Shift[]>(schedules.map((s, i) => [s.id, resolveSchedule(inputs[i], window)]));
   return escalationChain(policy, start, (target, at) => {
     const parsed = parseTarget(target);
     if (parsed?.kind !== 'schedule') return reachDirectly(store, target, at);
-    const person = shiftAt(segments.get(parsed.id) ?? [], at)?.person;
+    const person = shiftAt(shifts.get(parsed.id) ?? [], at)?.person;
     return person ? [person] : [];
   });
 }

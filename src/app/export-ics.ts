@@ -77,14 +77,14 @@ function feedEvents(
   });
   const only = query.personIds ? new Set(query.personIds) : undefined;
   return shiftEvents(store, schedules, people, query.window, only).map((e) => ({
-    uid: `${compactUtc(e.segment.start)}-${e.segment.person}-${e.schedule.id}@oncall`,
-    start: e.segment.start,
-    end: e.segment.end,
+    uid: `${compactUtc(e.shift.start)}-${e.shift.person}-${e.schedule.id}@oncall`,
+    start: e.shift.start,
+    end: e.shift.end,
     summary: e.summary,
     description: e.description,
-    sequence: sequenceOf(e.segment, histories.get(e.schedule.id)!),
+    sequence: sequenceOf(e.shift, histories.get(e.schedule.id)!),
     schedule: e.schedule.id,
-    person: e.segment.person,
+    person: e.shift.person,
   }));
 }
 

@@ -6,7 +6,7 @@ import type { HourBreakdown } from '../core/hours.js';
 import { addBreakdowns, breakDownHours, NO_HOURS } from '../core/hours.js';
 import { balanceScore, deviations } from '../core/balance.js';
 import type { Window } from '../core/index.js';
-import { DAY_MS, addDays, stretches, wallClockToInstant } from '../core/index.js';
+import { DAY_MS, addDays, continuousShifts, wallClockToInstant } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { publicHolidays } from '../core/holidays.js';
 import type { Store } from '../storage/open.js';
@@ -71,10 +71,10 @@ export function computeReport(store: Store, { window, team, night = DEFAULT_NIGH
     return found;
   };
   const balances: ScheduleBalance[] = [];
-  for (const { schedule, segments, members } of finalShifts(store, schedules, window)) {
+  for (const { schedule, shifts, members } of finalShifts(store, schedules, window)) {
     const region = regions.get(schedule.team);
     const perSchedule = new Map<string, number>(members.map((m) => [m, 0]));
-    for (const s of segments) {
+    for (const s of shifts) {
       if (s.person === null) continue;
       const zone = people.get(s.person)?.timezone ?? schedule.timezone;
       const holidays = region ? holidaysFor(region, zone) : [];
@@ -83,7 +83,7 @@ export function computeReport(store: Store, { window, team, night = DEFAULT_NIGH
       report.hours = addBreakdowns(report.hours, hours);
       perSchedule.set(s.person, (perSchedule.get(s.person) ?? 0) + hours.total);
     }
-    for (const stretch of stretches(segments)) entry(stretch.person).shifts += 1;
+    for (const continuousShift of continuousShifts(shifts)) entry(continuousShift.person).shifts += 1;
     balances.push(balanceOf(schedule.id, schedule.team, perSchedule));
   }
   // A team's report lists every member, also those who carried nothing.

@@ -1,7 +1,7 @@
 // Final shifts as calendar events, shared by the ICS export and calendar sync: which shifts
 // (whole ones, even where they cross the window's edges), and what an event says.
 
-import type { PersonConfig, Segment, Window } from '../core/index.js';
+import type { PersonConfig, Shift, Window } from '../core/index.js';
 import { resolveSchedule, DAY_MS } from '../core/index.js';
 import type { Store } from '../storage/open.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
@@ -11,7 +11,7 @@ export const EDGE_MARGIN = 35 * DAY_MS;
 
 export interface ShiftEvent {
   schedule: ScheduleInfo;
-  segment: Segment & { person: string };
+  shift: Shift & { person: string };
   /** Identifies the shift: schedule, person, start. */
   key: string;
   summary: string;
@@ -29,31 +29,31 @@ export function shiftEvents(
   const inputs = scheduleInputs(store, schedules, wide);
   const events: ShiftEvent[] = [];
   schedules.forEach((schedule, i) => {
-    for (const segment of resolveSchedule(inputs[i], wide)) {
-      if (segment.person === null || segment.end <= window.start || segment.start >= window.end) continue;
-      if (onlyPeople && !onlyPeople.has(segment.person)) continue;
-      const name = people.get(segment.person)?.name ?? segment.person;
+    for (const shift of resolveSchedule(inputs[i], wide)) {
+      if (shift.person === null || shift.end <= window.start || shift.start >= window.end) continue;
+      if (onlyPeople && !onlyPeople.has(shift.person)) continue;
+      const name = people.get(shift.person)?.name ?? shift.person;
       events.push({
         schedule,
-        segment: segment as Segment & { person: string },
-        key: `${schedule.id}|${segment.person}|${new Date(segment.start).toISOString()}`,
+        shift: shift as Shift & { person: string },
+        key: `${schedule.id}|${shift.person}|${new Date(shift.start).toISOString()}`,
         summary: `On call: ${name} — ${schedule.name}`,
-        description: describe(schedule, segment),
+        description: describe(schedule, shift),
       });
     }
   });
   return events.sort(
     (a, b) =>
-      a.segment.start - b.segment.start ||
+      a.shift.start - b.shift.start ||
       a.schedule.id.localeCompare(b.schedule.id) ||
-      a.segment.person.localeCompare(b.segment.person),
+      a.shift.person.localeCompare(b.shift.person),
   );
 }
 
-function describe(schedule: ScheduleInfo, segment: Segment): string {
+function describe(schedule: ScheduleInfo, shift: Shift): string {
   const source =
-    segment.source === 'override'
-      ? `override${segment.reason ? `: ${segment.reason}` : ''}`
-      : `layer "${segment.source?.replace(/^layer:/, '')}"`;
+    shift.source === 'override'
+      ? `override${shift.reason ? `: ${shift.reason}` : ''}`
+      : `layer "${shift.source?.replace(/^layer:/, '')}"`;
   return `Schedule: ${schedule.name} (${schedule.id})\nSource: ${source}`;
 }

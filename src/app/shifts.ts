@@ -1,7 +1,7 @@
 // `oncall shifts`: a schedule's final shifts in a window (gaps included), and optionally
 // each layer's own shifts.
 
-import type { LayerShifts, Segment, Window } from '../core/index.js';
+import type { LayerShifts, Shift, Window } from '../core/index.js';
 import { fillGaps, resolveSchedule, shiftsByLayer } from '../core/index.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import type { AppContext } from './context.js';
@@ -9,7 +9,7 @@ import { selectSchedules } from './select-schedules.js';
 
 export interface ShiftsResult {
   schedule: ScheduleInfo;
-  shifts: Segment[];
+  shifts: Shift[];
   layers?: LayerShifts[];
 }
 

@@ -2,7 +2,7 @@
 // given time is exchanged with the other person's next shift; the result is two overrides
 // with `replaces`, written together.
 
-import type { Config, OverrideConfig, Segment } from '../core/index.js';
+import type { Config, OverrideConfig, Shift } from '../core/index.js';
 import { isoUtc, resolveSchedule, shiftAt, DAY_MS, findById } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { scheduleInputs, listSchedules } from '../storage/read.js';
@@ -24,14 +24,14 @@ export function swapShifts(ctx: AppContext, request: SwapRequest, options: Chang
     const info = listSchedules(store).find((s) => s.id === schedule.id)!;
     const window = { start: request.at - SEARCH, end: request.at + SEARCH };
     const [input] = scheduleInputs(store, [info], window);
-    const segments = resolveSchedule(input, window);
-    const mine = shiftAt(segments, request.at);
+    const shifts = resolveSchedule(input, window);
+    const mine = shiftAt(shifts, request.at);
     if (!mine || mine.person !== request.shiftOf) {
       throw new UserError(
         `${request.shiftOf} is not on call in ${schedule.id} at that time (${mine?.person ?? 'nobody'} is); pick a time inside one of their shifts`,
       );
     }
-    const theirs = segments.find((s: Segment) => s.start >= mine.end && s.person === request.with);
+    const theirs = shifts.find((s: Shift) => s.start >= mine.end && s.person === request.with);
     if (!theirs) throw new UserError(`${request.with} has no shift in ${schedule.id} in the 120 days after that one`);
     const reason = `swap: ${request.shiftOf} ↔ ${request.with}`;
     const pair: OverrideConfig[] = [
@@ -39,7 +39,7 @@ export function swapShifts(ctx: AppContext, request: SwapRequest, options: Chang
       { person: request.shiftOf, from: theirs.start, to: theirs.end, replaces: request.with, reason },
     ];
     schedule.overrides.push(...pair);
-    const span = (s: Segment) => `${isoUtc(s.start)} → ${isoUtc(s.end)}`;
+    const span = (s: Shift) => `${isoUtc(s.start)} → ${isoUtc(s.end)}`;
     note(`schedule:${schedule.id}`, 'swap', { [request.shiftOf]: span(mine), [request.with]: span(theirs) });
     return pair;
   });

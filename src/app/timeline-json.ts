@@ -1,7 +1,7 @@
 // `oncall timeline --json`: the data the picture is drawn from, without drawing it (so Ink
 // is never loaded). Instants are UTC ISO-8601, people are ids, as in every JSON output.
 
-import type { Segment, Window } from '../core/index.js';
+import type { Shift, Window } from '../core/index.js';
 import { isoUtc } from '../core/index.js';
 import type { PersonLook, ScheduleTimeline } from '../core/index.js';
 
@@ -14,7 +14,7 @@ export interface TimelineJsonInput {
   people: Map<string, PersonLook>;
 }
 
-function shift(schedule: string, s: Segment) {
+function shift(schedule: string, s: Shift) {
   return {
     schedule,
     person: s.person,
@@ -33,17 +33,17 @@ function shift(schedule: string, s: Segment) {
  */
 export function timelineJson({ schedules, window, days, zone, people }: TimelineJsonInput) {
   const shown = new Set<string>();
-  const note = (pieces: Segment[]) => pieces.forEach((p) => p.person !== null && shown.add(p.person));
+  const note = (shifts: Shift[]) => shifts.forEach((p) => p.person !== null && shown.add(p.person));
   const list = schedules.map((s) => {
-    s.layers.forEach((lane) => note(lane.pieces));
-    note(s.overrides.pieces);
+    s.layers.forEach((lane) => note(lane.shifts));
+    note(s.overrides.shifts);
     note(s.final);
     return {
       schedule: s.id,
       name: s.name,
       timezone: s.timezone,
-      layers: s.layers.map((lane) => ({ layer: lane.label, shifts: lane.pieces.map((p) => shift(s.id, p)) })),
-      overrides: s.overrides.pieces.map((p) => shift(s.id, p)),
+      layers: s.layers.map((lane) => ({ layer: lane.label, shifts: lane.shifts.map((p) => shift(s.id, p)) })),
+      overrides: s.overrides.shifts.map((p) => shift(s.id, p)),
       final: s.final.map((p) => shift(s.id, p)),
     };
   });

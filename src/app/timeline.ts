@@ -27,13 +27,13 @@ function scheduleTimeline(
   input: ReturnType<typeof scheduleInputs>[number],
   window: Window,
 ): ScheduleTimeline {
-  const layers = shiftsByLayer(input.layers, window).map(({ layer, shifts }) => ({ label: layer, pieces: shifts }));
+  const layers = shiftsByLayer(input.layers, window).map(({ layer, shifts }) => ({ label: layer, shifts }));
   return {
     id: schedule.id,
     name: schedule.name,
     timezone: schedule.timezone,
     layers,
-    overrides: { label: 'overrides', pieces: overrideLane(input.overrides, window) },
+    overrides: { label: 'overrides', shifts: overrideLane(input.overrides, window) },
     final: resolveSchedule(input, window),
   };
 }

@@ -1,7 +1,7 @@
 // `oncall who`: for each schedule, who is on call at an instant, since when, until when, and
 // who comes next. The window around the instant grows only for schedules that need it.
 
-import type { Segment } from '../core/index.js';
+import type { Shift } from '../core/index.js';
 import { resolveSchedule, shiftAt, DAY_MS } from '../core/index.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import { selectSchedules } from './select-schedules.js';
@@ -12,7 +12,7 @@ const HORIZON = 400 * DAY_MS;
 
 export interface WhoEntry {
   schedule: ScheduleInfo;
-  /** The merged segment containing the instant; start/end null when beyond the horizon. */
+  /** The merged shift containing the instant; start/end null when beyond the horizon. */
   person: string | null;
   source: string | null;
   start: number | null;
@@ -52,16 +52,16 @@ export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<Who
 }
 
 interface Around {
-  current: Segment;
+  current: Shift;
   start: number;
   end: number;
   next: { person: string; start: number } | null;
 }
 
-function around(segments: Segment[], at: number): Around {
-  const current = shiftAt(segments, at)!;
-  const index = segments.indexOf(current);
-  const later = segments.slice(index + 1).find((s) => s.person !== null && s.person !== current.person);
+function around(shifts: Shift[], at: number): Around {
+  const current = shiftAt(shifts, at)!;
+  const index = shifts.indexOf(current);
+  const later = shifts.slice(index + 1).find((s) => s.person !== null && s.person !== current.person);
   return {
     current,
     start: current.start,

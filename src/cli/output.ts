@@ -112,7 +112,7 @@ export function terminalWidth(stream: Output): number {
 }
 
 /** A length of time for people: "45s", "4m", "1h 12m", "2d 3h". */
-export function formatSpan(ms: number | null): string {
+export function formatDuration(ms: number | null): string {
   if (ms === null) return '—';
   const minutes = Math.floor(ms / MINUTE_MS);
   if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))}s`;

@@ -3,8 +3,8 @@
 // nights and weekends breaking ties.
 
 import { overlap } from './overlap.js';
-import type { ScheduleSegments, TimeOffSpan } from './problems.js';
-import { stretches } from './stretches.js';
+import type { FinalShifts, TimeOffInterval } from './problems.js';
+import { continuousShifts } from './continuous-shifts.js';
 import type { Window } from './types.js';
 import { HOUR_MS } from './wall-clock.js';
 
@@ -26,15 +26,15 @@ export interface Ruled {
 
 export interface CoverState {
   /** The schedule to cover, and its final shifts over the window. */
-  here: ScheduleSegments;
+  here: FinalShifts;
   window: Window;
-  /** The person being covered, if any: only their own stretches need someone. */
+  /** The person being covered, if any: only their own continuous shifts need someone. */
   covering?: string;
   /** Who may be asked: the team, without the person being covered. */
   team: string[];
   /** Final shifts of every schedule over the window (this one included). */
-  shifts: ScheduleSegments[];
-  timeOff: TimeOffSpan[];
+  shifts: FinalShifts[];
+  timeOff: TimeOffInterval[];
   /** What each person carried lately, in milliseconds. */
   carried: Map<string, { total: number; nightsAndWeekends: number }>;
 }
@@ -46,9 +46,9 @@ export interface CoverRanking {
   teamAverage: number;
 }
 
-/** Everyone on call in the segments, in order of first appearance. */
-export function holdersOf(segments: ScheduleSegments['segments']): string[] {
-  return [...new Set(stretches(segments).map((s) => s.person))];
+/** Everyone on call in the shifts, in order of first appearance. */
+export function holdersOf(shifts: FinalShifts['shifts']): string[] {
+  return [...new Set(continuousShifts(shifts).map((s) => s.person))];
 }
 
 export function rankCover(state: CoverState): CoverRanking {
@@ -57,13 +57,13 @@ export function rankCover(state: CoverState): CoverRanking {
   for (const t of state.timeOff) {
     if (team.includes(t.person)) ruledOut.push({ person: t.person, why: 'time-off', start: t.start, end: t.end, ...(t.reason && { reason: t.reason }) });
   }
-  // Covering someone only takes their own stretches: someone on call in this schedule at
+  // Covering someone only takes their own continuous shifts: someone on call in this schedule at
   // other times in the window can still take them.
-  const needed = covering ? stretches(here.segments).filter((s) => s.person === covering).flatMap((s) => overlap(s, window) ?? []) : [window];
-  for (const { schedule, segments } of state.shifts) {
+  const needed = covering ? continuousShifts(here.shifts).filter((s) => s.person === covering).flatMap((s) => overlap(s, window) ?? []) : [window];
+  for (const { schedule, shifts } of state.shifts) {
     const isHere = schedule.id === here.schedule.id;
     const clash = isHere ? needed : [window];
-    for (const s of stretches(segments)) {
+    for (const s of continuousShifts(shifts)) {
       if (!team.includes(s.person)) continue;
       for (const both of clash.flatMap((w) => overlap(s, w) ?? [])) {
         ruledOut.push({ person: s.person, why: isHere ? 'on-call-here' : 'on-call-elsewhere', schedule: schedule.id, ...both });

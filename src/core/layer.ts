@@ -1,9 +1,9 @@
 // What one layer covers: its rotation's shifts, cut to the layer's lifetime, to the period
 // of history in which this definition holds, and to its restriction windows.
 
-import type { Layer, Segment, Window } from './types.js';
+import type { Layer, Shift, Window } from './types.js';
 import { makeRotation, type Rotation } from './rotation.js';
-import { clipToWindows, restrictionWindows } from './restrictions.js';
+import { clipToWindows, restrictionIntervals } from './restrictions.js';
 import { FOREVER, FOREVER_AGO } from './types.js';
 import { wallClockToInstant } from './wall-clock.js';
 
@@ -34,7 +34,7 @@ export function layerLifetime(layer: Layer): Window {
 }
 
 /** The layer's own shifts inside `window`: sorted, disjoint, each with its person. */
-export function layerShifts(layer: Layer, window: Window): Segment[] {
+export function layerShifts(layer: Layer, window: Window): Shift[] {
   if (layer.disabled || layer.members.length === 0) return [];
   const life = layerLifetime(layer);
   const range = { start: Math.max(window.start, life.start), end: Math.min(window.end, life.end) };
@@ -43,9 +43,9 @@ export function layerShifts(layer: Layer, window: Window): Segment[] {
   const source = `layer:${layer.id}`;
   const n = layer.members.length;
   const windows = layer.restrictions.length
-    ? restrictionWindows(layer.restrictions, layer.timezone, range)
+    ? restrictionIntervals(layer.restrictions, layer.timezone, range)
     : [range];
-  const pieces: Segment[] = [];
+  const shifts: Shift[] = [];
   let k = Math.max(0, rotation.indexAt(range.start));
   let w = 0; // restriction windows before this one end before the current shift
   for (let shiftStart = rotation.handoff(k); shiftStart < range.end; k++) {
@@ -58,9 +58,9 @@ export function layerShifts(layer: Layer, window: Window): Segment[] {
       windows,
       w,
     )) {
-      pieces.push({ start: part.start, end: part.end, person, source });
+      shifts.push({ start: part.start, end: part.end, person, source });
     }
     shiftStart = shiftEnd;
   }
-  return pieces;
+  return shifts;
 }

@@ -2,7 +2,7 @@
 // `oncall check`: their time off while it runs, and their time on call in the team's other
 // schedules then.
 
-import type { Problem, ScheduleSegments, TimeOffSpan } from './problems.js';
+import type { Problem, FinalShifts, TimeOffInterval } from './problems.js';
 import { doubleBookings, timeOffConflicts } from './shift-problems.js';
 
 /**
@@ -10,7 +10,7 @@ import { doubleBookings, timeOffConflicts } from './shift-problems.js';
  * both over the override's window. One time-off problem per time off (carrying the whole
  * time off), then one double booking per other schedule (its earliest).
  */
-export function overrideWarnings(person: string, here: ScheduleSegments, team: ScheduleSegments[], timeOff: TimeOffSpan[]): Problem[] {
+export function overrideWarnings(person: string, here: FinalShifts, team: FinalShifts[], timeOff: TimeOffInterval[]): Problem[] {
   const off = timeOffConflicts([here], timeOff).filter((p) => p.person === person);
   const busy = doubleBookings([here], team).filter((p) => p.person === person);
   return [...firstOf(off, (p) => `${p.timeOff?.start}|${p.timeOff?.end}|${p.reason ?? ''}`), ...firstOf(busy, (p) => p.other ?? '')];

@@ -1,6 +1,6 @@
 // What `oncall check` reports: the kinds of problem in a rota, and one problem's shape.
 
-import type { Instant, Segment, Window } from './types.js';
+import type { Instant, Shift, Window } from './types.js';
 
 export const PROBLEM_KINDS = ['gap', 'time-off', 'overlapping-overrides', 'double-booked', 'single-member', 'schedule-ends'] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
@@ -24,13 +24,13 @@ export interface Problem {
 }
 
 /** One schedule's final shifts over the window being checked. */
-export interface ScheduleSegments {
+export interface FinalShifts {
   schedule: { id: string; team: string };
-  segments: Segment[];
+  shifts: Shift[];
 }
 
 /** Time off as the detectors see it. */
-export interface TimeOffSpan {
+export interface TimeOffInterval {
   person: string;
   start: Instant;
   end: Instant;

@@ -1,11 +1,11 @@
 // The final schedule: layers stacked by priority (higher wins, lower ones show through where
 // a higher one covers nothing), then overrides painted on top in creation order, then
-// neighbouring pieces with the same person and source merged. The result tiles the window.
+// neighbouring shifts with the same person and source merged. The result tiles the window.
 
-import type { Instant, Layer, Override, ScheduleInput, Segment, Window } from './types.js';
+import type { Instant, Layer, Override, ScheduleInput, Shift, Window } from './types.js';
 import { layerShifts } from './layer.js';
 
-export function resolveSchedule(input: ScheduleInput, window: Window): Segment[] {
+export function resolveSchedule(input: ScheduleInput, window: Window): Shift[] {
   const layered = stackLayers(input.layers, window);
   const withOverrides = applyOverrides(layered, input.overrides, window);
   return mergeNeighbours(withOverrides);
@@ -17,28 +17,28 @@ export function byPrecedence(a: Layer, b: Layer): number {
 }
 
 /** Final shifts from layers alone: every instant of the window, gaps as `person: null`. */
-export function stackLayers(layers: Layer[], window: Window): Segment[] {
-  const lanes = [...layers]
+export function stackLayers(layers: Layer[], window: Window): Shift[] {
+  const byLayer = [...layers]
     .sort(byPrecedence)
     .reverse()
-    .map((layer) => ({ pieces: layerShifts(layer, window), next: 0 }));
+    .map((layer) => ({ shifts: layerShifts(layer, window), next: 0 }));
   const cuts = new Set<number>([window.start, window.end]);
-  for (const lane of lanes) {
-    for (const p of lane.pieces) {
+  for (const entry of byLayer) {
+    for (const p of entry.shifts) {
       cuts.add(p.start);
       cuts.add(p.end);
     }
   }
   const bounds = [...cuts].sort((a, b) => a - b);
-  const out: Segment[] = [];
+  const out: Shift[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const start = bounds[i];
     const end = bounds[i + 1];
-    let winner: Segment | undefined;
-    for (const lane of lanes) {
-      while (lane.next < lane.pieces.length && lane.pieces[lane.next].end <= start) lane.next++;
-      const piece = lane.pieces[lane.next];
-      if (!winner && piece && piece.start <= start) winner = piece;
+    let winner: Shift | undefined;
+    for (const entry of byLayer) {
+      while (entry.next < entry.shifts.length && entry.shifts[entry.next].end <= start) entry.next++;
+      const shift = entry.shifts[entry.next];
+      if (!winner && shift && shift.start <= start) winner = shift;
     }
     out.push({ start, end, person: winner?.person ?? null, source: winner?.source ?? null });
   }
@@ -46,17 +46,17 @@ export function stackLayers(layers: Layer[], window: Window): Segment[] {
 }
 
 /**
- * Paints overrides over the segments, oldest first so the newest wins. An override with
+ * Paints overrides over the shifts, oldest first so the newest wins. An override with
  * `replaces` only takes the parts in which that person would otherwise be on call.
  */
-export function applyOverrides(segments: Segment[], overrides: Override[], window: Window): Segment[] {
-  let current = segments;
+export function applyOverrides(shifts: Shift[], overrides: Override[], window: Window): Shift[] {
+  let current = shifts;
   const ordered = [...overrides].sort((a, b) => a.seq - b.seq);
   for (const o of ordered) {
     const start = Math.max(o.start, window.start);
     const end = Math.min(o.end, window.end);
     if (start >= end) continue;
-    const next: Segment[] = [];
+    const next: Shift[] = [];
     for (const seg of current) {
       const hit = seg.end > start && seg.start < end && (!o.replaces || seg.person === o.replaces);
       if (!hit) {
@@ -81,7 +81,7 @@ export function applyOverrides(segments: Segment[], overrides: Override[], windo
 /** One layer's own shifts over a window: all its versions, sorted, neighbours merged. */
 export interface LayerShifts {
   layer: string;
-  shifts: Segment[];
+  shifts: Shift[];
 }
 
 /** Each layer's shifts, one list per layer id in position order; `layers` is not reordered. */
@@ -99,8 +99,8 @@ export function shiftsByLayer(layers: readonly Layer[], window: Window): LayerSh
 }
 
 /** Adds `person: null` shifts to sorted, disjoint shifts so that they tile the window. */
-export function fillGaps(shifts: readonly Segment[], window: Window): Segment[] {
-  const out: Segment[] = [];
+export function fillGaps(shifts: readonly Shift[], window: Window): Shift[] {
+  const out: Shift[] = [];
   let cursor = window.start;
   for (const s of shifts) {
     if (s.start > cursor) out.push({ start: cursor, end: s.start, person: null, source: null });
@@ -112,13 +112,13 @@ export function fillGaps(shifts: readonly Segment[], window: Window): Segment[] 
 }
 
 /** The shift containing `at` (its holder is the shift's person), if any. */
-export function shiftAt(shifts: readonly Segment[], at: Instant): Segment | undefined {
+export function shiftAt(shifts: readonly Shift[], at: Instant): Shift | undefined {
   return shifts.find((s) => s.start <= at && at < s.end);
 }
 
-export function mergeNeighbours(segments: Segment[]): Segment[] {
-  const out: Segment[] = [];
-  for (const seg of segments) {
+export function mergeNeighbours(shifts: Shift[]): Shift[] {
+  const out: Shift[] = [];
+  for (const seg of shifts) {
     const last = out[out.length - 1];
     if (last && last.end === seg.start && last.person === seg.person && last.source === seg.source) {
       last.end = seg.end;

@@ -9,7 +9,7 @@ import { DAY_MS, MINUTE_MS, fromFloating, startOfDay, toFloating, weekdayOf } fr
 const cache = new Map<string, Window[]>();
 
 /** The union of a layer's restriction windows that meet `range`, sorted and merged. */
-export function restrictionWindows(
+export function restrictionIntervals(
   restrictions: Restriction[],
   zone: string,
   range: Window,
@@ -17,13 +17,13 @@ export function restrictionWindows(
   const key = `${zone}|${range.start}|${range.end}|${JSON.stringify(restrictions)}`;
   let windows = cache.get(key);
   if (!windows) {
-    windows = computeWindows(restrictions, zone, range);
+    windows = computeIntervals(restrictions, zone, range);
     cache.set(key, windows);
   }
   return windows;
 }
 
-function computeWindows(restrictions: Restriction[], zone: string, range: Window): Window[] {
+function computeIntervals(restrictions: Restriction[], zone: string, range: Window): Window[] {
   const spans: Window[] = [];
   // A window may start up to a week before the range (a weekly span) and still reach into it.
   const firstDay = startOfDay(toFloating(range.start, zone)) - 7 * DAY_MS;
@@ -42,7 +42,7 @@ function computeWindows(restrictions: Restriction[], zone: string, range: Window
       }
     }
   }
-  return mergeWindows(spans);
+  return mergeIntervals(spans);
 }
 
 /** The floating span a restriction opens on `day`, if it opens on that day. */
@@ -61,7 +61,7 @@ function floatingSpan(r: Restriction, day: number, weekday: number): [number, nu
   return [from, to];
 }
 
-export function mergeWindows(spans: Window[]): Window[] {
+export function mergeIntervals(spans: Window[]): Window[] {
   spans.sort((a, b) => a.start - b.start);
   const merged: Window[] = [];
   for (const span of spans) {

@@ -2,19 +2,19 @@
 
 import type { ScheduleConfig } from './config.js';
 import { endingSchedules, overlappingOverrides, singleMembers } from './definition-problems.js';
-import { sortProblems, type Problem, type ProblemKind, type ScheduleSegments, type TimeOffSpan } from './problems.js';
+import { sortProblems, type Problem, type ProblemKind, type FinalShifts, type TimeOffInterval } from './problems.js';
 import { doubleBookings, gaps, timeOffConflicts } from './shift-problems.js';
 import type { Window } from './types.js';
 
 export interface RotaState {
   window: Window;
   /** Final shifts of the schedules being checked. */
-  mine: ScheduleSegments[];
+  mine: FinalShifts[];
   /** Final shifts of every schedule of their teams (for double bookings). */
-  team: ScheduleSegments[];
+  team: FinalShifts[];
   /** Definitions of the schedules being checked. */
   definitions: ScheduleConfig[];
-  timeOff: TimeOffSpan[];
+  timeOff: TimeOffInterval[];
 }
 
 export function rotaProblems(state: RotaState, ignore: ProblemKind[] = []): Problem[] {

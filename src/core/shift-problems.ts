@@ -2,18 +2,18 @@
 // call in two schedules of one team at once.
 
 import { overlap } from './overlap.js';
-import type { Problem, ScheduleSegments, TimeOffSpan } from './problems.js';
-import { stretches } from './stretches.js';
+import type { Problem, FinalShifts, TimeOffInterval } from './problems.js';
+import { continuousShifts } from './continuous-shifts.js';
 
 /** Time nobody holds. */
-export function gaps({ schedule, segments }: ScheduleSegments): Problem[] {
-  return segments.filter((s) => s.person === null).map((s) => ({ kind: 'gap', schedule: schedule.id, start: s.start, end: s.end }));
+export function gaps({ schedule, shifts }: FinalShifts): Problem[] {
+  return shifts.filter((s) => s.person === null).map((s) => ({ kind: 'gap', schedule: schedule.id, start: s.start, end: s.end }));
 }
 
-/** The part of each stretch on call that falls in the same person's time off. */
-export function timeOffConflicts(shifts: ScheduleSegments[], timeOff: TimeOffSpan[]): Problem[] {
-  return shifts.flatMap(({ schedule, segments }) =>
-    stretches(segments).flatMap((shift) =>
+/** The part of each continuous shift on call that falls in the same person's time off. */
+export function timeOffConflicts(shifts: FinalShifts[], timeOff: TimeOffInterval[]): Problem[] {
+  return shifts.flatMap(({ schedule, shifts }) =>
+    continuousShifts(shifts).flatMap((shift) =>
       timeOff
         .filter((t) => t.person === shift.person)
         .flatMap((t) => {
@@ -30,7 +30,7 @@ export function timeOffConflicts(shifts: ScheduleSegments[], timeOff: TimeOffSpa
  * The same person on call in two schedules of one team at once. `mine` are the schedules
  * asked about, `all` every schedule of their teams; each pair of schedules is reported once.
  */
-export function doubleBookings(mine: ScheduleSegments[], all: ScheduleSegments[]): Problem[] {
+export function doubleBookings(mine: FinalShifts[], all: FinalShifts[]): Problem[] {
   const reported = new Set<string>();
   return mine.flatMap((a) =>
     all
@@ -39,8 +39,8 @@ export function doubleBookings(mine: ScheduleSegments[], all: ScheduleSegments[]
         const pair = [a.schedule.id, b.schedule.id].sort().join('|');
         if (reported.has(pair)) return [];
         reported.add(pair);
-        const theirs = stretches(b.segments);
-        return stretches(a.segments).flatMap((x) =>
+        const theirs = continuousShifts(b.shifts);
+        return continuousShifts(a.shifts).flatMap((x) =>
           theirs.flatMap((y) => {
             const both = x.person === y.person ? overlap(x, y) : undefined;
             return both ? [{ kind: 'double-booked' as const, schedule: a.schedule.id, other: b.schedule.id, person: x.person, ...both }] : [];

@@ -1,12 +1,12 @@
 // What the timeline view draws: plain data that app computes and ui renders. It lives in core
 // because both sides need the shape and ui may import nothing from app (the boundary rule).
 
-import type { Segment, Window } from './types.js';
+import type { Shift, Window } from './types.js';
 
 export interface Lane {
   label: string;
-  /** Sorted, disjoint pieces; time not covered is simply absent. */
-  pieces: Segment[];
+  /** Sorted, disjoint shifts; time not covered is simply absent. */
+  shifts: Shift[];
 }
 
 export interface ScheduleTimeline {
@@ -15,7 +15,7 @@ export interface ScheduleTimeline {
   timezone: string;
   layers: Lane[];
   overrides: Lane;
-  final: Segment[];
+  final: Shift[];
 }
 
 export interface PersonLook {

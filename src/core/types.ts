@@ -80,13 +80,13 @@ export interface ScheduleInput {
 /** `layer:<id>` or `override`; null in a gap. */
 export type Source = string | null;
 
-/** A piece of the final schedule: `person` is null in a gap. */
-export interface Segment {
+/** One person (or nobody: a gap) on call over [start, end), from one source. */
+export interface Shift {
   start: Instant;
   end: Instant;
   person: string | null;
   source: Source;
-  /** The override's reason, on override pieces that have one. */
+  /** The override's reason, on override shifts that have one. */
   reason?: string;
 }
 

@@ -1,7 +1,7 @@
 // The timeline's geometry, as plain functions (no React): the window cut into terminal
 // columns, who holds each column of a lane, runs of equal columns, the day ruler.
 
-import type { Segment, Window } from '../core/index.js';
+import type { Shift, Window } from '../core/index.js';
 import { DAY_MS, startOfDay, toFloating, weekdayOf } from '../core/index.js';
 
 export interface Column {
@@ -25,14 +25,14 @@ export type Holder = string | null | undefined;
  * In the final lane `uncovered` is null (a gap), and any gap in a column takes the whole
  * column, so that a gap can never hide between two people.
  */
-export function laneHolders(pieces: Segment[], columns: Column[], uncovered: null | undefined): Holder[] {
+export function laneHolders(shifts: Shift[], columns: Column[], uncovered: null | undefined): Holder[] {
   let next = 0;
   return columns.map((column) => {
-    while (next < pieces.length && pieces[next].end <= column.start) next++;
+    while (next < shifts.length && shifts[next].end <= column.start) next++;
     const share = new Map<string, number>();
     let covered = 0;
-    for (let i = next; i < pieces.length && pieces[i].start < column.end; i++) {
-      const p = pieces[i];
+    for (let i = next; i < shifts.length && shifts[i].start < column.end; i++) {
+      const p = shifts[i];
       const overlap = Math.min(p.end, column.end) - Math.max(p.start, column.start);
       if (overlap <= 0 || p.person === null) continue;
       share.set(p.person, (share.get(p.person) ?? 0) + overlap);

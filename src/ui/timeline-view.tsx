@@ -53,8 +53,8 @@ interface BlockProps extends ScreenProps {
 function ScheduleBlock({ schedule, columns, days, at, labelWidth, people, color, zone }: BlockProps) {
   const pad = (text: string) => (text.length >= labelWidth ? `${text.slice(0, labelWidth - 2)}… ` : text.padEnd(labelWidth));
   const lanes = [
-    ...schedule.layers.map((l) => ({ label: l.label, holders: laneHolders(l.pieces, columns, undefined), final: false })),
-    { label: 'overrides', holders: laneHolders(schedule.overrides.pieces, columns, undefined), final: false },
+    ...schedule.layers.map((l) => ({ label: l.label, holders: laneHolders(l.shifts, columns, undefined), final: false })),
+    { label: 'overrides', holders: laneHolders(schedule.overrides.shifts, columns, undefined), final: false },
     { label: 'final', holders: laneHolders(schedule.final, columns, null), final: true },
   ];
   const shown = [...new Set(lanes.flatMap((l) => l.holders).filter((h): h is string => typeof h === 'string'))];

@@ -48,7 +48,7 @@ describe('ranking who could cover', () => {
       },
     },
     {
-      name: 'covering a is only their stretch: b, on call here later, can still take it',
+      name: 'covering a is only their continuousShift: b, on call here later, can still take it',
       state: { ...base, covering: 'a' },
       expected: { candidates: ['b', 'c', 'd', 'e'].map((person) => ({ person, recent: 0, nightsAndWeekends: 0 })), ruledOut: [] },
     },
@@ -58,7 +58,7 @@ describe('ranking who could cover', () => {
 
 describe('who holds a window', () => {
   test.each([
-    { name: 'in order of first appearance, each once', segments: [seg('a', '00:00', '01:00'), seg(null, '01:00', '02:00'), seg('b', '02:00', '03:00'), seg('a', '03:00', '04:00')], expected: ['a', 'b'] },
-    { name: 'nobody in a gap', segments: [seg(null, '00:00', '01:00')], expected: [] },
-  ])('$name', ({ segments, expected }) => expect(holdersOf(segments)).toEqual(expected));
+    { name: 'in order of first appearance, each once', shifts: [seg('a', '00:00', '01:00'), seg(null, '01:00', '02:00'), seg('b', '02:00', '03:00'), seg('a', '03:00', '04:00')], expected: ['a', 'b'] },
+    { name: 'nobody in a gap', shifts: [seg(null, '00:00', '01:00')], expected: [] },
+  ])('$name', ({ shifts, expected }) => expect(holdersOf(shifts)).toEqual(expected));
 });

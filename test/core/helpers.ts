@@ -5,7 +5,7 @@ import {
   type Layer,
   type Override,
   type ScheduleInput,
-  type Segment,
+  type Shift,
   type Window,
 } from '../../src/core/index.js';
 
@@ -48,9 +48,9 @@ export function schedule(layers: Layer[], overrides: Override[] = [], timezone =
   return { id: 's', timezone, layers, overrides };
 }
 
-/** Segments as compact tuples: [start, end, person] or [start, end, person, source]. */
-export function rows(segments: Segment[], withSource = false): (string | null)[][] {
-  return segments.map((s) =>
+/** Shifts as compact tuples: [start, end, person] or [start, end, person, source]. */
+export function rows(shifts: Shift[], withSource = false): (string | null)[][] {
+  return shifts.map((s) =>
     withSource ? [iso(s.start), iso(s.end), s.person, s.source] : [iso(s.start), iso(s.end), s.person],
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { fillGaps, type Segment } from '../../src/core/index.js';
+import { fillGaps, type Shift } from '../../src/core/index.js';
 
-const seg = (start: number, end: number, person: string | null): Segment => ({ start, end, person, source: person && 'layer:a' });
+const seg = (start: number, end: number, person: string | null): Shift => ({ start, end, person, source: person && 'layer:a' });
 
 describe('fillGaps', () => {
   test('adds nobody before, between and after, and tiles the window', () => {

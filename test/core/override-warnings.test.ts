@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { overrideWarnings, type Problem, type ScheduleSegments, type TimeOffSpan } from '../../src/core/index.js';
+import { overrideWarnings, type Problem, type FinalShifts, type TimeOffInterval } from '../../src/core/index.js';
 import { seg, shifts, t } from './rota-builders.js';
 
 // The new override puts a on call 08:00–16:00 in primary.
 const here = shifts('primary', [seg('b', '06:00', '08:00'), seg('a', '08:00', '16:00')]);
 
 describe('warnings about a new override\'s person', () => {
-  const cases: { name: string; team: ScheduleSegments[]; timeOff: TimeOffSpan[]; expected: Problem[] }[] = [
+  const cases: { name: string; team: FinalShifts[]; timeOff: TimeOffInterval[]; expected: Problem[] }[] = [
     { name: 'free and not on time off: none', team: [here, shifts('secondary', [seg('b', '06:00', '16:00')])], timeOff: [], expected: [] },
     {
       name: 'time off carries the whole time off, once, whatever the part on call',

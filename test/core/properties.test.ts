@@ -7,7 +7,7 @@ import {
   layerShifts,
   mergeNeighbours,
   resolveSchedule,
-  restrictionWindows,
+  restrictionIntervals,
   toFloating,
   offsetAt,
   shiftAt,
@@ -15,7 +15,7 @@ import {
   type Override,
   type Restriction,
   type ScheduleInput,
-  type Segment,
+  type Shift,
   type Weekday,
   type Window,
 } from '../../src/core/index.js';
@@ -156,9 +156,9 @@ function describeCase(input: ScheduleInput, window: Window): string {
   return JSON.stringify({ window: [iso(window.start), iso(window.end)], input });
 }
 
-function containing(segments: Segment[], t: number): Segment {
-  const seg = shiftAt(segments, t);
-  if (!seg) throw new Error(`no segment contains ${iso(t)}`);
+function containing(shifts: Shift[], t: number): Shift {
+  const seg = shiftAt(shifts, t);
+  if (!seg) throw new Error(`no shift contains ${iso(t)}`);
   return seg;
 }
 
@@ -185,7 +185,7 @@ describe('resolveSchedule properties', () => {
     );
   });
 
-  test('a query for [t, t+1ms) agrees with the segment of the big window containing t', () => {
+  test('a query for [t, t+1ms) agrees with the shift of the big window containing t', () => {
     fc.assert(
       fc.property(scenario, ({ input, window, probes }) => {
         const out = resolveSchedule(input, window);
@@ -216,14 +216,14 @@ describe('resolveSchedule properties', () => {
     fc.assert(
       fc.property(scenario, ({ input, window }) => {
         for (const l of input.layers) {
-          const pieces = layerShifts(l, window);
+          const ofLayer = layerShifts(l, window);
           const where = `${describeCase(input, window)} layer ${l.id}`;
-          for (let i = 0; i < pieces.length; i++) {
-            expect(pieces[i].start, where).toBeLessThan(pieces[i].end);
-            expect(pieces[i].start, where).toBeGreaterThanOrEqual(Math.max(window.start, l.validFrom));
-            expect(pieces[i].end, where).toBeLessThanOrEqual(Math.min(window.end, l.validTo));
-            expect(l.members, where).toContain(pieces[i].person);
-            if (i + 1 < pieces.length) expect(pieces[i].end, where).toBeLessThanOrEqual(pieces[i + 1].start);
+          for (let i = 0; i < ofLayer.length; i++) {
+            expect(ofLayer[i].start, where).toBeLessThan(ofLayer[i].end);
+            expect(ofLayer[i].start, where).toBeGreaterThanOrEqual(Math.max(window.start, l.validFrom));
+            expect(ofLayer[i].end, where).toBeLessThanOrEqual(Math.min(window.end, l.validTo));
+            expect(l.members, where).toContain(ofLayer[i].person);
+            if (i + 1 < ofLayer.length) expect(ofLayer[i].end, where).toBeLessThanOrEqual(ofLayer[i + 1].start);
           }
         }
       }),
@@ -275,12 +275,12 @@ describe('around spring forward', () => {
           members, restrictions: [], priority: 0, position: 0, validFrom: FOREVER_AGO, validTo: FOREVER,
         };
         const window = { start: day.change - 3 * HOUR, end: day.change + 3 * HOUR };
-        const pieces = layerShifts(l, window);
+        const ofLayer = layerShifts(l, window);
         const where = JSON.stringify(l);
-        expect(pieces[0].start, where).toBe(window.start);
-        expect(pieces[pieces.length - 1].end, where).toBe(window.end);
-        for (let i = 0; i + 1 < pieces.length; i++) expect(pieces[i].end, where).toBe(pieces[i + 1].start);
-        for (const p of pieces) {
+        expect(ofLayer[0].start, where).toBe(window.start);
+        expect(ofLayer[ofLayer.length - 1].end, where).toBe(window.end);
+        for (let i = 0; i + 1 < ofLayer.length; i++) expect(ofLayer[i].end, where).toBe(ofLayer[i + 1].start);
+        for (const p of ofLayer) {
           expect(p.start, where).toBeLessThan(p.end);
           for (const t of [p.start, p.end - 1]) {
             expect(layerShifts(l, { start: t, end: t + 1 }).map((q) => q.person), `${where} at ${iso(t)}`).toEqual([p.person]);
@@ -297,7 +297,7 @@ describe('around spring forward', () => {
         const to = from + length;
         const r: Restriction = { kind: 'daily', days: [1, 2, 3, 4, 5, 6, 7], from, to };
         const range = { start: day.change - 2 * DAY, end: day.change + 2 * DAY };
-        const windows = restrictionWindows([r], day.zone, range);
+        const windows = restrictionIntervals([r], day.zone, range);
         const where = `${day.zone} ${from}–${to}`;
         // A time that falls in the gap moves forward by the gap's length, so read each instant
         // both with its own offset and with the offset in force before the change.

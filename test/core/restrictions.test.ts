@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { layerShifts, restrictionWindows, type Restriction, type Weekday } from '../../src/core/index.js';
+import { layerShifts, restrictionIntervals, type Restriction, type Weekday } from '../../src/core/index.js';
 import { BERLIN, NY, layer, rows, win, iso } from './helpers.js';
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
@@ -8,11 +8,11 @@ const hm = (h: number, m = 0) => h * 60 + m;
 const daily = (days: Weekday[], from: number, to: number): Restriction => ({ kind: 'daily', days, from, to });
 
 function windows(restrictions: Restriction[], zone: string, from: string, to: string): string[][] {
-  return restrictionWindows(restrictions, zone, win(from, to)).map((w) => [iso(w.start), iso(w.end)]);
+  return restrictionIntervals(restrictions, zone, win(from, to)).map((w) => [iso(w.start), iso(w.end)]);
 }
 
 // 2026-01-05 is a Monday; 2026-01-09 a Friday.
-describe('restrictionWindows', () => {
+describe('restrictionIntervals', () => {
   test('Mon–Fri 09:00–17:00', () => {
     expect(windows([daily(WEEKDAYS, hm(9), hm(17))], 'UTC', '2026-01-05T00:00Z', '2026-01-12T00:00Z')).toEqual([
       ['2026-01-05T09:00Z', '2026-01-05T17:00Z'],

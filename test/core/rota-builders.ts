@@ -1,14 +1,14 @@
 // Builders for the rota-rule tables (check detectors, cover, override warnings); not a test file.
-import type { LayerConfig, OverrideConfig, ScheduleConfig, ScheduleSegments, Segment } from '../../src/core/index.js';
+import type { LayerConfig, OverrideConfig, ScheduleConfig, FinalShifts, Shift } from '../../src/core/index.js';
 import { at } from './helpers.js';
 
 /** `seg('a', '10:00', '12:00')` on 2026-01-05 (UTC); person null is a gap. */
-export function seg(person: string | null, from: string, to: string): Segment {
+export function seg(person: string | null, from: string, to: string): Shift {
   return { start: at(`2026-01-05T${from}Z`), end: at(`2026-01-05T${to}Z`), person, source: person === null ? null : 'layer:l' };
 }
 
-export function shifts(id: string, segments: Segment[], team = 'ops'): ScheduleSegments {
-  return { schedule: { id, team }, segments };
+export function shifts(id: string, shifts: Shift[], team = 'ops'): FinalShifts {
+  return { schedule: { id, team }, shifts };
 }
 
 export function definition(id: string, fields: { layers?: Partial<LayerConfig>[]; overrides?: OverrideConfig[]; timezone?: string } = {}): ScheduleConfig {

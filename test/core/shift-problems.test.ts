@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { doubleBookings, gaps, timeOffConflicts, type Problem, type ScheduleSegments, type TimeOffSpan } from '../../src/core/index.js';
+import { doubleBookings, gaps, timeOffConflicts, type Problem, type FinalShifts, type TimeOffInterval } from '../../src/core/index.js';
 import { seg, shifts, t } from './rota-builders.js';
 
 describe('gaps', () => {
-  const cases: { name: string; input: ScheduleSegments; expected: Problem[] }[] = [
+  const cases: { name: string; input: FinalShifts; expected: Problem[] }[] = [
     { name: 'nobody missing: no problem', input: shifts('p', [seg('a', '00:00', '12:00'), seg('b', '12:00', '24:00')]), expected: [] },
     {
       name: 'each gap is one problem with its own bounds',
@@ -19,11 +19,11 @@ describe('gaps', () => {
 
 describe('time off while on call', () => {
   const here = shifts('p', [seg('a', '00:00', '06:00'), seg('a', '06:00', '12:00'), seg('b', '12:00', '24:00')]);
-  const cases: { name: string; timeOff: TimeOffSpan[]; expected: Problem[] }[] = [
+  const cases: { name: string; timeOff: TimeOffInterval[]; expected: Problem[] }[] = [
     { name: 'time off while off duty is no problem', timeOff: [{ person: 'a', start: t('13:00'), end: t('15:00') }], expected: [] },
     { name: 'someone else\'s time off is not a problem', timeOff: [{ person: 'c', start: t('01:00'), end: t('02:00') }], expected: [] },
     {
-      name: 'only the part on call counts; neighbouring segments of one person are one stretch',
+      name: 'only the part on call counts; neighbouring shifts of one person are one continuousShift',
       timeOff: [{ person: 'a', start: t('05:00'), end: t('14:00'), reason: 'Dentist' }],
       expected: [{ kind: 'time-off', schedule: 'p', person: 'a', start: t('05:00'), end: t('12:00'), reason: 'Dentist', timeOff: { start: t('05:00'), end: t('14:00') } }],
     },
@@ -41,7 +41,7 @@ describe('double bookings', () => {
   const primary = shifts('primary', [seg('a', '00:00', '12:00'), seg('b', '12:00', '24:00')]);
   const secondary = shifts('secondary', [seg('b', '00:00', '10:00'), seg('a', '10:00', '20:00'), seg('b', '20:00', '24:00')]);
   const otherTeam = shifts('elsewhere', [seg('a', '00:00', '24:00')], 'web');
-  const cases: { name: string; mine: ScheduleSegments[]; all: ScheduleSegments[]; expected: Problem[] }[] = [
+  const cases: { name: string; mine: FinalShifts[]; all: FinalShifts[]; expected: Problem[] }[] = [
     {
       name: 'the same person in two schedules of one team: each overlap',
       mine: [primary],

@@ -2,7 +2,7 @@
 
 import React from 'react';
 import { Box } from 'ink';
-import type { Segment, Window } from '../../src/core/index.js';
+import type { Shift, Window } from '../../src/core/index.js';
 import type { PersonLook, ScheduleTimeline } from '../../src/core/index.js';
 import { TimelineScreen, type ScreenProps } from '../../src/ui/timeline-view.js';
 
@@ -19,7 +19,7 @@ export const PEOPLE = new Map<string, PersonLook>([
   ['carol', { name: 'Carol Danvers', color: '#98c379' }],
 ]);
 
-export const seg = (person: string | null, start: number, end: number, source: string | null = 'layer:weekly'): Segment => ({
+export const seg = (person: string | null, start: number, end: number, source: string | null = 'layer:weekly'): Shift => ({
   start,
   end,
   person,
@@ -40,10 +40,10 @@ export function payments(): ScheduleTimeline {
     name: 'Payments',
     timezone: ZONE,
     layers: [
-      { label: 'weekly', pieces: [seg('alice', day(0), day(5)), seg('alice', day(6), day(7)), seg('bob', day(7), day(14))] },
-      { label: 'business-hours', pieces: business },
+      { label: 'weekly', shifts: [seg('alice', day(0), day(5)), seg('alice', day(6), day(7)), seg('bob', day(7), day(14))] },
+      { label: 'business-hours', shifts: business },
     ],
-    overrides: { label: 'overrides', pieces: [seg('carol', day(10), day(11), 'override')] },
+    overrides: { label: 'overrides', shifts: [seg('carol', day(10), day(11), 'override')] },
     final: [
       seg('alice', day(0), day(5)),
       seg(null, day(5), day(6)),
@@ -57,8 +57,8 @@ export function payments(): ScheduleTimeline {
 
 /** One person holds the whole window, in every lane. */
 export function single(id: string, name: string, person: string, window: Window): ScheduleTimeline {
-  const piece = seg(person, window.start, window.end);
-  return { id, name, timezone: ZONE, layers: [{ label: 'weekly', pieces: [piece] }], overrides: { label: 'overrides', pieces: [] }, final: [piece] };
+  const shift = seg(person, window.start, window.end);
+  return { id, name, timezone: ZONE, layers: [{ label: 'weekly', shifts: [shift] }], overrides: { label: 'overrides', shifts: [] }, final: [shift] };
 }
 
 /** TimelineScreen inside a box as wide as a terminal of `width` columns. */

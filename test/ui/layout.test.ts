@@ -2,7 +2,7 @@
 // colours (src/ui/colors.ts). Instants are written in UTC; the comments give the wall time.
 
 import { describe, expect, test } from 'vitest';
-import type { Segment } from '../../src/core/index.js';
+import type { Shift } from '../../src/core/index.js';
 import { addDays } from '../../src/core/index.js';
 import {
   barText, laneHolders, makeColumns, MAX_DAYS, MIN_DAYS, nowColumn, rulerDays, rulerLine, toRuns, WEEK_RULER_DAYS, zoom, ZOOM_STEPS,
@@ -16,7 +16,7 @@ const H = 3_600_000;
 const BERLIN = 'Europe/Berlin';
 const MON_23_NOV = T('2026-11-22T23:00:00Z'); // Mon 23 Nov 2026 00:00 Berlin
 const NOW = T('2026-11-23T12:00:00Z'); // Mon 23 Nov 13:00 Berlin
-const seg = (person: string | null, start: number, end: number): Segment => ({ start, end, person, source: person && 'layer:x' });
+const seg = (person: string | null, start: number, end: number): Shift => ({ start, end, person, source: person && 'layer:x' });
 
 describe('makeColumns', () => {
   test('cuts the window into equal, contiguous columns from start to end', () => {
@@ -40,15 +40,15 @@ describe('laneHolders and toRuns', () => {
   const columns = makeColumns({ start: 0, end: 12 * H }, 3); // 0-4h, 4-8h, 8-12h
 
   test('a column goes to the person holding most of it', () => {
-    const pieces = [seg('alice', 0, 5 * H), seg('bob', 5 * H, 12 * H)];
-    expect(laneHolders(pieces, columns, undefined)).toEqual(['alice', 'bob', 'bob']);
+    const shifts = [seg('alice', 0, 5 * H), seg('bob', 5 * H, 12 * H)];
+    expect(laneHolders(shifts, columns, undefined)).toEqual(['alice', 'bob', 'bob']);
     expect(laneHolders([seg('alice', 0, 1 * H), seg('bob', 1 * H, 12 * H)], columns, undefined)).toEqual(['bob', 'bob', 'bob']);
   });
 
   test('in a layer lane, time nobody covers is undefined (restricted time stays empty)', () => {
     // alice holds only 1h of the first column and 3h of the second.
-    const pieces = [seg('alice', 0, 1 * H), seg('alice', 5 * H, 8 * H)];
-    expect(laneHolders(pieces, columns, undefined)).toEqual([undefined, 'alice', undefined]);
+    const shifts = [seg('alice', 0, 1 * H), seg('alice', 5 * H, 8 * H)];
+    expect(laneHolders(shifts, columns, undefined)).toEqual([undefined, 'alice', undefined]);
     expect(laneHolders([], columns, undefined)).toEqual([undefined, undefined, undefined]);
   });
 

@@ -91,7 +91,7 @@ function ruledText(x: Ruled, time: (t: number) => string): string {
   return `on call in ${x.schedule} ${span}`;
 }
 
-/** One line per person and reason: from the first such stretch to the end of the last. */
+/** One line per person and reason: from the first such continuous shift to the end of the last. */
 function mergeRuled(list: Ruled[]): Ruled[] {
   const merged = new Map<string, Ruled>();
   for (const x of list) {

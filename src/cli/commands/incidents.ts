@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { Incident, IncidentEvent } from '../../app/incidents.js';
 import { invocation, type Invocation } from '../globals.js';
-import { fitWidth, formatSpan, formatTime, table, timesIn, type Cell } from '../output.js';
+import { fitWidth, formatDuration, formatTime, table, timesIn, type Cell } from '../output.js';
 import { nameLookup, type Names } from '../people-names.js';
 import { iso, isoOrNull } from '../json.js';
 import { chainJson, chainTable, gapSummary } from '../chain-output.js';
@@ -51,7 +51,7 @@ export function registerIncidents(program: Command): void {
       if (run.json) return run.print(JSON.stringify(await detailJson(done, run), null, 2));
       const name = await nameLookup(run.ctx);
       const took = verb === 'ack' ? done.acknowledgedAt! - done.openedAt : done.resolvedAt! - done.openedAt;
-      run.print(`${past} incident ${id} as ${name(verb === 'ack' ? done.acknowledgedBy : done.resolvedBy)}, ${formatSpan(took)} after it opened.`);
+      run.print(`${past} incident ${id} as ${name(verb === 'ack' ? done.acknowledgedBy : done.resolvedBy)}, ${formatDuration(took)} after it opened.`);
     }));
   }
   incident
@@ -73,8 +73,8 @@ export function registerIncidents(program: Command): void {
         { text: i.severity },
         { text: statusOf(i), paint: paint[statusOf(i)] },
         { text: formatTime(i.openedAt, run.ctx.zone, run.ctx.now) },
-        { text: formatSpan(i.acknowledgedAt === null ? null : i.acknowledgedAt - i.openedAt) },
-        { text: formatSpan(i.resolvedAt === null ? null : i.resolvedAt - i.openedAt) },
+        { text: formatDuration(i.acknowledgedAt === null ? null : i.acknowledgedAt - i.openedAt) },
+        { text: formatDuration(i.resolvedAt === null ? null : i.resolvedAt - i.openedAt) },
         { text: i.title },
       ]);
       const columns = [{ header: 'ID' }, { header: 'SEV' }, { header: 'STATUS' }, { header: 'OPENED' }, { header: 'TO ACK' }, { header: 'TO RESOLVE' }, { header: 'TITLE', shrink: true }];
@@ -98,8 +98,8 @@ function printIncident(run: Invocation, i: Incident, status: string, events: Inc
   const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
   run.print(c.bold(`Incident ${i.id}: ${i.title}`));
   run.print(`${i.severity} · ${status} · policy ${i.policyId}`);
-  const tta = i.acknowledgedAt === null ? 'not yet' : formatSpan(i.acknowledgedAt - i.openedAt);
-  const ttr = i.resolvedAt === null ? 'not yet' : formatSpan(i.resolvedAt - i.openedAt);
+  const tta = i.acknowledgedAt === null ? 'not yet' : formatDuration(i.acknowledgedAt - i.openedAt);
+  const ttr = i.resolvedAt === null ? 'not yet' : formatDuration(i.resolvedAt - i.openedAt);
   run.print(`Time to acknowledge: ${tta} · time to resolve: ${ttr}`);
   run.print('');
   for (const e of events) run.print(paintEvent(e, c)(fitWidth(`  ${time(e.at)}  ${describeEvent(e, name)}`, run.width)));

@@ -1,7 +1,7 @@
 // oncall shifts --schedule ID [--from T] [--to T | --days N] [--layers]
 
 import type { Command } from 'commander';
-import { addDays, startOfDayIn, type Segment } from '../../core/index.js';
+import { addDays, startOfDayIn, type Shift } from '../../core/index.js';
 import { scheduleShifts } from '../../app/shifts.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
 import { formatInterval, formatTime, table, timesIn, type Cell } from '../output.js';
@@ -44,11 +44,11 @@ export function registerShifts(program: Command): void {
     });
 }
 
-function shiftJson(schedule: string, s: Segment) {
+function shiftJson(schedule: string, s: Shift) {
   return { schedule, person: s.person, start: iso(s.start), end: iso(s.end), source: s.source };
 }
 
-function shiftTable(run: Invocation, shifts: Segment[], name: Names): string {
+function shiftTable(run: Invocation, shifts: Shift[], name: Names): string {
   const c = run.colors;
   const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
   const rows: Cell[][] = shifts.map((s) => [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { overlap, stretches, type Segment, type Stretch, type Window } from '../../src/core/index.js';
+import { overlap, continuousShifts, type Shift, type ContinuousShift, type Window } from '../../src/core/index.js';
 import { seg, t } from './rota-builders.js';
 
 describe('overlap of two windows', () => {
@@ -15,19 +15,19 @@ describe('overlap of two windows', () => {
   });
 });
 
-describe('stretches', () => {
-  const cases: { name: string; segments: Segment[]; expected: Stretch[] }[] = [
-    { name: 'touching segments of one person join', segments: [seg('a', '00:00', '02:00'), seg('a', '02:00', '05:00')], expected: [{ person: 'a', start: t('00:00'), end: t('05:00') }] },
+describe('continuousShifts', () => {
+  const cases: { name: string; shifts: Shift[]; expected: ContinuousShift[] }[] = [
+    { name: 'touching shifts of one person join', shifts: [seg('a', '00:00', '02:00'), seg('a', '02:00', '05:00')], expected: [{ person: 'a', start: t('00:00'), end: t('05:00') }] },
     {
       name: 'a gap between them keeps them apart, and is itself left out',
-      segments: [seg('a', '00:00', '02:00'), seg(null, '02:00', '03:00'), seg('a', '03:00', '05:00')],
+      shifts: [seg('a', '00:00', '02:00'), seg(null, '02:00', '03:00'), seg('a', '03:00', '05:00')],
       expected: [{ person: 'a', start: t('00:00'), end: t('02:00') }, { person: 'a', start: t('03:00'), end: t('05:00') }],
     },
     {
-      name: 'another person in between starts a new stretch',
-      segments: [seg('a', '00:00', '02:00'), seg('b', '02:00', '03:00'), seg('a', '03:00', '05:00')],
+      name: 'another person in between starts a new continuousShift',
+      shifts: [seg('a', '00:00', '02:00'), seg('b', '02:00', '03:00'), seg('a', '03:00', '05:00')],
       expected: [{ person: 'a', start: t('00:00'), end: t('02:00') }, { person: 'b', start: t('02:00'), end: t('03:00') }, { person: 'a', start: t('03:00'), end: t('05:00') }],
     },
   ];
-  test.each(cases)('$name', ({ segments, expected }) => expect(stretches(segments)).toEqual(expected));
+  test.each(cases)('$name', ({ shifts, expected }) => expect(continuousShifts(shifts)).toEqual(expected));
 });
