@@ -5,7 +5,7 @@
 import type { HourBreakdown } from '../core/hours.js';
 import { addBreakdowns, breakDownHours, NO_HOURS } from '../core/hours.js';
 import { balanceScore, deviations } from '../core/balance.js';
-import type { Window } from '../core/index.js';
+import type { Interval, Window } from '../core/index.js';
 import { DAY_MS, addDays, continuousShifts, wallClockToInstant } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { publicHolidays } from '../core/holidays.js';
@@ -111,25 +111,24 @@ function balanceOf(schedule: string, team: string, hours: Map<string, number>): 
   };
 }
 
-type Span = { start: number; end: number };
 
 /**
  * Public holidays of a team's region, as whole local days in the zone of the person on call:
  * Christmas Day is 25 December wherever they are.
  */
-function holidayLookup(window: Window): (region: string, zone: string) => Span[] {
-  const cache = new Map<string, Span[]>();
+function holidayLookup(window: Window): (region: string, zone: string) => Interval[] {
+  const cache = new Map<string, Interval[]>();
   return (region, zone) => {
     const key = `${region}|${zone}`;
-    let spans = cache.get(key);
-    if (!spans) {
+    let intervals = cache.get(key);
+    if (!intervals) {
       const dates = publicHolidays(region, window.start - 2 * DAY_MS, window.end + 2 * DAY_MS).map((h) => h.date);
-      spans = dates.map((date) => {
+      intervals = dates.map((date) => {
         const start = wallClockToInstant(`${date}T00:00`, zone);
         return { start, end: addDays(start, 1, zone) };
       });
-      cache.set(key, spans);
+      cache.set(key, intervals);
     }
-    return spans;
+    return intervals;
   };
 }

@@ -39,8 +39,8 @@ export function swapShifts(ctx: AppContext, request: SwapRequest, options: Chang
       { person: request.shiftOf, from: theirs.start, to: theirs.end, replaces: request.with, reason },
     ];
     schedule.overrides.push(...pair);
-    const span = (s: Shift) => `${isoUtc(s.start)} → ${isoUtc(s.end)}`;
-    note(`schedule:${schedule.id}`, 'swap', { [request.shiftOf]: span(mine), [request.with]: span(theirs) });
+    const when = (s: Shift) => `${isoUtc(s.start)} → ${isoUtc(s.end)}`;
+    note(`schedule:${schedule.id}`, 'swap', { [request.shiftOf]: when(mine), [request.with]: when(theirs) });
     return pair;
   });
 }

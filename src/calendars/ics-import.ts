@@ -82,7 +82,7 @@ function occurrences(vevent: ICAL.Component, options: BusyOptions, replaced: Set
   const length = lengthOf(vevent, first, read(floatingOf(first)), options.zone);
   const uid = uidOf(vevent);
   const summary = String(vevent.getFirstPropertyValue('summary') ?? '');
-  const spanOf = (time: ICAL.Time) => {
+  const intervalOf = (time: ICAL.Time) => {
     const floating = floatingOf(time);
     return { start: read(floating), end: read(floating + length.days * DAY_MS) + length.ms };
   };
@@ -92,12 +92,12 @@ function occurrences(vevent: ICAL.Component, options: BusyOptions, replaced: Set
   const recurrenceId = vevent.getFirstProperty('recurrence-id');
   if (recurrenceId) {
     // A changed occurrence keeps the id the occurrence it replaces would have had.
-    const span = spanOf(first);
-    return inWindow(span) ? [{ uid: `${uid}/${iso(instantOf(recurrenceId, options.zone))}`, ...span, summary }] : [];
+    const interval = intervalOf(first);
+    return inWindow(interval) ? [{ uid: `${uid}/${iso(instantOf(recurrenceId, options.zone))}`, ...interval, summary }] : [];
   }
   if (!vevent.hasProperty('rrule') && !vevent.hasProperty('rdate')) {
-    const span = spanOf(first);
-    return inWindow(span) ? [{ uid, ...span, summary }] : [];
+    const interval = intervalOf(first);
+    return inWindow(interval) ? [{ uid, ...interval, summary }] : [];
   }
 
   // ical.js applies EXDATEs itself only when they are written in the same zone as DTSTART,
@@ -115,11 +115,11 @@ function occurrences(vevent: ICAL.Component, options: BusyOptions, replaced: Set
   const result: BusyEvent[] = [];
   const expansion = new ICAL.RecurExpansion({ component: vevent, dtstart: first });
   for (let steps = 0, time = expansion.next(); time && steps < MAX_STEPS; steps++, time = expansion.next()) {
-    const span = spanOf(time);
-    if (span.start >= options.to) break; // occurrences come in order
-    if (excludedInstants.has(span.start) || excludedDays.has(startOfDay(floatingOf(time)))) continue;
-    if (replaced?.has(span.start) || !inWindow(span)) continue;
-    result.push({ uid: `${uid}/${iso(span.start)}`, ...span, summary });
+    const interval = intervalOf(time);
+    if (interval.start >= options.to) break; // occurrences come in order
+    if (excludedInstants.has(interval.start) || excludedDays.has(startOfDay(floatingOf(time)))) continue;
+    if (replaced?.has(interval.start) || !inWindow(interval)) continue;
+    result.push({ uid: `${uid}/${iso(interval.start)}`, ...interval, summary });
     if (result.length === MAX_OCCURRENCES) break;
   }
   return result;

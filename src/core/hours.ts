@@ -21,7 +21,7 @@ export interface HourOptions {
    * midnight when nightTo < nightFrom (22:00→07:00 is 1320→420). Equal means no night. */
   nightFrom: MinuteOfDay;
   nightTo: MinuteOfDay;
-  /** Holiday spans as instants; they may overlap each other. */
+  /** Holiday intervals as instants; they may overlap each other. */
   holidays: { start: Instant; end: Instant }[];
 }
 
@@ -72,9 +72,9 @@ function reached(floating: number, zone: string): Instant {
   return after;
 }
 
-/** Length of the union of `spans` within [start, end): overlapping holidays count once. */
-function unionLength(spans: { start: Instant; end: Instant }[], start: Instant, end: Instant): number {
-  const clipped = spans
+/** Length of the union of `intervals` within [start, end): overlapping holidays count once. */
+function unionLength(intervals: { start: Instant; end: Instant }[], start: Instant, end: Instant): number {
+  const clipped = intervals
     .map((s) => ({ start: Math.max(s.start, start), end: Math.min(s.end, end) }))
     .filter((s) => s.end > s.start)
     .sort((a, b) => a.start - b.start);

@@ -24,29 +24,29 @@ export function restrictionIntervals(
 }
 
 function computeIntervals(restrictions: Restriction[], zone: string, range: Window): Window[] {
-  const spans: Window[] = [];
+  const intervals: Window[] = [];
   // A window may start up to a week before the range (a weekly span) and still reach into it.
   const firstDay = startOfDay(toFloating(range.start, zone)) - 7 * DAY_MS;
   const lastDay = startOfDay(toFloating(range.end, zone)) + DAY_MS;
   for (let day = firstDay; day <= lastDay; day += DAY_MS) {
     const weekday = weekdayOf(day);
     for (const r of restrictions) {
-      const span = floatingSpan(r, day, weekday);
-      if (!span) continue;
-      const start = fromFloating(span[0], zone);
-      const end = fromFloating(span[1], zone);
+      const interval = floatingInterval(r, day, weekday);
+      if (!interval) continue;
+      const start = fromFloating(interval[0], zone);
+      const end = fromFloating(interval[1], zone);
       // A window that opens in a spring-forward gap moves forward with it and may close
       // before it opens (02:30–03:00 on that day); then it covers nothing.
       if (end > start && end > range.start && start < range.end) {
-        spans.push({ start: Math.max(start, range.start), end: Math.min(end, range.end) });
+        intervals.push({ start: Math.max(start, range.start), end: Math.min(end, range.end) });
       }
     }
   }
-  return mergeIntervals(spans);
+  return mergeIntervals(intervals);
 }
 
-/** The floating span a restriction opens on `day`, if it opens on that day. */
-function floatingSpan(r: Restriction, day: number, weekday: number): [number, number] | undefined {
+/** The floating interval a restriction opens on `day`, if it opens on that day. */
+function floatingInterval(r: Restriction, day: number, weekday: number): [number, number] | undefined {
   if (r.kind === 'daily') {
     if (!r.days.includes(weekday as never)) return undefined;
     const from = day + r.from * MINUTE_MS;
@@ -61,13 +61,13 @@ function floatingSpan(r: Restriction, day: number, weekday: number): [number, nu
   return [from, to];
 }
 
-export function mergeIntervals(spans: Window[]): Window[] {
-  spans.sort((a, b) => a.start - b.start);
+export function mergeIntervals(intervals: Window[]): Window[] {
+  intervals.sort((a, b) => a.start - b.start);
   const merged: Window[] = [];
-  for (const span of spans) {
+  for (const interval of intervals) {
     const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ ...span });
+    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    else merged.push({ ...interval });
   }
   return merged;
 }

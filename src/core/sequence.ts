@@ -10,13 +10,13 @@ import type { Instant, Window } from './types.js';
 export interface ChangeHistory {
   /** Distinct instants at which the schedule's layers changed (first definitions excluded). */
   layerChanges: Instant[];
-  /** Spans of override additions and removals. */
+  /** Intervals of override additions and removals. */
   overrideChanges: Window[];
 }
 
 export function sequenceOf(shift: Window, history: ChangeHistory): number {
   let count = 0;
   for (const at of history.layerChanges) if (at < shift.end) count++;
-  for (const span of history.overrideChanges) if (span.start <= shift.end && span.end >= shift.start) count++;
+  for (const change of history.overrideChanges) if (change.start <= shift.end && change.end >= shift.start) count++;
   return count;
 }

@@ -90,10 +90,14 @@ export interface Shift {
   reason?: string;
 }
 
-export interface Window {
+/** Any [start, end) of instants: start included, end excluded. */
+export interface Interval {
   start: Instant;
   end: Instant;
 }
+
+/** The interval a command or query asks about. */
+export type Window = Interval;
 
 export const FOREVER_AGO: Instant = -8.64e15;
 export const FOREVER: Instant = 8.64e15;

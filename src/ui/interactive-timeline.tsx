@@ -95,8 +95,8 @@ export function statusLine(window: Window, days: number, zone: string, shown: nu
     return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
   };
   const last = addDays(window.end, -1, zone);
-  const span = days === 1 ? day(window.start) : `${day(window.start)} – ${day(last)}`;
-  const where = `${plural(days, 'day')} · schedule ${shown}/${count} · ${span}`;
+  const dates = days === 1 ? day(window.start) : `${day(window.start)} – ${day(last)}`;
+  const where = `${plural(days, 'day')} · schedule ${shown}/${count} · ${dates}`;
   const keys = [
     '←/→ day  [ ] week  +/- zoom  t now  s schedule  q quit',
     '←→ day [] week +- zoom t now s next q quit',

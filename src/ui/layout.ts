@@ -91,8 +91,8 @@ export interface RulerDay {
  */
 export function rulerDays(columns: Column[], zone: string, now: number): RulerDay[] {
   const today = startOfDay(toFloating(now, zone));
-  const span = spanInDays(columns, zone);
-  const coarse = span >= WEEK_RULER_DAYS || columns.length / span < 3;
+  const days = dayCount(columns, zone);
+  const coarse = days >= WEEK_RULER_DAYS || columns.length / days < 3;
   const unitOf = (floating: number) => {
     const day = startOfDay(floating);
     return coarse ? day - (weekdayOf(day) - 1) * DAY_MS : day;
@@ -117,7 +117,7 @@ export function rulerDays(columns: Column[], zone: string, now: number): RulerDa
   return units.map(({ unit, ...d }) => ({ ...d, label: unitLabel(unit, narrowest, coarse) }));
 }
 
-function spanInDays(columns: Column[], zone: string): number {
+function dayCount(columns: Column[], zone: string): number {
   if (columns.length === 0) return 1;
   const first = toFloating(columns[0].start, zone);
   const last = toFloating(columns[columns.length - 1].end, zone);

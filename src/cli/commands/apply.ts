@@ -89,10 +89,10 @@ function describe(run: Invocation, result: ApplyResult, change: Change): string 
     case 'override': {
       const o = change.after ?? change.before!;
       const zone = run.ctx.zone;
-      const span = formatInterval(o.from, o.to, zone, run.ctx.now);
+      const when = formatInterval(o.from, o.to, zone, run.ctx.now);
       const replaces = o.replaces ? ` replacing ${o.replaces}` : '';
       const reason = o.reason ? ` "${o.reason}"` : '';
-      return `override on ${change.scheduleId}: ${o.person} ${span}${replaces}${reason}${fields}`;
+      return `override on ${change.scheduleId}: ${o.person} ${when}${replaces}${reason}${fields}`;
     }
     case 'policy': {
       const levels = (change.after ?? change.before!).levels.length;

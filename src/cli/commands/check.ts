@@ -40,8 +40,8 @@ export function registerCheck(program: Command): void {
         }));
         run.print(JSON.stringify({ from: isoOrNull(result.window.start), to: isoOrNull(result.window.end), schedules: result.schedules, problems }, null, 2));
       } else {
-        const span = formatInterval(result.window.start, result.window.end, run.ctx.zone, run.ctx.now);
-        run.print(run.colors.dim(`Checked ${plural(result.schedules.length, 'schedule')}, ${span}.`));
+        const when = formatInterval(result.window.start, result.window.end, run.ctx.zone, run.ctx.now);
+        run.print(run.colors.dim(`Checked ${plural(result.schedules.length, 'schedule')}, ${when}.`));
         if (result.problems.length === 0) return run.print(run.colors.green(`No problems in the next ${o.days} days.`));
         // Two lines each, to fit 80 columns: what, where and when; then who and why.
         for (const p of result.problems) {

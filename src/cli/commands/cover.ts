@@ -85,10 +85,10 @@ function printCover(run: Invocation, r: CoverResult, name: Names): void {
 }
 
 function ruledText(x: Ruled, time: (t: number) => string): string {
-  const span = `${time(x.start)} → ${time(x.end)}`;
-  if (x.why === 'time-off') return `time off${x.reason ? ` (${x.reason})` : ''} ${span}`;
-  if (x.why === 'on-call-here') return `already on call in ${x.schedule} ${span}`;
-  return `on call in ${x.schedule} ${span}`;
+  const when = `${time(x.start)} → ${time(x.end)}`;
+  if (x.why === 'time-off') return `time off${x.reason ? ` (${x.reason})` : ''} ${when}`;
+  if (x.why === 'on-call-here') return `already on call in ${x.schedule} ${when}`;
+  return `on call in ${x.schedule} ${when}`;
 }
 
 /** One line per person and reason: from the first such continuous shift to the end of the last. */

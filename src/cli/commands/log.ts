@@ -39,11 +39,11 @@ export function diffLines(oldJson: string | null, newJson: string | null, time: 
   const before = oldJson === null ? undefined : (JSON.parse(oldJson) as Record<string, unknown>);
   const after = newJson === null ? undefined : (JSON.parse(newJson) as Record<string, unknown>);
   // Override windows and time off are stored as instants; show them as times.
-  const span = (t: { from: number; to: number }) => `${time(t.from)}–${time(t.to)}`;
+  const when = (t: { from: number; to: number }) => `${time(t.from)}–${time(t.to)}`;
   const show = (v: unknown, key = '') =>
     v === undefined ? '—'
       : typeof v === 'number' && (key === 'from' || key === 'to') ? time(v)
-        : key === 'timeOff' && Array.isArray(v) ? v.map(span).join('; ') || '—'
+        : key === 'timeOff' && Array.isArray(v) ? v.map(when).join('; ') || '—'
           : typeof v === 'string' ? v : JSON.stringify(v);
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
     (k) => k !== 'layers' && k !== 'overrides' && show(before?.[k]) !== show(after?.[k]),
