@@ -1,9 +1,9 @@
 // What one layer covers: its rotation's shifts, cut to the layer's lifetime, to the period
-// of history in which this definition holds, and to its restriction windows.
+// of history in which this definition holds, and to its restriction intervals.
 
 import type { Layer, Shift, Window } from './types.js';
 import { makeRotation, type Rotation } from './rotation.js';
-import { clipToWindows, restrictionIntervals } from './restrictions.js';
+import { clipToIntervals, restrictionIntervals } from './restrictions.js';
 import { FOREVER, FOREVER_AGO } from './types.js';
 import { wallClockToInstant } from './wall-clock.js';
 
@@ -42,20 +42,20 @@ export function layerShifts(layer: Layer, window: Window): Shift[] {
   const rotation = rotationOf(layer);
   const source = `layer:${layer.id}`;
   const n = layer.members.length;
-  const windows = layer.restrictions.length
+  const intervals = layer.restrictions.length
     ? restrictionIntervals(layer.restrictions, layer.timezone, range)
     : [range];
   const shifts: Shift[] = [];
   let k = Math.max(0, rotation.indexAt(range.start));
-  let w = 0; // restriction windows before this one end before the current shift
+  let w = 0; // restriction intervals before this one end before the current shift
   for (let shiftStart = rotation.handoff(k); shiftStart < range.end; k++) {
     const shiftEnd = rotation.handoff(k + 1);
     const person = layer.members[k % n];
-    while (w < windows.length && windows[w].end <= shiftStart) w++;
-    for (const part of clipToWindows(
+    while (w < intervals.length && intervals[w].end <= shiftStart) w++;
+    for (const part of clipToIntervals(
       Math.max(shiftStart, range.start),
       Math.min(shiftEnd, range.end),
-      windows,
+      intervals,
       w,
     )) {
       shifts.push({ start: part.start, end: part.end, person, source });

@@ -1,30 +1,30 @@
-// Restriction windows: the wall-clock spans in which a restricted layer covers its shifts.
+// Restriction intervals: the wall-clock intervals in which a restricted layer covers its shifts.
 
-import type { Instant, Restriction, Window } from './types.js';
+import type { Instant, Interval, Restriction, Window } from './types.js';
 import { DAY_MS, MINUTE_MS, fromFloating, startOfDay, toFloating, weekdayOf } from './wall-clock.js';
 
 
 // Many layers share their restrictions (business hours, weekends) and every layer of a
-// query shares its window, so computed windows are kept for the life of the process.
-const cache = new Map<string, Window[]>();
+// query shares its window, so computed intervals are kept for the life of the process.
+const cache = new Map<string, Interval[]>();
 
-/** The union of a layer's restriction windows that meet `range`, sorted and merged. */
+/** The union of a layer's restriction intervals that meet `range`, sorted and merged. */
 export function restrictionIntervals(
   restrictions: Restriction[],
   zone: string,
   range: Window,
-): Window[] {
+): Interval[] {
   const key = `${zone}|${range.start}|${range.end}|${JSON.stringify(restrictions)}`;
-  let windows = cache.get(key);
-  if (!windows) {
-    windows = computeIntervals(restrictions, zone, range);
-    cache.set(key, windows);
+  let intervals = cache.get(key);
+  if (!intervals) {
+    intervals = computeIntervals(restrictions, zone, range);
+    cache.set(key, intervals);
   }
-  return windows;
+  return intervals;
 }
 
-function computeIntervals(restrictions: Restriction[], zone: string, range: Window): Window[] {
-  const intervals: Window[] = [];
+function computeIntervals(restrictions: Restriction[], zone: string, range: Window): Interval[] {
+  const intervals: Interval[] = [];
   // A window may start up to a week before the range (a weekly span) and still reach into it.
   const firstDay = startOfDay(toFloating(range.start, zone)) - 7 * DAY_MS;
   const lastDay = startOfDay(toFloating(range.end, zone)) + DAY_MS;
@@ -61,9 +61,9 @@ function floatingInterval(r: Restriction, day: number, weekday: number): [number
   return [from, to];
 }
 
-export function mergeIntervals(intervals: Window[]): Window[] {
+export function mergeIntervals(intervals: Interval[]): Interval[] {
   intervals.sort((a, b) => a.start - b.start);
-  const merged: Window[] = [];
+  const merged: Interval[] = [];
   for (const interval of intervals) {
     const last = merged[merged.length - 1];
     if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
@@ -72,17 +72,17 @@ export function mergeIntervals(intervals: Window[]): Window[] {
   return merged;
 }
 
-/** Parts of [start, end) inside the sorted, disjoint `windows`. */
-export function clipToWindows(
+/** Parts of [start, end) inside the sorted, disjoint `intervals`. */
+export function clipToIntervals(
   start: Instant,
   end: Instant,
-  windows: Window[],
+  intervals: Interval[],
   firstIndex = 0,
-): Window[] {
-  const parts: Window[] = [];
+): Interval[] {
+  const parts: Interval[] = [];
   if (start >= end) return parts;
-  for (let i = firstIndex; i < windows.length; i++) {
-    const w = windows[i];
+  for (let i = firstIndex; i < intervals.length; i++) {
+    const w = intervals[i];
     if (w.end <= start) continue;
     if (w.start >= end) break;
     parts.push({ start: Math.max(start, w.start), end: Math.min(end, w.end) });
