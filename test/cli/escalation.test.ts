@@ -13,7 +13,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { cleanup, json, ok, position, session, writeYaml, type Result, type Session } from './helpers.js';
-import { log, refused } from './manage-helpers.js';
+import { log, refused, snapshot } from './manage-helpers.js';
 import { OPS_POLICIES, OPS_ROTA } from './ops-fixture.js';
 
 afterAll(cleanup);
@@ -255,7 +255,7 @@ describe('validation: file:line:col, exit 2, nothing changed', () => {
 
   test('every error in the file at once, each at its place, and the database unchanged', () => {
     const s = setup();
-    const before = ok(s.run(['export', 'yaml'])).stdout + ok(s.run(['policy', 'list', '--json'])).stdout;
+    const before = snapshot(s);
     const file = writeYaml(BAD, 'bad.yaml', s.dir);
     const r = s.run(['apply', '-f', file]);
     expect(r.status, r.stderr).toBe(2);
@@ -269,7 +269,7 @@ describe('validation: file:line:col, exit 2, nothing changed', () => {
       const line = errors.find((l) => l.startsWith(prefix) && e.message.test(l));
       expect(line, `expected "${prefix}" + ${e.message}\n${r.stderr}`).toBeDefined();
     }
-    expect(ok(s.run(['export', 'yaml'])).stdout + ok(s.run(['policy', 'list', '--json'])).stdout).toBe(before);
+    expect(snapshot(s)).toBe(before);
     // --dry-run refuses it the same way.
     expect(s.run(['apply', '-f', file, '--dry-run']).status).toBe(2);
   });

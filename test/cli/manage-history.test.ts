@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanup, EXAMPLES, json, NOW, ok, writeYaml } from './helpers.js';
-import { acme, brief, exported, log, shifts } from './manage-helpers.js';
+import { acme, brief, exported, log, shifts, snapshot } from './manage-helpers.js';
 
 afterAll(cleanup);
 
@@ -119,9 +119,9 @@ describe('the audit log', () => {
     ok(s.run(['person', 'add', 'zoe']));
     ok(s.run(['person', 'rm', 'zoe']));
     expect(log(s, ['--entity', 'person:zoe']).map((e) => e.action)).toEqual(['remove', 'add']);
-    const before = ok(s.run(['log', '--json'])).stdout;
+    const before = snapshot(s);
     for (const args of [['log', 'clear'], ['log', '--clear'], ['log', 'rm', '1']]) expect(s.run(args).status).toBe(2);
-    expect(ok(s.run(['log', '--json'])).stdout).toBe(before);
+    expect(snapshot(s)).toBe(before);
   });
 
   test('JSON carries UTC ISO-8601 instants (SPEC §1): override windows in log --json', () => {
