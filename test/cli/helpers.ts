@@ -120,6 +120,17 @@ export function dbState(file: string): string {
   }
 }
 
+/** A session with examples/acme.yaml applied. */
+export function acmeSession(): Session {
+  const s = session();
+  ok(s.run(['apply', '-f', EXAMPLES.acme]));
+  return s;
+}
+
+/** The lines of a printed timeline, and its ruler (the line above the first `│` tick row). */
+export const lines = (text: string) => text.split('\n');
+export const rulerOf = (text: string) => lines(text)[lines(text).findIndex((l) => /^ +│/.test(l)) - 1] ?? '';
+
 /** Parses stdout as JSON, failing with the whole result when it is not. */
 export function json<T = any>(result: Result): T {
   try {

@@ -46,12 +46,9 @@ class CliThread {
   runSync(args: string[], env: Record<string, string>): Result {
     const id = this.send(args, env);
     const deadline = Date.now() + TIMEOUT_MS;
-    for (;;) {
-      const reply = this.take(id);
-      if (reply) return reply;
-      const left = deadline - Date.now();
-      if (left <= 0) throw this.timedOut(args);
-      Atomics.wait(this.done, 0, id - 1, left);
+    for (let waited = this.poll(id, args, deadline); ; waited = this.poll(id, args, deadline)) {
+      if (typeof waited !== 'number') return waited;
+      Atomics.wait(this.done, 0, id - 1, waited);
     }
   }
 
@@ -60,17 +57,23 @@ class CliThread {
     const next = this.queue.then(async () => {
       const id = this.send(args, env);
       const deadline = Date.now() + TIMEOUT_MS;
-      for (;;) {
-        const reply = this.take(id);
-        if (reply) return reply;
-        const left = deadline - Date.now();
-        if (left <= 0) throw this.timedOut(args);
-        const waiting = Atomics.waitAsync(this.done, 0, id - 1, left);
+      for (let waited = this.poll(id, args, deadline); ; waited = this.poll(id, args, deadline)) {
+        if (typeof waited !== 'number') return waited;
+        const waiting = Atomics.waitAsync(this.done, 0, id - 1, waited);
         if (waiting.async) await waiting.value;
       }
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Run `id`'s result if it is in; else how many milliseconds are left to wait for it. */
+  private poll(id: number, args: string[], deadline: number): Result | number {
+    const reply = this.take(id);
+    if (reply) return reply;
+    const left = deadline - Date.now();
+    if (left <= 0) throw this.timedOut(args);
+    return left;
   }
 
   stop(): Promise<number> {

@@ -4,16 +4,14 @@
 // platform-primary has frank until Tue 24 Nov, then grace, then heidi from Tue 1 Dec.
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cleanup, EXAMPLES, ok, session, writeYaml, type Session } from './helpers.js';
+import { acmeSession, cleanup, lines, ok, rulerOf, session, writeYaml, type Session } from './helpers.js';
 
 let s: Session;
 beforeAll(() => {
-  s = session();
-  ok(s.run(['apply', '-f', EXAMPLES.acme]));
+  s = acmeSession();
 });
 afterAll(cleanup);
 
-const lines = (text: string) => text.split('\n');
 /** The line of lane `label` in the block of schedule `id`. */
 function laneOf(text: string, id: string, label: string): string {
   const all = lines(text);
@@ -22,7 +20,6 @@ function laneOf(text: string, id: string, label: string): string {
   if (from < 0 || !found) throw new Error(`no lane ${label} of ${id} in:\n${text}`);
   return found;
 }
-const rulerOf = (text: string) => lines(text)[lines(text).findIndex((l) => /^ +│/.test(l)) - 1] ?? '';
 
 describe('static picture (stdout not a terminal)', () => {
   test('exits 0 quickly with titles, ruler, lanes and legend, without touching raw mode', () => {

@@ -4,17 +4,13 @@
 
 import { spawnSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { BIN, cleanup, EXAMPLES, NOW, ok, ROOT, session, type Session } from '../cli/helpers.js';
+import { acmeSession, BIN, cleanup, lines, NOW, ROOT, rulerOf, type Session } from '../cli/helpers.js';
 
 let s: Session;
 beforeAll(() => {
-  s = session();
-  ok(s.run(['apply', '-f', EXAMPLES.acme]));
+  s = acmeSession();
 });
 afterAll(cleanup);
-
-const lines = (text: string) => text.split('\n');
-const rulerOf = (text: string) => lines(text)[lines(text).findIndex((l) => /^ +│/.test(l)) - 1] ?? '';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 describe('in a terminal (tmux)', () => {
