@@ -1,15 +1,22 @@
 // Writing a file so that a reader (a web server publishing the feed) never sees half of it:
-// write a temporary file in the same folder, then rename it over the target.
+// write a temporary file in the same folder, then rename it over the target. The temporary
+// name is random and created exclusively (O_EXCL), so in a shared folder nobody can plant a
+// link at it beforehand and have us write through it to a file elsewhere.
 
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 
+/** A fresh temporary path next to `file`, for `fs.writeFileSync(temp, …, { flag: 'wx' })`. */
+function exclusiveTempPath(file: string): string {
+  return path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+}
+
 export function writeFileAtomic(file: string, text: string): void {
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  const temp = exclusiveTempPath(file);
   try {
-    fs.writeFileSync(temp, text, { mode: 0o644 });
+    fs.writeFileSync(temp, text, { mode: 0o644, flag: 'wx' });
     fs.renameSync(temp, file);
   } catch (e) {
     fs.rmSync(temp, { force: true });

@@ -3,6 +3,7 @@
 // keychain is detected with a probe, never silently half-used. Tokens never go to the
 // database, stdout, stderr or logs.
 
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,9 +78,15 @@ function fileStore(file: string): CredentialStore {
     const dir = path.dirname(file);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.chmodSync(dir, 0o700);
-    const temp = path.join(dir, `.credentials.${process.pid}.tmp`);
-    fs.writeFileSync(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
-    fs.renameSync(temp, file);
+    // A random name created exclusively: a link planted in the folder is never written through.
+    const temp = path.join(dir, `.credentials.${randomBytes(8).toString('hex')}.tmp`);
+    try {
+      fs.writeFileSync(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      fs.renameSync(temp, file);
+    } catch (error) {
+      fs.rmSync(temp, { force: true });
+      throw error;
+    }
   };
   return {
     kind: 'file',

@@ -378,6 +378,26 @@ escalation_policies:
     ]);
   });
 
+  test('--csv: a name that a spreadsheet would run as a formula is neutralised with a leading apostrophe', () => {
+    const s = rota();
+    const names = { ann: '=HYPERLINK("http://evil.example","x")', ben: '+1+1', cat: '-2+3', dan: '@SUM(A1:A9)', eve: "=cmd|' /C calc'!A0" };
+    for (const [id, name] of Object.entries(names)) ok(s.run(['person', 'edit', id, '--name', name]));
+    const csv = ok(s.run(['report', ...WINDOW, '--team', 'ops', '--csv'])).stdout;
+    expect(csv.split('\r\n').filter(Boolean).slice(1)).toEqual([
+      'ann,"\'=HYPERLINK(""http://evil.example"",""x"")",48,18,0,0,2,0',
+      "ben,'+1+1,24,9,0,0,1,1",
+      "cat,'-2+3,24,9,0,0,1,0",
+      "dan,'@SUM(A1:A9),24,9,0,0,1,0",
+      "eve,'=cmd|' /C calc'!A0,0,0,0,0,0,0",
+    ]);
+    // The JSON keeps the exact names.
+    expect(json(ok(s.run(['report', ...WINDOW, '--team', 'ops', '--json']))).people.map((p: { name: string }) => p.name)).toEqual(Object.values(names));
+  });
+
+  test('--csv and --json together are refused', () => {
+    refused(rota(), ['report', ...WINDOW, '--csv', '--json'], 'give --csv or --json, not both');
+  });
+
   test('--csv: every record ends with CRLF (RFC 4180), the last one too', () => {
     const s = rota();
     const csv = ok(s.run(['report', ...WINDOW, '--csv'])).stdout;

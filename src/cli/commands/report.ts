@@ -9,6 +9,7 @@ import { formatInterval, formatShortTime, table, timesIn, type Cell } from '../o
 import { iso } from '../json.js';
 import { requireAfter } from '../window-option.js';
 import type { Names } from '../people-names.js';
+import { csvRecord, csvText } from '../csv.js';
 
 const hours = (ms: number) => Math.round((ms / HOUR_MS) * 10) / 10;
 
@@ -31,6 +32,7 @@ export function registerReport(program: Command): void {
     .option('--csv', 'one line per person, comma-separated')
     .action(async (o, command: Command) => {
       const run = await invocation(command);
+      if (o.csv && run.json) throw new UserError('give --csv or --json, not both');
       const to = o.to ? await run.time(o.to, '--to') : run.ctx.now;
       const from = o.from ? await run.time(o.from, '--from') : addDays(to, -90, run.ctx.zone);
       requireAfter(from, to, '--to must be after --from');
@@ -68,19 +70,12 @@ function reportJson(r: Report, name: Names) {
   };
 }
 
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function reportCsv(r: Report, name: Names): string {
-  const head = 'person,name,hours,night_hours,weekend_hours,holiday_hours,shifts,incidents';
+  const head = ['person', 'name', 'hours', 'night_hours', 'weekend_hours', 'holiday_hours', 'shifts', 'incidents'];
   const lines = r.people.map((p) =>
-    [p.person, name(p.person) ?? p.person, hours(p.hours.total), hours(p.hours.night), hours(p.hours.weekend), hours(p.hours.holiday), p.shifts, p.incidents]
-      .map((v) => csvField(String(v)))
-      .join(','),
+    [csvText(p.person), csvText(name(p.person) ?? p.person), ...[hours(p.hours.total), hours(p.hours.night), hours(p.hours.weekend), hours(p.hours.holiday), p.shifts, p.incidents].map(String)],
   );
-  // RFC 4180: every record, the last one too, ends with CRLF.
-  return [head, ...lines].map((line) => `${line}\r\n`).join('');
+  return [head, ...lines].map(csvRecord).join('');
 }
 
 function printReport(run: Invocation, r: Report, name: Names): void {
