@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { EventAttributes } from 'ics';
 import { RuntimeFailure } from '../errors.js';
-import { escapeText, serialize, unfold } from './ics-lines.js';
+import { cleanText, escapeText, serialize, unfold } from './ics-lines.js';
 
 export interface FeedEvent {
   uid: string;
@@ -41,14 +41,16 @@ export function writeFeed(feed: Feed): string {
     end: e.end,
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: e.summary,
-    description: e.description,
+    // ics escapes these two itself; what it must never get is a control character.
+    title: cleanText(e.summary),
+    description: cleanText(e.description),
     sequence: e.sequence,
     timestamp: feed.stamp,
     transp: 'TRANSPARENT',
     busyStatus: 'FREE',
     ...(feed.alarmMinutes !== undefined && {
-      alarms: [{ action: 'display', description: e.summary, trigger: { minutes: feed.alarmMinutes, before: true } }],
+      // ics writes an alarm's DESCRIPTION as given: escape it here.
+      alarms: [{ action: 'display', description: escapeText(e.summary), trigger: { minutes: feed.alarmMinutes, before: true } }],
     }),
   }));
   const { error, value } = ics.createEvents(events, { productId: PRODUCT_ID, method: 'PUBLISH' });

@@ -3,9 +3,18 @@
 
 const MAX_OCTETS = 75;
 
-/** Escapes a TEXT value: backslash, semicolon, comma and newlines. */
+// Control characters other than the line break: a lone CR starts a new line for some
+// readers (an injected property or event), ESC and BEL reach terminals that show the feed.
+const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+
+/** A TEXT value's characters: line breaks (CRLF, CR, LF) become LF, other controls go. */
+export function cleanText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROLS, '');
+}
+
+/** Escapes a TEXT value: backslash, semicolon, comma and line breaks (after cleanText). */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return cleanText(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 }
 
 /** Undoes folding: a line break followed by a space or tab continues the previous line. */

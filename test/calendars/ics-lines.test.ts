@@ -2,7 +2,7 @@
 // splitting a UTF-8 character, and CRLF line ends.
 
 import { describe, expect, test } from 'vitest';
-import { escapeText, foldLine, serialize, unfold } from '../../src/calendars/ics-lines.js';
+import { cleanText, escapeText, foldLine, serialize, unfold } from '../../src/calendars/ics-lines.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -38,6 +38,23 @@ function expectWellFolded(original: string): void {
   expect(lines.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(original);
   expect(unfold(folded)).toEqual([original]);
 }
+
+describe('cleanText', () => {
+  test.each([
+    ['a lone CR is a line break, not the start of a property', 'one\rUID:x', 'one\nUID:x'],
+    ['CRLF and LF are one line break each', 'a\r\nb\nc', 'a\nb\nc'],
+    ['ESC, BEL, NUL and DEL go', 'x\u001b]0;t\u0007y\u0000\u007f', 'x]0;ty'],
+    ['C1 controls (the one-character CSI U+009B) go', 'a\u009b2Jb\u0085c', 'a2Jbc'],
+    ['a tab becomes a space', 'a\tb', 'a b'],
+    ['text, accents and emoji stay', "Zoë O'Brien 🐙", "Zoë O'Brien 🐙"],
+  ])('%s', (_name, input, expected) => {
+    expect(cleanText(input)).toBe(expected);
+  });
+
+  test('escapeText cleans first: a lone CR becomes \\n, ESC is gone', () => {
+    expect(escapeText('a\rb\u001b,c')).toBe('a\\nb\\,c');
+  });
+});
 
 describe('escapeText', () => {
   test('escapes commas, semicolons and backslashes', () => {

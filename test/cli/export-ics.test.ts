@@ -311,6 +311,48 @@ describe('golden file, DST and escaping', () => {
   });
 });
 
+describe('hostile text cannot forge calendar content', () => {
+  // A lone CR is a line break to text-mode readers: it must not start a property or an event.
+  // ESC and BEL must not reach a terminal that shows the feed. The reminder's DESCRIPTION is
+  // escaped like every other TEXT value.
+  const HOSTILE = String.raw`version: 1
+people:
+  - {id: ann, name: Ann Arbor}
+teams: [{id: ops, name: Ops, members: [ann]}]
+schedules:
+  - {id: evil, team: ops, name: "Evil\e]0;owned\a, rota; x", timezone: UTC,
+     layers: [{id: weekly, start: 2026-11-02T09:00, shift: 1w, members: [ann]}],
+     overrides: [{person: ann, from: 2026-11-24T10:00, to: 2026-11-24T12:00,
+                  reason: "one\rUID:injected\rLOCATION:http://evil.example\rEND:VEVENT\rBEGIN:VEVENT\r\tx"}]}
+`;
+
+  test('CR, ESC and BEL are neutralised in SUMMARY, DESCRIPTION, the reminder and the calendar name', () => {
+    const s = session();
+    ok(s.run(['apply', '-f', writeYaml(HOSTILE)]));
+    const dir = tempDir();
+    const file = path.join(dir, 'evil.ics');
+    ok(s.run(['export', 'ics', '--alarm', '15m', '--from', '2026-11-23T00:00:00Z', '--days', '7', '-o', file]));
+    const text = fs.readFileSync(file, 'utf8');
+    expectWireFormat(text);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    const lines = logical(text);
+    expect(lines.filter((l) => l.startsWith('UID:')).some((l) => l.includes('injected'))).toBe(false);
+    expect(lines.some((l) => /^(LOCATION|UID:injected)/.test(l))).toBe(false);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(3); // ann, the override, ann
+    const { cal, events } = parse(text);
+    const name = 'Evil]0;owned, rota; x';
+    expect(cal.getFirstPropertyValue('x-wr-calname')).toBe(`On call: ${name}`);
+    expect(events.map((e) => e.summary)).toEqual(Array(3).fill(`On call: Ann Arbor — ${name}`));
+    expect(events[1].description).toBe(`Schedule: ${name} (evil)\nSource: override: one\nUID:injected\nLOCATION:http://evil.example\nEND:VEVENT\nBEGIN:VEVENT\n x`);
+    for (const e of events) expect(e.vevent.getFirstSubcomponent('valarm')!.getFirstPropertyValue('description')).toBe(e.summary);
+    if (HAS_ICALENDAR || process.env.CI) {
+      const r = spawnSync(PYTHON, [path.join(ROOT, 'scripts', 'check-ics.py'), file], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toContain(': 3 events');
+    }
+  });
+});
+
 describe('bad input: exit 2, one line on stderr, nothing written', () => {
   const cases: [string, (dir: string) => string[]][] = [
     ['--split-by team', (d) => ['--split-by', 'team', '--out-dir', d]],
