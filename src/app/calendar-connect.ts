@@ -28,13 +28,22 @@ export async function connectOutlookCalendar(env: Env, request: ConnectRequest &
   return { user, where: store.where };
 }
 
-/** Forgets the stored sign-in of one provider, or of both. */
-export async function disconnectCalendars(env: Env, provider?: 'google' | 'outlook'): Promise<{ where: string }> {
+/** Forgets the stored sign-in of one provider, or of both; says which ones there were. */
+export async function disconnectCalendars(env: Env, provider?: 'google' | 'outlook'): Promise<{ where: string; removed: ('google' | 'outlook')[] }> {
   const { openCredentialStore } = await import('../calendars/credentials.js');
   const store = openCredentialStore(env);
-  if (!provider || provider === 'google') (await import('../calendars/google-auth.js')).disconnectGoogle(store);
-  if (!provider || provider === 'outlook') (await import('../calendars/outlook-auth.js')).disconnectOutlook(store);
-  return { where: store.where };
+  const removed: ('google' | 'outlook')[] = [];
+  if (!provider || provider === 'google') {
+    const google = await import('../calendars/google-auth.js');
+    if (google.googleConnected(store)) removed.push('google');
+    google.disconnectGoogle(store);
+  }
+  if (!provider || provider === 'outlook') {
+    const outlook = await import('../calendars/outlook-auth.js');
+    if (outlook.outlookConnected(store)) removed.push('outlook');
+    outlook.disconnectOutlook(store);
+  }
+  return { where: store.where, removed };
 }
 
 /** Builds each target's provider from stored sign-ins or the environment (CI). */

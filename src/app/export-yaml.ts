@@ -1,21 +1,28 @@
 // `oncall export yaml`: the current definition of everything, in the format `apply` reads,
 // so that applying the output changes nothing.
 
-import { Document, isSeq, visit } from 'yaml';
+import { Document, isScalar, isSeq, visit } from 'yaml';
 import type { Config, EscalationPolicyConfig, OverrideConfig, PersonConfig, TimeOffConfig } from '../core/index.js';
 import { addDays, DAY_MS, MINUTE_MS, formatWallClock, fromFloating, isoUtc, toFloating } from '../core/index.js';
 import { currentConfig } from './current-config.js';
 import type { AppContext } from './context.js';
 
+/** Strings that YAML 1.1 would read as base-60 numbers: "17:00", "1:30:00". */
+const CLOCK_LIKE = /^[-+]?\d+(:[0-5]?\d)+(\.\d*)?$/;
+
 export async function exportYaml(ctx: AppContext): Promise<string> {
   const config = await currentConfig(ctx);
   const doc = new Document(toYamlShape(config));
-  // Short lists (members, days) read best on one line.
   visit(doc, {
+    // Short lists (members, days) read best on one line.
     Seq(key, node) {
       if (isSeq(node) && node.items.every((item) => typeof (item as { value?: unknown }).value === 'string')) {
         node.flow = true;
       }
+    },
+    // YAML 1.1 readers (PyYAML, many CI tools) read a bare 17:00 as the number 1020.
+    Scalar(key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && CLOCK_LIKE.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
   doc.commentBefore = ` Exported by oncall at ${isoUtc(ctx.now)}; apply it with "oncall apply -f FILE".`;

@@ -141,8 +141,14 @@ describe('calendar status and disconnect', () => {
     expect(r.stdout).toContain(store.where);
     expect(r.stdout + r.stderr).not.toContain('stored-refresh-token');
     expect([store.get('google'), store.get('outlook')]).toEqual([undefined, expect.any(String)]);
-    expect(run(['calendar', 'disconnect'], { ...env(config), ONCALL_CREDENTIALS: 'file' }).status).toBe(0);
+    const both = run(['calendar', 'disconnect'], { ...env(config), ONCALL_CREDENTIALS: 'file' });
+    expect(both.status).toBe(0);
+    expect(both.stdout).toBe(`Removed the stored Outlook sign-in from ${store.where}.\n`);
     expect(store.get('outlook')).toBeUndefined();
+    // Nothing stored any more: it says so instead of claiming to remove something.
+    const none = run(['calendar', 'disconnect'], { ...env(config), ONCALL_CREDENTIALS: 'file' });
+    expect(none.status).toBe(0);
+    expect(none.stdout).toBe(`No stored Google or Outlook sign-in in ${store.where}; nothing to remove.\n`);
     expect(run(['calendar', 'disconnect', 'icloud'], env(config)).status).toBe(2);
   });
 });

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import YAML from 'yaml';
 import { cleanup, EXAMPLES, json, ok, session, tempDir, writeYaml } from './helpers.js';
 
 afterAll(cleanup);
@@ -74,6 +75,21 @@ describe('apply examples/acme.yaml', () => {
     expect(plan.applied).toBe(false);
     expect(plan.changes).toHaveLength(19);
     expect(json(ok(s.run(['who', '--json'])))).toEqual([]);
+  });
+});
+
+describe('export yaml for other YAML readers', () => {
+  test('clock times are quoted: a YAML 1.1 reader gets "17:00", not the base-60 number 1020', () => {
+    const s = session();
+    ok(s.run(['apply', '-f', EXAMPLES.acme]));
+    const text = ok(s.run(['export', 'yaml'])).stdout;
+    expect(text).toContain('from: "09:00"');
+    expect(text).toContain('to: "17:00"');
+    const old = YAML.parse(text, { version: '1.1' });
+    const layer = old.schedules.flatMap((x: { layers: { restrictions?: unknown[] }[] }) => x.layers).find((l: { restrictions?: unknown[] }) => l.restrictions);
+    expect(layer.restrictions[0]).toMatchObject({ from: '09:00', to: '17:00' });
+    // And oncall reads its own export back as the same definition.
+    expect(ok(s.run(['apply', '-f', writeYaml(text)])).stdout.trim()).toBe('No changes.');
   });
 });
 

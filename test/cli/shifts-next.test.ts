@@ -144,6 +144,11 @@ describe('shifts --json', () => {
 });
 
 describe('next', () => {
+  test('--help names the default count once', () => {
+    const help = ok(s.run(['next', '--help'])).stdout;
+    expect(help.match(/\(default: 5\)/g)).toHaveLength(1);
+  });
+
   // alice: payments-secondary week 47 (30 Nov - 7 Dec), then payments-primary week 48
   // (7-14 Dec) outside business hours, evening to morning.
   const ALICE = [

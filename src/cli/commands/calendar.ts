@@ -104,8 +104,9 @@ function registerConnect(calendar: Command): void {
         throw new UserError(`provider "${provider}" must be google or outlook`);
       }
       const { disconnectCalendars } = await import('../../app/calendar-connect.js');
-      const store = await disconnectCalendars(run.env, provider);
-      run.print(`Removed the stored ${provider ?? 'Google and Outlook'} sign-in from ${store.where}.`);
+      const { where, removed } = await disconnectCalendars(run.env, provider);
+      const names = removed.map((p) => (p === 'google' ? 'Google' : 'Outlook')).join(' and ');
+      run.print(removed.length > 0 ? `Removed the stored ${names} sign-in from ${where}.` : `No stored ${provider === 'google' ? 'Google' : provider === 'outlook' ? 'Outlook' : 'Google or Outlook'} sign-in in ${where}; nothing to remove.`);
     });
 }
 

@@ -12,7 +12,7 @@ export function registerNext(program: Command): void {
     .command('next')
     .description("a person's upcoming shifts across all schedules")
     .option('--person <id>', 'person id or e-mail (default: $ONCALL_USER or $USER)')
-    .option('--count <n>', 'how many shifts (default: 5)', positiveInteger('--count'), 5)
+    .option('--count <n>', 'how many shifts', positiveInteger('--count'), 5)
     .action(withFlags({ person: '--person' }, async (options, command: Command) => {
       const run = await invocation(command);
       const person = await resolvePerson(run.ctx, options.person, run.env);
