@@ -23,7 +23,6 @@ export interface Invocation {
   ctx: AppContext;
   /** The streams and environment this run was given (never `process` directly). */
   io: Io;
-  env: Io['env'];
   json: boolean;
   /** Whether output may use colour (a terminal, no NO_COLOR, no --no-color). */
   color: boolean;
@@ -100,7 +99,6 @@ export async function invocation(command: Command): Promise<Invocation> {
   return {
     ctx,
     io,
-    env,
     json: Boolean(opts.json),
     color,
     colors: colorsFor(color),

@@ -28,7 +28,7 @@ export function registerCalendar(program: Command): void {
       const results = await syncCalendars(run.ctx, {
         targetId: options.target,
         dryRun: Boolean(options.dryRun),
-        providerFor: calendarProviders(run.env, log),
+        providerFor: calendarProviders(run.io.env, log),
         progress: bar,
       });
       const { describeTarget } = await import('../../app/calendar-targets.js');
@@ -68,12 +68,12 @@ function registerConnect(calendar: Command): void {
     .option('--client-secret <secret>', 'OAuth client secret (default: $ONCALL_GOOGLE_CLIENT_SECRET)')
     .action(async (options, command: Command) => {
       const run = await invocation(command);
-      const clientId = options.clientId ?? run.env.ONCALL_GOOGLE_CLIENT_ID;
+      const clientId = options.clientId ?? run.io.env.ONCALL_GOOGLE_CLIENT_ID;
       if (!clientId) throw new UserError('give --client-id (or set ONCALL_GOOGLE_CLIENT_ID); the README says how to create one');
       const { connectGoogleCalendar } = await import('../../app/calendar-connect.js');
-      const store = await connectGoogleCalendar(run.env, {
+      const store = await connectGoogleCalendar(run.io.env, {
         clientId,
-        clientSecret: options.clientSecret ?? run.env.ONCALL_GOOGLE_CLIENT_SECRET,
+        clientSecret: options.clientSecret ?? run.io.env.ONCALL_GOOGLE_CLIENT_SECRET,
         show: (url) => run.note(`Open this URL in a browser to allow oncall to manage calendar events:\n\n  ${url}\n\nWaiting for the browser…`),
       });
       run.print(`Connected to Google. Tokens are in ${store.where}.`);
@@ -85,10 +85,10 @@ function registerConnect(calendar: Command): void {
     .option('--device-code', 'print a code to enter on another device (no browser here)')
     .action(async (options, command: Command) => {
       const run = await invocation(command);
-      const clientId = options.clientId ?? run.env.ONCALL_MS_CLIENT_ID;
+      const clientId = options.clientId ?? run.io.env.ONCALL_MS_CLIENT_ID;
       if (!clientId) throw new UserError('give --client-id (or set ONCALL_MS_CLIENT_ID); the README says how to register an app');
       const { connectOutlookCalendar } = await import('../../app/calendar-connect.js');
-      const { user, where } = await connectOutlookCalendar(run.env, {
+      const { user, where } = await connectOutlookCalendar(run.io.env, {
         clientId,
         deviceCode: Boolean(options.deviceCode),
         show: (text) => run.note(text),
@@ -104,7 +104,7 @@ function registerConnect(calendar: Command): void {
         throw new UserError(`provider "${provider}" must be google or outlook`);
       }
       const { disconnectCalendars } = await import('../../app/calendar-connect.js');
-      const { where, removed } = await disconnectCalendars(run.env, provider);
+      const { where, removed } = await disconnectCalendars(run.io.env, provider);
       const names = removed.map((p) => (p === 'google' ? 'Google' : 'Outlook')).join(' and ');
       run.print(removed.length > 0 ? `Removed the stored ${names} sign-in from ${where}.` : `No stored ${provider === 'google' ? 'Google' : provider === 'outlook' ? 'Outlook' : 'Google or Outlook'} sign-in in ${where}; nothing to remove.`);
     });
@@ -160,7 +160,7 @@ function registerTargets(calendar: Command): void {
     .action(async (_options, command: Command) => {
       const run = await invocation(command);
       const { calendarStatus } = await import('../../app/calendar-status.js');
-      const { signIn, targets } = await calendarStatus(run.ctx, run.env);
+      const { signIn, targets } = await calendarStatus(run.ctx, run.io.env);
       if (run.json) {
         run.print(JSON.stringify({ signIn, targets: targets.map(targetJson) }, null, 2));
         return;

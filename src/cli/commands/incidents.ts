@@ -46,8 +46,8 @@ export function registerIncidents(program: Command): void {
       const at = o.at === undefined ? undefined : await run.pastTime(o.at, '--at');
       const request = { by: o.by, at, note: o.note };
       const done = verb === 'ack'
-        ? await incidents.acknowledgeIncident(run.ctx, id, request, run.env)
-        : await incidents.resolveIncident(run.ctx, id, request, run.env);
+        ? await incidents.acknowledgeIncident(run.ctx, id, request, run.io.env)
+        : await incidents.resolveIncident(run.ctx, id, request, run.io.env);
       if (run.json) return run.print(JSON.stringify(await detailJson(done, run), null, 2));
       const name = await nameLookup(run.ctx);
       const took = verb === 'ack' ? done.acknowledgedAt! - done.openedAt : done.resolvedAt! - done.openedAt;

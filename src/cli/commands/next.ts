@@ -15,7 +15,7 @@ export function registerNext(program: Command): void {
     .option('--count <n>', 'how many shifts', positiveInteger('--count'), 5)
     .action(withFlags({ person: '--person' }, async (options, command: Command) => {
       const run = await invocation(command);
-      const person = await resolvePerson(run.ctx, options.person, run.env);
+      const person = await resolvePerson(run.ctx, options.person, run.io.env);
       const shifts = await nextShifts(run.ctx, person.id, options.count);
       if (run.json) {
         run.print(JSON.stringify(shifts.map((s) => ({ ...s, start: iso(s.start), end: iso(s.end) })), null, 2));

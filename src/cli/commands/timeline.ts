@@ -18,24 +18,23 @@ export function registerTimeline(program: Command): void {
     .option('--static', 'print the picture once and exit (also when not on a terminal, or CI is set)')
     .action(async (options, command: Command) => {
       const run = await invocation(command);
-      const days: number = options.days ?? 14;
-      if (days > 56) throw new UserError('--days must be between 1 and 56 (8 weeks)');
+      const [{ defaultStart, windowOf, DEFAULT_DAYS }, { MAX_DAYS }] = await Promise.all([import('../../ui/window.js'), import('../../ui/layout.js')]);
+      const days: number = options.days ?? DEFAULT_DAYS;
+      if (days > MAX_DAYS) throw new UserError(`--days must be between 1 and ${MAX_DAYS} (8 weeks)`);
       const { zone, now } = run.ctx;
-      const { defaultStart, windowOf } = await import('../../ui/window.js');
       const start = options.from
         ? startOfDayIn(await run.time(options.from, '--from'), zone)
         : defaultStart(now, days, zone);
       const { timelineLoader } = await import('../../app/timeline.js');
       const { load, people } = await timelineLoader(run.ctx, { scheduleIds: options.schedule, team: options.team });
+      const window = windowOf(start, days, zone);
       if (run.json) {
         const { timelineJson } = await import('../../app/timeline-json.js');
-        const window = windowOf(start, days, zone);
         return run.print(JSON.stringify(timelineJson({ schedules: load(window), window, days, zone, people }), null, 2));
       }
       const ui = await import('../../ui/render-timeline.js');
       const { io } = run;
       if (options.static || !isInteractive(io)) {
-        const window = windowOf(start, days, zone);
         const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number(io.env.COLUMNS) || 100;
         run.print(ui.staticTimeline({ schedules: load(window), window, zone, now, width, people, color: run.color }));
         return;
