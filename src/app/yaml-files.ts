@@ -1,12 +1,12 @@
 // Reading YAML files with source positions, so that every problem can be reported as
 // file:line:col, whether the YAML itself is malformed or its content is wrong.
 
-import fs from 'node:fs';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Path } from '../core/config-schema.js';
 import type { FileIssue } from '../core/normalize.js';
 import { UserError } from '../errors.js';
 import { plural } from '../core/index.js';
+import { readYamlText } from './yaml-text.js';
 
 export interface LoadedFile {
   file: string;
@@ -20,30 +20,59 @@ export function loadYamlFiles(files: string[]): LoadedFile[] {
   const loaded: LoadedFile[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      problems.push(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    const read = readYamlText(file);
+    if ('problem' in read) {
+      problems.push(read.problem);
       continue;
     }
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const pos = error.linePos?.[0];
-        const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
-        // yaml repeats the position at the end of its first line; we already lead with it.
-        const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        problems.push(`${where}: ${message}`);
-      }
+    const doc = parseDocument(read.text, { lineCounter: lines, uniqueKeys: true });
+    // Warnings are refused too: an unknown tag (`!!js/function`) would otherwise be read
+    // as a plain string, and a file must mean exactly what it says.
+    const found = [...doc.errors, ...doc.warnings];
+    if (found.length > 0) {
+      for (const error of found) problems.push(`${where(file, error.linePos?.[0])}: ${yamlMessage(error.message)}`);
       continue;
     }
-    loaded.push({ file, data: doc.toJS(), doc, lines });
+    const data = toData(doc, lines, file);
+    if ('problem' in data) problems.push(data.problem);
+    else loaded.push({ file, data: data.value, doc, lines });
   }
   if (problems.length > 0) throw yamlErrors(problems);
   return loaded;
 }
+
+const where = (file: string, pos?: { line: number; col: number }) => (pos ? `${file}:${pos.line}:${pos.col}` : file);
+
+function yamlMessage(message: string): string {
+  // yaml repeats the position at the end of its first line; we already lead with it.
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (first.includes('Maximum call stack size exceeded')) return 'nested too deeply; flatten the file';
+  const tag = /^Unresolved tag: (.*)$/.exec(first);
+  return tag ? `the tag ${tag[1].replace('tag:yaml.org,2002:', '!!')} is not allowed; remove it` : first;
+}
+
+// Aliases are expanded here; yaml stops after 100 of them, which a rota never needs but an
+// alias bomb (a few lines that expand to gigabytes) reaches at once.
+function toData(doc: Document, lines: LineCounter, file: string): { value: unknown } | { problem: string } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    let first: number | undefined;
+    visit(doc, {
+      Alias(_key, node) {
+        first = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    const pos = first === undefined ? undefined : lines.linePos(first);
+    return { problem: `${where(file, pos)}: the aliases (*name) expand to too much data; write the values out instead` };
+  }
+}
+
+/** The most alias expansions (`*name`) one file may need. */
+const MAX_ALIASES = 100;
 
 export function yamlErrors(lines: string[]): UserError {
   const count = plural(lines.length, 'error');

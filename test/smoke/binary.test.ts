@@ -5,9 +5,10 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BIN, cleanup, EXAMPLES, ok, ROOT, spawnRun, tempDb, testEnv, writeYaml } from '../cli/helpers.js';
+import { BIN, cleanup, EXAMPLES, ok, ROOT, spawnRun, tempDb, tempDir, testEnv, writeYaml } from '../cli/helpers.js';
 import { overrides, sessionAt } from '../cli/manage-helpers.js';
 
 afterAll(cleanup);
@@ -82,6 +83,18 @@ describe('exit statuses', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`oncall needs Node.js 20 or later (this is ${process.version}).\n`);
   });
+});
+
+test('before `npm run build`: one line saying to build, no stack trace', () => {
+  // A copy of bin/ next to no dist/ is a fresh clone that was never built.
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'bin'));
+  fs.copyFileSync(BIN, path.join(dir, 'bin', 'oncall.js'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+  const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'oncall.js'), 'who'], { env: testEnv({ ONCALL_DB: db }), encoding: 'utf8' });
+  expect(r.status).toBe(1);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toBe('oncall is not built yet: run `npm run build` in its folder (npm ci does not build).\n');
 });
 
 test('piping into a command that stops reading (| head -1) is not a crash', () => {
