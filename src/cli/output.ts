@@ -71,8 +71,8 @@ export interface Column {
 /** Renders rows under headers, cutting shrinkable columns so the table fits `width`. */
 export function table(columns: Column[], cells: Cell[][], colors: Colors, width = 80): TerminalText {
   // Safe first, so that widths count what is shown and colour goes around safe text only.
-  const rows = cells.map((r) => r.map((cell) => ({ ...cell, text: terminalSafe(cell.text) })));
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i].text.length)));
+  const texts = cells.map((r) => r.map((cell) => terminalSafe(cell.text)));
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...texts.map((r) => r[i].length)));
   const gap = 2;
   let total = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
   for (let i = columns.length - 1; i >= 0 && total > width; i--) {
@@ -84,19 +84,20 @@ export function table(columns: Column[], cells: Cell[][], colors: Colors, width 
       total -= cut;
     }
   }
-  const line = (cells: Cell[], header: boolean) =>
+  const line = (row: string[], paints: (Paint | undefined)[]) =>
     trimEndText(
       joinText(
-        cells.map((cell, i) => {
-          const fitted = fit(cell.text, widths[i]);
-          const padded = i === cells.length - 1 ? fitted : fitted.padEnd(widths[i]);
-          if (header) return colors.dim(padded);
-          return cell.paint ? cell.paint(padded) : padded;
+        row.map((text, i) => {
+          const fitted = fit(text, widths[i]);
+          const padded = i === row.length - 1 ? fitted : fitted.padEnd(widths[i]);
+          const paint = paints[i];
+          return paint ? paint(padded) : padded;
         }),
         ' '.repeat(gap),
       ),
     );
-  return joinText([line(columns.map((c) => ({ text: c.header })), true), ...rows.map((r) => line(r, false))]);
+  const header = line(columns.map((c) => c.header), columns.map(() => colors.dim));
+  return joinText([header, ...texts.map((row, r) => line(row, cells[r].map((cell) => cell.paint)))]);
 }
 
 /** A line made safe for the terminal, then cut to `width` with "…" (see `terminalWidth`). */

@@ -13,16 +13,18 @@
 import pc from 'picocolors';
 import { terminalSafe, terminalSafeLines } from '../core/index.js';
 
+// Our colour codes (SGR). User text holds no ESC once it is safe, so every match is ours.
+const SGR = /\u001b\[[0-9;]*m/g;
+
 class TerminalText {
   constructor(
-    /** The text as shown: every user part already safe. */
-    readonly plain: string,
-    /** The same with our colour codes. */
+    /** The text as shown, every user part already safe, with our colour codes. */
     readonly rendered: string,
   ) {}
 
+  /** The safe text without colour. */
   toString(): string {
-    return this.plain;
+    return this.rendered.replace(SGR, '');
   }
 }
 
@@ -34,8 +36,7 @@ export type Shown = string | number | TerminalText;
 /** A value as TerminalText: plain text shown on one line with its controls made visible. */
 export function textOf(value: Shown): TerminalText {
   if (value instanceof TerminalText) return value;
-  const safe = terminalSafe(String(value));
-  return new TerminalText(safe, safe);
+  return new TerminalText(terminalSafe(String(value)));
 }
 
 /**
@@ -43,31 +44,22 @@ export function textOf(value: Shown): TerminalText {
  * may hold line breaks; each value is shown on one line (a newline in a reason is "↵").
  */
 export function term(strings: TemplateStringsArray, ...values: Shown[]): TerminalText {
-  let plain = '';
   let rendered = '';
   strings.forEach((literal, i) => {
-    const own = terminalSafeLines(literal);
-    plain += own;
-    rendered += own;
-    if (i < values.length) {
-      const value = textOf(values[i]);
-      plain += value.plain;
-      rendered += value.rendered;
-    }
+    rendered += terminalSafeLines(literal);
+    if (i < values.length) rendered += textOf(values[i]).rendered;
   });
-  return new TerminalText(plain, rendered);
+  return new TerminalText(rendered);
 }
 
 /** Parts joined by `separator` (a newline unless given). */
 export function joinText(parts: Shown[], separator = '\n'): TerminalText {
-  const texts = parts.map(textOf);
-  const own = terminalSafeLines(separator);
-  return new TerminalText(texts.map((t) => t.plain).join(own), texts.map((t) => t.rendered).join(own));
+  return new TerminalText(parts.map((part) => textOf(part).rendered).join(terminalSafeLines(separator)));
 }
 
-/** Without trailing spaces (of the plain text, and of the rendered text after its last code). */
+/** Without trailing spaces (those before a final colour code stay). */
 export function trimEndText(text: TerminalText): TerminalText {
-  return new TerminalText(text.plain.trimEnd(), text.rendered.trimEnd());
+  return new TerminalText(text.rendered.trimEnd());
 }
 
 /**
@@ -77,8 +69,7 @@ export function trimEndText(text: TerminalText): TerminalText {
  */
 export function renderedText(text: string): TerminalText {
   const parts = text.split(/(\u001b\[[0-9;]*m)/); // odd indices: the colour codes
-  const shown = parts.map((part, i) => (i % 2 === 1 ? part : terminalSafeLines(part)));
-  return new TerminalText(shown.filter((_, i) => i % 2 === 0).join(''), shown.join(''));
+  return new TerminalText(parts.map((part, i) => (i % 2 === 1 ? part : terminalSafeLines(part))).join(''));
 }
 
 /** Adds a colour to text; plain text is made safe first. */
@@ -95,8 +86,7 @@ export interface Colors {
 export function colorsFor(enabled: boolean): Colors {
   const styles = pc.createColors(enabled);
   const paint = (style: (text: string) => string): Paint => (text) => {
-    const safe = textOf(text);
-    return new TerminalText(safe.plain, style(safe.rendered));
+    return new TerminalText(style(textOf(text).rendered));
   };
   return { red: paint(styles.red), green: paint(styles.green), yellow: paint(styles.yellow), dim: paint(styles.dim), bold: paint(styles.bold) };
 }

@@ -10,6 +10,8 @@ export function plural(n: number, word: string, pluralWord: string = `${word}s`)
 // C1 controls (U+009B is a one-byte CSI), the line and paragraph separators, and the bidi
 // controls that reorder what follows them (embeddings, overrides, isolates, marks).
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// The same without the g flag: a quick test (most text is safe), with no lastIndex to reset.
+const ANY_UNSAFE = new RegExp(UNSAFE.source);
 
 /** How an unsafe character is shown: a control picture (␛, ␍, ␇, ␡), ↵ for a line break, else �. */
 function visible(ch: string): string {
@@ -27,11 +29,12 @@ function visible(ch: string): string {
  * terminal nor start a line of its own. Safe text stays as it is.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, visible);
+  return ANY_UNSAFE.test(text) ? text.replace(UNSAFE, visible) : text;
 }
 
 /** The same for text of several lines (help, a data format shown on a terminal): newlines, CRLF and tabs stay. */
 export function terminalSafeLines(text: string): string {
+  if (!ANY_UNSAFE.test(text)) return text;
   return text.replace(UNSAFE, (ch, at: number) =>
     ch === '\n' || ch === '\t' || (ch === '\r' && text[at + 1] === '\n') ? ch : visible(ch),
   );

@@ -23,7 +23,7 @@ describe('TerminalText', () => {
   test('colour wraps safe text: the only escapes are its own codes', () => {
     const painted = colour.red(`name${CLEAR}${TITLE}`);
     expect(forTerminal(painted)).toBe('\u001b[31mname␛[2J␛]0;pwned␇\u001b[39m');
-    expect(painted.plain).toBe('name␛[2J␛]0;pwned␇');
+    expect(String(painted)).toBe('name␛[2J␛]0;pwned␇');
     // Nested and joined, colour survives; inside a plain template it gives the safe text only.
     const line = term`${colour.bold(colour.red('x'))} ${'\u009b2J'}`;
     expect(unsafeIn(forTerminal(line), true)).toEqual([]);
@@ -35,7 +35,7 @@ describe('TerminalText', () => {
   test("a renderer's output keeps its colour codes, and nothing else acts on the terminal", () => {
     const text = renderedText(`\u001b[1mtitle\u001b[22m ${TITLE}\n\u001b[48;2;1;2;3m bar ${CLEAR}\u001b[49m\r\n`);
     expect(text.rendered).toBe(`\u001b[1mtitle\u001b[22m ␛]0;pwned␇\n\u001b[48;2;1;2;3m bar ␛[2J\u001b[49m\r\n`);
-    expect(text.plain).toBe('title ␛]0;pwned␇\n bar ␛[2J\r\n');
+    expect(String(text)).toBe('title ␛]0;pwned␇\n bar ␛[2J\r\n');
   });
 
   test('no colour: the same text without codes', () => {
