@@ -31,9 +31,10 @@ const MAY_IMPORT = {
 
 // The view lays out days in the viewer's zone, so it needs core's wall-clock arithmetic, and it
 // writes "14 days" with the same plural as every other layer; one home for those helpers beats
-// a copy in ui. Anything else from core (resolving shifts, deciding things) must stay out of
+// a copy in ui; the same for `terminalSafe`, which every layer that writes to a terminal
+// shares. Anything else from core (resolving shifts, deciding things) must stay out of
 // the view: `import type` only.
-const UI_CORE_VALUES = ['DAY_MS', 'addDays', 'fromFloating', 'startOfDay', 'toFloating', 'weekdayOf', 'plural'];
+const UI_CORE_VALUES = ['DAY_MS', 'addDays', 'fromFloating', 'startOfDay', 'toFloating', 'weekdayOf', 'plural', 'terminalSafe'];
 
 /**
  * Packages that belong to one layer: the database lives in storage, the network and the
@@ -66,7 +67,7 @@ function restrictionsFor(layer) {
       regex: layerRegex('core'),
       allowTypeImports: true,
       allowImportNames: UI_CORE_VALUES,
-      message: 'ui takes plain data: import core types with `import type` (values: only the wall-clock helpers and plural).',
+      message: 'ui takes plain data: import core types with `import type` (values: only the wall-clock helpers, plural and terminalSafe).',
     });
   }
   for (const p of PACKAGES.filter((p) => p.home !== layer)) {

@@ -6,9 +6,10 @@ import type { Invocation } from './globals.js';
 import { iso } from './json.js';
 import { formatTime, table, type Cell } from './output.js';
 import type { Names } from './people-names.js';
+import { joinText, type TerminalText } from './terminal-text.js';
 
 
-export function chainTable(run: Invocation, steps: ChainStep[], start: number, name: Names): string {
+export function chainTable(run: Invocation, steps: ChainStep[], start: number, name: Names): TerminalText {
   const c = run.colors;
   // The heading gives the date; a step on a later day says which day.
   const day = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now).slice(0, -6);
@@ -16,13 +17,20 @@ export function chainTable(run: Invocation, steps: ChainStep[], start: number, n
     const full = formatTime(t, run.ctx.zone, run.ctx.now);
     return day(t) === day(start) ? full.slice(-5) : full;
   };
-  const rows: Cell[][] = steps.flatMap((step) =>
-    step.targets.map((target, i) => {
+  let starred = false;
+  const rows: Cell[][] = steps.flatMap((step) => {
+    // Paged above in this run: by an earlier step, or by an earlier target of this level (a
+    // schedule and the person on call in it, the same person twice). Paged once, shown with *.
+    const paged = new Set(step.skipped);
+    return step.targets.map((target, i) => {
       const first = i === 0;
-      const fresh = target.people.filter((p) => step.people.includes(p) && !step.targets.slice(0, i).some((t) => t.people.includes(p)));
-      const already = target.people.filter((p) => step.skipped.includes(p));
+      const reached = [...new Set(target.people)];
+      const fresh = reached.filter((p) => !paged.has(p));
+      const already = reached.filter((p) => paged.has(p));
+      reached.forEach((p) => paged.add(p));
+      if (already.length > 0) starred = true;
       const reaches: Cell =
-        target.people.length === 0
+        reached.length === 0
           ? { text: step.gap ? 'nobody (gap)' : 'nobody', paint: step.gap ? c.red : c.dim }
           : { text: [...fresh.map(name), ...already.map((p) => `${name(p)}*`)].join(', ') };
       return [
@@ -32,15 +40,15 @@ export function chainTable(run: Invocation, steps: ChainStep[], start: number, n
         { text: target.target },
         reaches,
       ];
-    }),
-  );
-  const skipped = steps.some((s) => s.skipped.length > 0);
-  return table(
+    });
+  });
+  const chain = table(
     [{ header: 'LEVEL' }, { header: 'AFTER' }, { header: 'FIRES' }, { header: 'TARGET', shrink: true, min: 14 }, { header: 'REACHES', shrink: true, min: 12 }],
     rows,
     c,
     run.width,
-  ) + (skipped ? `\n${c.dim('* already paged earlier in the same run: not paged again')}` : '');
+  );
+  return starred ? joinText([chain, c.dim('* already paged above in the same run: not paged again')]) : chain;
 }
 
 export function chainJson(steps: ChainStep[]) {

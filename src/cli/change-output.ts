@@ -3,24 +3,19 @@
 import type { Plan } from '../core/index.js';
 import type { Invocation } from './globals.js';
 import { changeJson, iso } from './json.js';
+import { term } from './terminal-text.js';
 
 export function printChange(run: Invocation, plan: Plan, done: string, effective?: number): void {
   if (run.json) {
-    run.print(
-      JSON.stringify(
-        {
-          changes: plan.changes.map(changeJson),
-          ...(effective !== undefined && { effective: iso(effective) }),
-        },
-        null,
-        2,
-      ),
-    );
+    run.printJson({
+      changes: plan.changes.map(changeJson),
+      ...(effective !== undefined && { effective: iso(effective) }),
+    });
     return;
   }
   run.print(plan.changes.length === 0 ? 'No changes.' : done);
 }
 
 export function warn(run: Invocation, message: string): void {
-  run.note(`${run.colors.yellow('warning:')} ${message}`);
+  run.note(term`${run.colors.yellow('warning:')} ${message}`);
 }

@@ -2,11 +2,12 @@
 // built from them and the environment.
 
 import type { Command } from 'commander';
-import { isValidTimeZone } from '../core/index.js';
+import { isValidTimeZone, terminalSafeLines } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { databasePath, makeContext, type AppContext } from '../app/context.js';
 import type { Io } from './io.js';
 import { colorsFor, terminalWidth, wantColor, type Colors } from './output.js';
+import { forTerminal, jsonText, type Shown } from './terminal-text.js';
 import { parseTimeOption } from './time-option.js';
 
 export interface GlobalOptions {
@@ -32,9 +33,21 @@ export interface Invocation {
   time(text: string, option: string): Promise<number>;
   /** The same, for a time that has already happened: "12:40" is the latest 12:40 up to now. */
   pastTime(text: string, option: string): Promise<number>;
-  print(text: string): void;
-  /** One line on stderr, as it is. */
-  note(text: string): void;
+  /**
+   * Human output on stdout: a plain string is one line, its controls shown as symbols; a
+   * TerminalText (a table, `term`…`` with line breaks, colours) as it was built.
+   */
+  print(text: Shown): void;
+  /** The same on stderr. */
+  note(text: Shown): void;
+  /** A value as JSON on stdout: strings exact, written so that none of them acts on a terminal. */
+  printJson(value: unknown, indent?: number): void;
+  /**
+   * A machine format (YAML, CSV, iCalendar) on stdout, exactly as given when stdout is a pipe or
+   * a file; on a terminal, its control characters are shown as symbols (line breaks and tabs kept).
+   * A final newline is added when missing.
+   */
+  printData(text: string): void;
 }
 
 /** What one `main` call shares with its commands: its io, and the databases to close. */
@@ -102,11 +115,16 @@ export async function invocation(command: Command): Promise<Invocation> {
     json: Boolean(opts.json),
     color,
     colors: colorsFor(color),
-    width: terminalWidth(io.stdout),
+    width: terminalWidth(io.stdout, env),
     time: (text, option) => parseTimeOption(text, option, now, zone),
     pastTime: (text, option) => parseTimeOption(text, option, now, zone, true),
-    print: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    note: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    print: (text) => io.stdout.write(`${forTerminal(text)}\n`),
+    note: (text) => io.stderr.write(`${forTerminal(text)}\n`),
+    printJson: (value, indent) => io.stdout.write(`${jsonText(value, indent)}\n`),
+    printData: (text) => {
+      const shown = io.stdout.isTTY ? terminalSafeLines(text) : text;
+      io.stdout.write(shown.endsWith('\n') ? shown : `${shown}\n`);
+    },
   };
 }
 

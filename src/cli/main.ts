@@ -2,6 +2,7 @@
 // exit statuses (0 ok, 1 failure at run time, 2 invalid input, 3 problems found, 130 Ctrl-C).
 
 import { Command, CommanderError } from 'commander';
+import { terminalSafe, terminalSafeLines } from '../core/index.js';
 import { Interrupted, ProblemsFound, RuntimeFailure, UserError } from '../errors.js';
 import { addGlobalOptions, closeRun, startRun } from './globals.js';
 import { processIo, type Io, type Output } from './io.js';
@@ -31,12 +32,13 @@ export function buildProgram(io: Io): Command {
     .exitOverride()
     .showSuggestionAfterError()
     // Commander's own errors (unknown option, missing value) read like ours: one line, a hint.
+    // They quote what was typed, so they are made safe for the terminal like every message.
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      writeOut: (text) => io.stdout.write(terminalSafeLines(text)),
+      writeErr: (text) => io.stderr.write(terminalSafeLines(text)),
       getOutHelpWidth: () => io.stdout.columns ?? 80,
       getErrHelpWidth: () => io.stderr.columns ?? 80,
-      outputError: (text, write) => write(`oncall: ${text.replace(/^error: /, '').trimEnd()}; see "oncall help"\n`),
+      outputError: (text, write) => write(`oncall: ${terminalSafe(text.replace(/^error: /, '').trimEnd())}; see "oncall help"\n`),
     });
   addGlobalOptions(program);
   registerWho(program);
@@ -78,7 +80,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
-function report(error: unknown, stderr: Output, debug: boolean): number {
+function report(error: unknown, output: Output, debug: boolean): number {
+  // Messages quote ids, names, file contents and provider replies: each is one line, made safe.
+  const say = (text: string) => output.write(`${terminalSafe(text)}\n`);
   if (error instanceof CommanderError) {
     // Commander has already printed its message (or the help text).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
@@ -88,21 +92,21 @@ function report(error: unknown, stderr: Output, debug: boolean): number {
   }
   if (error instanceof Interrupted) return error.exitCode;
   if (error instanceof UserError) {
-    for (const line of error.details) stderr.write(`${line}\n`);
-    stderr.write(`oncall: ${error.message}\n`);
+    for (const detail of error.details) say(detail);
+    say(`oncall: ${error.message}`);
     return 2;
   }
   if (error instanceof ProblemsFound) {
-    stderr.write(`oncall: ${error.message}\n`);
+    say(`oncall: ${error.message}`);
     return 3;
   }
   if (error instanceof RuntimeFailure) {
-    stderr.write(`oncall: ${error.message}\n`);
+    say(`oncall: ${error.message}`);
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`oncall: unexpected error: ${message}\n`);
-  if (debug && error instanceof Error) stderr.write(`${error.stack}\n`);
-  else stderr.write('Run again with --debug for details.\n');
+  say(`oncall: unexpected error: ${message}`);
+  if (debug && error instanceof Error) output.write(`${terminalSafeLines(String(error.stack))}\n`);
+  else say('Run again with --debug for details.');
   return 1;
 }

@@ -1,15 +1,11 @@
 // Human output: aligned columns that fit the terminal, times in the viewer's zone with the
 // zone named, and colour only when stdout is a terminal and NO_COLOR / --no-color are absent.
 
-import pc from 'picocolors';
-import { MINUTE_MS, toFloating } from '../core/index.js';
+import { MINUTE_MS, terminalSafe, toFloating } from '../core/index.js';
 import type { Io, Output } from './io.js';
+import { joinText, trimEndText, type Colors, type Paint, type TerminalText } from './terminal-text.js';
 
-export type Colors = ReturnType<typeof pc.createColors>;
-
-export function colorsFor(enabled: boolean): Colors {
-  return pc.createColors(enabled);
-}
+export { colorsFor, type Colors } from './terminal-text.js';
 
 export function wantColor(flag: boolean, env: Io['env'], stream: Output): boolean {
   return flag && !('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(stream.isTTY) && env.TERM !== 'dumb';
@@ -60,8 +56,9 @@ export function timesIn(zone: string): string {
 }
 
 export interface Cell {
+  /** Any text: it is made safe for the terminal (on one line) before it is measured. */
   text: string;
-  paint?: (s: string) => string;
+  paint?: Paint;
 }
 
 export interface Column {
@@ -72,8 +69,10 @@ export interface Column {
 }
 
 /** Renders rows under headers, cutting shrinkable columns so the table fits `width`. */
-export function table(columns: Column[], rows: Cell[][], colors: Colors, width = 80): string {
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i].text.length)));
+export function table(columns: Column[], cells: Cell[][], colors: Colors, width = 80): TerminalText {
+  // Safe first, so that widths count what is shown and colour goes around safe text only.
+  const texts = cells.map((r) => r.map((cell) => terminalSafe(cell.text)));
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...texts.map((r) => r[i].length)));
   const gap = 2;
   let total = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
   for (let i = columns.length - 1; i >= 0 && total > width; i--) {
@@ -85,30 +84,40 @@ export function table(columns: Column[], rows: Cell[][], colors: Colors, width =
       total -= cut;
     }
   }
-  const line = (cells: Cell[], header: boolean) =>
-    cells
-      .map((cell, i) => {
-        const fitted = fit(cell.text, widths[i]);
-        const padded = i === cells.length - 1 ? fitted : fitted.padEnd(widths[i]);
-        if (header) return colors.dim(padded);
-        return cell.paint ? cell.paint(padded) : padded;
-      })
-      .join(' '.repeat(gap))
-      .trimEnd();
-  return [line(columns.map((c) => ({ text: c.header })), true), ...rows.map((r) => line(r, false))].join('\n');
+  const line = (row: string[], paints: (Paint | undefined)[]) =>
+    trimEndText(
+      joinText(
+        row.map((text, i) => {
+          const fitted = fit(text, widths[i]);
+          const padded = i === row.length - 1 ? fitted : fitted.padEnd(widths[i]);
+          const paint = paints[i];
+          return paint ? paint(padded) : padded;
+        }),
+        ' '.repeat(gap),
+      ),
+    );
+  const header = line(columns.map((c) => c.header), columns.map(() => colors.dim));
+  return joinText([header, ...texts.map((row, r) => line(row, cells[r].map((cell) => cell.paint)))]);
 }
 
-/** Cuts a line to the terminal width (80 when not a terminal), marking the cut with "…". */
+/** A line made safe for the terminal, then cut to `width` with "…" (see `terminalWidth`). */
 export function fitWidth(text: string, width: number): string {
-  return fit(text, width);
+  return fit(terminalSafe(text), width);
 }
 
 function fit(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
-export function terminalWidth(stream: Output): number {
-  return stream.isTTY && stream.columns ? stream.columns : 80;
+/**
+ * How wide human output may be: the terminal's width; when stdout is not a terminal, COLUMNS
+ * if it is set to a whole number, else no limit (`oncall log | grep` keeps whole lines).
+ */
+export function terminalWidth(stream: Output, env: Io['env']): number {
+  if (stream.isTTY && stream.columns) return stream.columns;
+  const columns = Number(env.COLUMNS);
+  if (env.COLUMNS && Number.isInteger(columns) && columns > 0) return columns;
+  return stream.isTTY ? 80 : Infinity;
 }
 
 /** A length of time for people: "45s", "4m", "1h 12m", "2d 3h". */

@@ -1,10 +1,13 @@
 // The timeline picture: for each schedule a title, a marker at now, a day ruler, one lane
 // per layer, an overrides lane and the final lane, then a legend. Plain data in, Ink out.
+// Ink writes text as it is given, so every name, id and label goes through core's `terminalSafe`
+// where it is drawn: ids stay the keys, only what is shown changes.
 
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { Window } from '../core/index.js';
 import type { PersonLook, ScheduleTimeline } from '../core/index.js';
+import { terminalSafe } from '../core/index.js';
 import { personColor, textOn } from './colors.js';
 import {
   barText, laneHolders, makeColumns, nowColumn, rulerDays, rulerLine, toRuns,
@@ -51,7 +54,10 @@ interface BlockProps extends ScreenProps {
 }
 
 function ScheduleBlock({ schedule, columns, days, at, labelWidth, people, color, zone }: BlockProps) {
-  const pad = (text: string) => (text.length >= labelWidth ? `${text.slice(0, labelWidth - 2)}… ` : text.padEnd(labelWidth));
+  const pad = (label: string) => {
+    const text = terminalSafe(label);
+    return text.length >= labelWidth ? `${text.slice(0, labelWidth - 2)}… ` : text.padEnd(labelWidth);
+  };
   const lanes = [
     ...schedule.layers.map((l) => ({ label: l.label, holders: laneHolders(l.shifts, columns, undefined), final: false })),
     { label: 'overrides', holders: laneHolders(schedule.overrides.shifts, columns, undefined), final: false },
@@ -61,7 +67,7 @@ function ScheduleBlock({ schedule, columns, days, at, labelWidth, people, color,
   return (
     <Box flexDirection="column" marginBottom={1}>
       <Text bold={color} wrap="truncate">
-        {schedule.name} ({schedule.id}) · {zone}
+        {terminalSafe(schedule.name)} ({terminalSafe(schedule.id)}) · {zone}
       </Text>
       <Text wrap="truncate">
         {' '.repeat(labelWidth)}
@@ -116,12 +122,12 @@ function Bar({ holder, width, people, color }: { holder: Holder; width: number; 
     return <Text color={color ? 'red' : undefined} bold={color}>{text}</Text>;
   }
   const person = people.get(holder);
-  const name = person?.name ?? holder;
-  if (!color) return <Text>{`|${barText(name, holder, width).slice(1)}`}</Text>;
+  const name = terminalSafe(person?.name ?? holder);
+  if (!color) return <Text>{`|${barText(name, terminalSafe(holder), width).slice(1)}`}</Text>;
   const background = personColor(holder, person?.color);
   return (
     <Text backgroundColor={background} color={textOn(background)}>
-      {barText(name, holder, width)}
+      {barText(name, terminalSafe(holder), width)}
     </Text>
   );
 }
@@ -132,12 +138,12 @@ function Legend({ ids, people, color }: { ids: string[]; people: Map<string, Per
     <Text wrap="wrap">
       {ids.map((id, i) => {
         const person = people.get(id);
-        const name = person?.name ?? id;
+        const name = terminalSafe(person?.name ?? id);
         return (
           <Text key={id}>
             {i > 0 ? '  ' : ''}
             {color ? <Text color={personColor(id, person?.color)}>██</Text> : null}
-            {color ? ` ${name}` : `${name} (${id})`}
+            {color ? ` ${name}` : `${name} (${terminalSafe(id)})`}
           </Text>
         );
       })}

@@ -328,7 +328,28 @@ describe('oncall escalate', () => {
     ]);
     const r = ok(s.run(['escalate', 'main', '--at', '2026-11-23T11:00:00Z']));
     expect(rows(r)).toContain('2 +15m 11:15 schedule:primary Ann Arbor*');
-    expect(r.stdout).toMatch(/\* already paged earlier in the same run/);
+    expect(r.stdout).toMatch(/\* already paged above in the same run/);
+  });
+
+  // Issue 13: the second target's REACHES cell used to be empty.
+  test('a level that reaches someone through two targets pages them once; each row still names them', () => {
+    const s = session(UTC);
+    const policy = 'escalation_policies:\n  - id: twice\n    team: ops\n    repeat: 1\n    levels:\n      - targets: [schedule:primary, person:ben, team:ops]\n';
+    ok(s.run(['apply', '-f', writeYaml(OPS_ROTA + policy, 'team.yaml', s.dir)]));
+    // At 12:15 ben is on call in primary, is a target himself, and is in team ops.
+    expect(brief(escalate(s, 'twice', '2026-11-23T12:15:00Z').steps)).toEqual(['1/0 2026-11-23T12:15:00Z [ben,ann,cat,dan]', '1/1 2026-11-23T12:45:00Z [ben,ann,cat,dan]']);
+    const r = ok(s.run(['escalate', 'twice', '--at', '2026-11-23T12:15:00Z']));
+    const table = r.stdout.split('\n').slice(1, 7);
+    expect(table.map((l) => l.trim().replace(/\s+/g, ' '))).toEqual([
+      'LEVEL AFTER FIRES TARGET REACHES',
+      '1 +0m 12:15 schedule:primary Ben Bow',
+      'person:ben Ben Bow*',
+      'team:ops Ann Arbor, Cat Cole, Dan Dee, Ben Bow*',
+      // The repeat pages everyone again: the same marks, for the same reason.
+      '1 ↻1 +30m 12:45 schedule:primary Ben Bow',
+      'person:ben Ben Bow*',
+    ]);
+    expect(r.stdout).toContain('* already paged above in the same run: not paged again');
   });
 
   test('a level that reaches nobody: the chain is printed, then "reaches nobody" on stderr, exit 3', () => {

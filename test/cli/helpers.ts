@@ -50,7 +50,7 @@ export function cleanup(): void {
   for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The environment a test run sees: this process's, pinned now and zone, no colour, no actor. */
+/** The environment a test run sees: this process's, pinned now and zone, no colour, no actor, no COLUMNS. */
 export function testEnv(env: Env = {}): Record<string, string> {
   const merged: Env = {
     ...process.env,
@@ -58,6 +58,7 @@ export function testEnv(env: Env = {}): Record<string, string> {
     ONCALL_TZ: 'Europe/Berlin',
     NO_COLOR: '1',
     ONCALL_USER: undefined,
+    COLUMNS: undefined,
     ...env,
   };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];

@@ -82,7 +82,7 @@ describe('schedule and layer commands', () => {
   });
 });
 
-test('human output of every list, show and log fits 80 columns (SPEC §4)', () => {
+test('human output of every list, show and log fits 80 columns (SPEC §4; COLUMNS=80 when piped)', () => {
   const s = acme();
   ok(s.run(['override', 'add', '--schedule', 'platform-primary', '--person', 'grace', '--from', '2026-12-09T00:00:00Z', '--to', '2026-12-10T00:00:00Z', '--reason', 'a rather long reason that will not fit in a column']));
   const commands = [
@@ -91,7 +91,7 @@ test('human output of every list, show and log fits 80 columns (SPEC §4)', () =
     ['override', 'list'], ['log'],
   ];
   const tooWide = commands.flatMap((args) =>
-    ok(s.run(args)).stdout.split('\n').filter((line) => [...line].length > 80).map((line) => `oncall ${args.join(' ')}: ${line}`),
+    ok(s.run(args, { COLUMNS: '80' })).stdout.split('\n').filter((line) => [...line].length > 80).map((line) => `oncall ${args.join(' ')}: ${line}`),
   );
   expect(tooWide).toEqual([]);
 });

@@ -635,6 +635,33 @@ describe('cover', () => {
     expect(c.candidates.map((x) => x.person)).toEqual(['hal', 'ida', 'cat', 'eve', 'fay', 'ben']);
   });
 
+  // Issue 13: a person with two reasons used to be listed twice.
+  test('someone not free for several reasons is listed once, each reason on a line of its own', () => {
+    const s = setup(coverFixture());
+    ok(s.run(['timeoff', 'add', 'dan', '--from', '2026-12-02', '--to', '2026-12-02', '--reason', 'Dentist']));
+    ok(s.run(['override', 'add', '--schedule', 'spare', '--person', 'eve', '--from', '2026-12-01T12:00:00Z', '--to', '2026-12-01T18:00:00Z']));
+    ok(s.run(['override', 'add', '--schedule', 'secondary', '--person', 'eve', '--from', '2026-12-02T12:00:00Z', '--to', '2026-12-02T18:00:00Z']));
+    const window = ['--schedule', 'primary', '--from', '2026-12-01T09:00:00Z', '--to', '2026-12-03T09:00:00Z'];
+    // JSON keeps one entry per reason.
+    expect(ruled(cover(s, window))).toEqual([
+      'gus time-off - 2026-12-02T00:00:00Z 2026-12-05T00:00:00Z Wedding',
+      'dan time-off - 2026-12-02T00:00:00Z 2026-12-03T00:00:00Z Dentist',
+      'dan on-call-elsewhere secondary 2026-12-01T09:00:00Z 2026-12-02T12:00:00Z -',
+      'eve on-call-elsewhere secondary 2026-12-02T12:00:00Z 2026-12-02T18:00:00Z -',
+      'dan on-call-elsewhere secondary 2026-12-02T18:00:00Z 2026-12-03T09:00:00Z -',
+      'eve on-call-elsewhere spare 2026-12-01T12:00:00Z 2026-12-01T18:00:00Z -',
+    ]);
+    const out = ok(s.run(['cover', ...window])).stdout.split('\n');
+    const notFree = out.slice(out.indexOf('Not free:') + 1, out.indexOf('To accept a suggestion, run:'));
+    expect(notFree).toEqual([
+      '  Gus Gale: time off (Wedding) 2 Dec 01:00 → 5 Dec 01:00',
+      '  Dan Dee: time off (Dentist) 2 Dec 01:00 → 3 Dec 01:00',
+      '           on call in secondary 1 Dec 10:00 → 3 Dec 10:00',
+      '  Eve Ent: on call in secondary 2 Dec 13:00 → 2 Dec 19:00',
+      '           on call in spare 1 Dec 13:00 → 1 Dec 19:00',
+    ]);
+  });
+
   test('bad input is refused: --for someone not on call then, unknown schedule, --to before --from', () => {
     const s = setup(coverFixture());
     const window = ['--from', '2026-12-01T09:00:00Z', '--to', '2026-12-03T09:00:00Z'];

@@ -182,7 +182,7 @@ describe('who, human output', () => {
     expect(r.stdout).not.toContain('Europe/Berlin');
   });
 
-  test('long names still fit 80 columns', () => {
+  test('long names still fit an 80-column terminal (COLUMNS=80 when piped)', () => {
     const long = session();
     const text = [
       'version: 1',
@@ -206,7 +206,7 @@ describe('who, human output', () => {
     ].join('\n');
     const file = writeYaml(text, 'long.yaml', long.dir);
     ok(long.run(['apply', '-f', file]));
-    for (const line of ok(long.run(['who'])).stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    for (const line of ok(long.run(['who'], { COLUMNS: '80' })).stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
   test('no ANSI escapes with NO_COLOR, nor when stdout is a pipe', () => {

@@ -4,7 +4,8 @@
 
 import { spawnSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { acmeSession, BIN, cleanup, lines, NOW, ROOT, rulerOf, type Session } from '../cli/helpers.js';
+import { acmeSession, BIN, cleanup, lines, NOW, ok, ROOT, rulerOf, session, writeYaml, type Session } from '../cli/helpers.js';
+import { HOSTILE, HOSTILE_YAML } from '../cli/hostile-text.js';
 
 let s: Session;
 beforeAll(() => {
@@ -21,12 +22,12 @@ describe('in a terminal (tmux)', () => {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   /** `command` names the binary "oncall"; `extraEnv` (like "CI=1") is set for it. */
-  function start(command: string, extraEnv = '') {
+  function start(command: string, extraEnv = '', db = s.db) {
     expect(hasTmux, 'tmux is needed for this test (and must be installed when CI is set)').toBe(true);
     const name = `oncall-test-${process.pid}-${servers.length}-${Date.now()}`;
     servers.push(name);
     // CI is removed: the test runner's CI must not make the app static.
-    const env = `env -u CI -u NO_COLOR -u COLUMNS ONCALL_DB='${s.db}' ONCALL_NOW='${NOW}' ONCALL_TZ=Europe/Berlin ${extraEnv}`;
+    const env = `env -u CI -u NO_COLOR -u COLUMNS ONCALL_DB='${db}' ONCALL_NOW='${NOW}' ONCALL_TZ=Europe/Berlin ${extraEnv}`;
     const shell = `cd '${ROOT}' && ${command.replace('oncall', `${env} '${process.execPath}' '${BIN}'`)}; echo "exit=$?"; sleep 60`;
     const r = spawnSync('tmux', ['-L', name, 'new-session', '-d', '-s', name, '-x', '80', '-y', '30', shell]);
     expect(r.status, String(r.stderr)).toBe(0);
@@ -45,7 +46,9 @@ describe('in a terminal (tmux)', () => {
       return shown;
     }
     const press = (key: string) => tmux('send-keys', key);
-    return { screen, painted, waitFor, press, tmux };
+    /** The pane's title, which an OSC 0 sequence written to the terminal would change. */
+    const title = () => tmux('display-message', '-p', '#{pane_title}').trim();
+    return { screen, painted, waitFor, press, tmux, title };
   }
   const firstDay = (screen: string) => rulerOf(screen).trim().split(/ {2,}|\s(?=[A-Z])/)[0];
   const status = (screen: string) => lines(screen).find((l) => /^\d+ days? · schedule/.test(l)) ?? '';
@@ -112,5 +115,39 @@ describe('in a terminal (tmux)', () => {
     await plain.waitFor('who to end', (x) => /^exit=0$/m.test(x), 10_000);
     expect(plain.screen()).toMatch(/^SCHEDULE/m);
     expect(plain.painted()).not.toMatch(ESC);
+  });
+
+  // Issue 13, class 6: names, e-mails and reasons holding OSC 0 (retitle), CSI 2J (clear), CR
+  // and bidi controls, drawn by the real binary on a real terminal, coloured.
+  test.runIf(hasTmux || Boolean(process.env.CI))('hostile names cannot retitle the window or clear the screen', async () => {
+    const h = session();
+    ok(h.run(['apply', '-f', writeYaml(HOSTILE_YAML, 'hostile.yaml', h.dir)]));
+    ok(h.run(['--as', HOSTILE.actor, 'override', 'add', '--schedule', 's1', '--person', 'mal', '--from', '2026-11-23T18:00:00Z', '--to', '2026-11-23T20:00:00Z', '--reason', HOSTILE.overrideReason]));
+
+    const timeline = start('oncall timeline --schedule s1', '', h.db);
+    const before = timeline.title();
+    let shown = await timeline.waitFor('the picture', (x) => /schedule 1\/1/.test(x), 10_000);
+    expect(shown).toContain('Sched ␛[2J\ufffd1;1H␍\ufffd (s1)');
+    expect(shown).toContain('Mallory \ufffd2J');
+    timeline.press('q');
+    shown = await timeline.waitFor('the program to end', (x) => /^exit=\d+/m.test(x));
+    expect(shown).toMatch(/^exit=0$/m);
+    expect(timeline.title()).toBe(before);
+    expect(timeline.title()).not.toContain('pwned');
+
+    // Each with a line that would have been cleared or overwritten, and whether it is coloured.
+    const commands: [string, RegExp, boolean][] = [
+      ['oncall person show mal', /^Mallory .*\(mal\) <m␛\]0;pwned␇@x\.example␛\[2J>$/m, false],
+      ['oncall override list', /^ID +SCHEDULE/m, true],
+      ['oncall log --entity schedule:s1', /root␛\]0;pwned␇␛\[2J +add override:s1/m, true],
+    ];
+    for (const [command, line, coloured] of commands) {
+      const t = start(command, '', h.db);
+      const screen = await t.waitFor(`${command} to end`, (x) => /^exit=\d+/m.test(x), 10_000);
+      expect(screen, command).toMatch(/^exit=0$/m);
+      expect(t.title(), command).not.toContain('pwned');
+      expect(screen, command).toMatch(line);
+      if (coloured) expect(t.painted(), command).toMatch(/\u001b\[[0-9;]*m/);
+    }
   });
 });

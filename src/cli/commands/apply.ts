@@ -6,6 +6,7 @@ import type { ApplyResult } from '../../app/apply.js';
 import { collect, invocation, type Invocation } from '../globals.js';
 import { formatInterval, formatTime } from '../output.js';
 import { changeJson, iso } from '../json.js';
+import { term } from '../terminal-text.js';
 import { withFlags } from '../flag-errors.js';
 import { plural } from '../../core/index.js';
 
@@ -23,7 +24,7 @@ export function registerApply(program: Command): void {
       // YAML, zod and drizzle load only here, never for the read-only commands.
       const { applyFiles } = await import('../../app/apply.js');
       const result = await applyFiles(run.ctx, { files: options.file, dryRun: Boolean(options.dryRun), prune: Boolean(options.prune), effective });
-      if (run.json) run.print(JSON.stringify(applyJson(result), null, 2));
+      if (run.json) run.printJson(applyJson(result));
       else printPlan(run, result, Boolean(options.dryRun));
     }));
 }
@@ -55,10 +56,10 @@ function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean): void 
     }
     for (const change of changes) {
       if (change.entity === 'override' && change.action === 'add' && overrideAdds.get(change.scheduleId)! > MANY) continue;
-      run.print(`  ${sign[change.action]} ${describe(run, result, change)}`);
+      run.print(term`  ${sign[change.action]} ${describe(run, result, change)}`);
     }
     for (const [schedule, count] of overrideAdds) {
-      if (count > MANY) run.print(`  ${sign.add} ${count} overrides on ${schedule}`);
+      if (count > MANY) run.print(term`  ${sign.add} ${count} overrides on ${schedule}`);
     }
     const count = (action: string) => changes.filter((ch) => ch.action === action).length;
     const summary = `${count('add')} to add, ${count('change')} to change, ${count('remove')} to remove`;

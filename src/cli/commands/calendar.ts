@@ -7,6 +7,7 @@ import { invocation, positiveInteger, type Invocation } from '../globals.js';
 import { formatTime } from '../output.js';
 import { iso } from '../json.js';
 import { progressBar } from '../progress-bar.js';
+import { term } from '../terminal-text.js';
 import { withFlags } from '../flag-errors.js';
 import { plural } from '../../core/index.js';
 
@@ -33,13 +34,13 @@ export function registerCalendar(program: Command): void {
       });
       const { describeTarget } = await import('../../app/calendar-targets.js');
       if (run.json) {
-        run.print(JSON.stringify(results.map((r) => ({
+        run.printJson(results.map((r) => ({
           target: r.target.id,
           created: r.created, updated: r.updated, deleted: r.deleted,
           planned: r.plan ? { create: r.plan.create.length, update: r.plan.update.length, delete: r.plan.delete.length } : null,
           requests: r.requests,
           error: r.error ?? null,
-        })), null, 2));
+        })));
       } else {
         for (const r of results) {
           const head = `target ${r.target.id} (${describeTarget(r.target)})`;
@@ -74,7 +75,7 @@ function registerConnect(calendar: Command): void {
       const store = await connectGoogleCalendar(run.io.env, {
         clientId,
         clientSecret: options.clientSecret ?? run.io.env.ONCALL_GOOGLE_CLIENT_SECRET,
-        show: (url) => run.note(`Open this URL in a browser to allow oncall to manage calendar events:\n\n  ${url}\n\nWaiting for the browser…`),
+        show: (url) => run.note(term`Open this URL in a browser to allow oncall to manage calendar events:\n\n  ${url}\n\nWaiting for the browser…`),
       });
       run.print(`Connected to Google. Tokens are in ${store.where}.`);
     });
@@ -132,7 +133,8 @@ function registerTargets(calendar: Command): void {
         personId: options.person ?? null,
         days: options.days,
       });
-      run.print(run.json ? JSON.stringify(targetJson(target)) : String(target.id));
+      if (run.json) run.printJson(targetJson(target), 0);
+      else run.print(String(target.id));
     }));
   calendar
     .command('list')
@@ -141,7 +143,7 @@ function registerTargets(calendar: Command): void {
       const run = await invocation(command);
       const { calendarTargets, describeTarget } = await import('../../app/calendar-targets.js');
       const targets = await calendarTargets(run.ctx);
-      if (run.json) run.print(JSON.stringify(targets.map(targetJson), null, 2));
+      if (run.json) run.printJson(targets.map(targetJson));
       else if (targets.length === 0) run.print('No targets.');
       else for (const t of targets) run.print(`${t.id}  ${describeTarget(t)}`);
     });
@@ -162,7 +164,7 @@ function registerTargets(calendar: Command): void {
       const { calendarStatus } = await import('../../app/calendar-status.js');
       const { signIn, targets } = await calendarStatus(run.ctx, run.io.env);
       if (run.json) {
-        run.print(JSON.stringify({ signIn, targets: targets.map(targetJson) }, null, 2));
+        run.printJson({ signIn, targets: targets.map(targetJson) });
         return;
       }
       run.print(`Tokens: ${signIn.store === 'keychain' ? 'OS keychain' : `file ${signIn.where}`}`);
@@ -173,7 +175,8 @@ function registerTargets(calendar: Command): void {
 
 function printTargetStatus(run: Invocation, t: CalendarTarget): void {
   const time = (v: number | null) => (v === null ? 'never' : formatTime(v, run.ctx.zone, run.ctx.now));
-  run.print(`\ntarget ${t.id}: ${t.provider} "${t.calendarId}" ← ${t.scheduleId ? `schedule ${t.scheduleId}` : `person ${t.personId}`}`);
+  run.print('');
+  run.print(`target ${t.id}: ${t.provider} "${t.calendarId}" ← ${t.scheduleId ? `schedule ${t.scheduleId}` : `person ${t.personId}`}`);
   run.print(`  last sync ${time(t.lastSyncAt)}, synced until ${time(t.syncedUntil)}`);
   run.print(`  last run: ${t.created} created, ${t.updated} updated, ${t.deleted} deleted`);
   if (t.lastError) run.print(run.colors.red(`  last error (${time(t.lastErrorAt)}): ${t.lastError}`));

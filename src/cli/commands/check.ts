@@ -6,6 +6,7 @@ import { ProblemsFound, UserError } from '../../errors.js';
 import { collect, invocation, positiveInteger, type Invocation } from '../globals.js';
 import { formatInterval, formatTime, timesIn } from '../output.js';
 import { isoOrNull } from '../json.js';
+import { term } from '../terminal-text.js';
 import { plural } from '../../core/index.js';
 import type { Names } from '../people-names.js';
 
@@ -38,7 +39,7 @@ export function registerCheck(program: Command): void {
           reason: p.reason ?? null,
           message: [describe(p, name), whenOf(p, run)].filter(Boolean).join(', '),
         }));
-        run.print(JSON.stringify({ from: isoOrNull(result.window.start), to: isoOrNull(result.window.end), schedules: result.schedules, problems }, null, 2));
+        run.printJson({ from: isoOrNull(result.window.start), to: isoOrNull(result.window.end), schedules: result.schedules, problems });
       } else {
         const when = formatInterval(result.window.start, result.window.end, run.ctx.zone, run.ctx.now);
         run.print(run.colors.dim(`Checked ${plural(result.schedules.length, 'schedule')}, ${when}.`));
@@ -46,7 +47,7 @@ export function registerCheck(program: Command): void {
         // Two lines each, to fit 80 columns: what, where and when; then who and why.
         for (const p of result.problems) {
           const when = whenOf(p, run);
-          run.print(`${run.colors.red(p.kind)}  ${run.colors.bold(p.schedule)}${when ? `  ${when}` : ''}`);
+          run.print(term`${run.colors.red(p.kind)}  ${run.colors.bold(p.schedule)}${when ? `  ${when}` : ''}`);
           run.print(`  ${describe(p, name)}`);
         }
         run.print(run.colors.dim(timesIn(run.ctx.zone)));

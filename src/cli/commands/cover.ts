@@ -29,7 +29,7 @@ export function registerCover(program: Command): void {
       const result = await suggestCover(run.ctx, { schedule: o.schedule, window: { start: from, end: to }, for: o.for });
       const { nameLookup } = await import('../people-names.js');
       const name = await nameLookup(run.ctx);
-      if (run.json) return run.print(JSON.stringify(coverJson(result), null, 2));
+      if (run.json) return run.printJson(coverJson(result));
       printCover(run, result, name);
     }));
 }
@@ -73,9 +73,13 @@ function printCover(run: Invocation, r: CoverResult, name: Names): void {
   }
   if (r.ruledOut.length > 0) {
     run.print(c.dim('Not free:'));
-    // Short times (no weekday) keep these lines inside 80 columns.
+    // Short times (no weekday) keep these lines inside 80 columns. Each person once: a second
+    // reason goes on the next line, under the first.
     const short = (t: number) => formatShortTime(t, run.ctx.zone, run.ctx.now);
-    for (const x of mergeRuled(r.ruledOut)) run.print(c.dim(`  ${name(x.person)}: ${ruledText(x, short)}`));
+    for (const [person, reasons] of byPerson(mergeRuled(r.ruledOut))) {
+      const head = `  ${name(person)}: `;
+      reasons.forEach((x, i) => run.print(c.dim(`${i === 0 ? head : ' '.repeat(head.length)}${ruledText(x, short)}`)));
+    }
   }
   if (r.candidates.length > 0) {
     run.print(c.dim('To accept a suggestion, run:'));
@@ -89,6 +93,13 @@ function ruledText(x: Ruled, time: (t: number) => string): string {
   if (x.why === 'time-off') return `time off${x.reason ? ` (${x.reason})` : ''} ${when}`;
   if (x.why === 'on-call-here') return `already on call in ${x.schedule} ${when}`;
   return `on call in ${x.schedule} ${when}`;
+}
+
+/** The reasons of each person, people in order of their first reason. */
+function byPerson(list: Ruled[]): Map<string, Ruled[]> {
+  const people = new Map<string, Ruled[]>();
+  for (const x of list) people.set(x.person, [...(people.get(x.person) ?? []), x]);
+  return people;
 }
 
 /** One line per person and reason: from the first such continuous shift to the end of the last. */

@@ -20,7 +20,7 @@ export function registerEscalate(program: Command): void {
       const { resolveEscalation } = await import('../../app/escalate.js');
       const { policy, steps } = await resolveEscalation(run.ctx, policyId, at);
       if (run.json) {
-        run.print(JSON.stringify({ policy: policy.id, name: policy.name, at: iso(at), steps: chainJson(steps) }, null, 2));
+        run.printJson({ policy: policy.id, name: policy.name, at: iso(at), steps: chainJson(steps) });
       } else {
         const name = await nameLookup(run.ctx);
         run.print(run.colors.bold(`${policy.name} (${policy.id}) for an incident at ${formatTime(at, run.ctx.zone, run.ctx.now)}:`));

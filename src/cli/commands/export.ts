@@ -16,7 +16,7 @@ export function registerExport(program: Command): void {
     .action(async (_options, command: Command) => {
       const run = await invocation(command);
       const { exportYaml } = await import('../../app/export-yaml.js');
-      run.print(await exportYaml(run.ctx));
+      run.printData(await exportYaml(run.ctx));
     });
   exporter
     .command('ics')
@@ -52,9 +52,10 @@ export function registerExport(program: Command): void {
       if (!splitBy) {
         if (options.output) {
           writeFileAtomic(options.output, feeds[0].text);
-          run.print(run.json ? JSON.stringify({ file: options.output, events: feeds[0].events }) : `Wrote ${options.output} (${plural(feeds[0].events, 'shift')}).`);
+          if (run.json) run.printJson({ file: options.output, events: feeds[0].events }, 0);
+          else run.print(`Wrote ${options.output} (${plural(feeds[0].events, 'shift')}).`);
         } else {
-          run.io.stdout.write(feeds[0].text);
+          run.printData(feeds[0].text);
         }
         return;
       }
@@ -67,7 +68,8 @@ export function registerExport(program: Command): void {
       };
       writeFileAtomic(path.join(options.outDir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
       const total = feeds.reduce((sum, f) => sum + f.events, 0);
-      run.print(run.json ? JSON.stringify(index, null, 2) : `Wrote ${feeds.length} feeds (${total} shifts) and index.json to ${options.outDir}.`);
+      if (run.json) run.printJson(index);
+      else run.print(`Wrote ${feeds.length} feeds (${total} shifts) and index.json to ${options.outDir}.`);
     });
 }
 

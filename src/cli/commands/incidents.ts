@@ -9,6 +9,7 @@ import { iso, isoOrNull } from '../json.js';
 import { chainJson, chainTable, gapSummary } from '../chain-output.js';
 import { warn } from '../change-output.js';
 import { withFlags } from '../flag-errors.js';
+import type { Shown } from '../terminal-text.js';
 
 const app = () => import('../../app/incidents.js');
 
@@ -26,7 +27,7 @@ export function registerIncidents(program: Command): void {
       const opened = await (await app()).openIncident(run.ctx, { title, policy: o.policy, severity: o.severity, at });
       const gap = gapSummary(opened.chain, opened.openedAt);
       if (gap) warn(run, `${gap}; that level pages no one`);
-      if (run.json) return run.print(JSON.stringify(await detailJson(opened, run), null, 2));
+      if (run.json) return run.printJson(await detailJson(opened, run));
       const name = await nameLookup(run.ctx);
       run.print(`Opened incident ${opened.id}: ${opened.title} (${opened.severity}, ${opened.policyId}) at ${formatTime(opened.openedAt, run.ctx.zone, run.ctx.now)}.`);
       run.print(chainTable(run, opened.chain, opened.openedAt, name));
@@ -48,7 +49,7 @@ export function registerIncidents(program: Command): void {
       const done = verb === 'ack'
         ? await incidents.acknowledgeIncident(run.ctx, id, request, run.io.env)
         : await incidents.resolveIncident(run.ctx, id, request, run.io.env);
-      if (run.json) return run.print(JSON.stringify(await detailJson(done, run), null, 2));
+      if (run.json) return run.printJson(await detailJson(done, run));
       const name = await nameLookup(run.ctx);
       const took = verb === 'ack' ? done.acknowledgedAt! - done.openedAt : done.resolvedAt! - done.openedAt;
       run.print(`${past} incident ${id} as ${name(verb === 'ack' ? done.acknowledgedBy : done.resolvedBy)}, ${formatDuration(took)} after it opened.`);
@@ -63,7 +64,7 @@ export function registerIncidents(program: Command): void {
       const run = await invocation(command);
       const since = o.since === undefined ? undefined : await run.time(o.since, '--since');
       const list = await (await app()).findIncidents(run.ctx, { openOnly: Boolean(o.open), since });
-      if (run.json) return run.print(JSON.stringify(await Promise.all(list.map((i) => summaryJson(i))), null, 2));
+      if (run.json) return run.printJson(await Promise.all(list.map((i) => summaryJson(i))));
       if (list.length === 0) return run.print(o.open ? 'No open incidents.' : 'No incidents.');
       const { statusOf } = await app();
       const c = run.colors;
@@ -88,7 +89,7 @@ export function registerIncidents(program: Command): void {
       const run = await invocation(command);
       const incidents = await app();
       const found = await incidents.getIncident(run.ctx, incidents.parseIncidentId(idText));
-      if (run.json) return run.print(JSON.stringify(await detailJson(found, run), null, 2));
+      if (run.json) return run.printJson(await detailJson(found, run));
       printIncident(run, found, incidents.statusOf(found), incidents.incidentEvents(found, run.ctx.now), await nameLookup(run.ctx));
     });
 }
@@ -129,7 +130,7 @@ function describeEvent(e: IncidentEvent, name: Names): string {
 }
 
 /** Colour after cutting to width, so escape codes are never cut. */
-function paintEvent(e: IncidentEvent, c: Invocation['colors']): (text: string) => string {
+function paintEvent(e: IncidentEvent, c: Invocation['colors']): (text: string) => Shown {
   const paint = { unanswered: c.red, pending: c.dim, acknowledged: c.yellow, resolved: c.green };
   return e.kind in paint ? paint[e.kind as keyof typeof paint] : (text) => text;
 }

@@ -17,11 +17,11 @@ export function registerLog(program: Command): void {
       const { auditLog } = await import('../../app/audit-log.js');
       const entries = await auditLog(run.ctx, { since, entity: o.entity });
       if (run.json) {
-        run.print(JSON.stringify(entries.map((e) => ({
+        run.printJson(entries.map((e) => ({
           at: iso(e.at), actor: e.actor, entity: e.entity, action: e.action,
           old: auditValueJson(e.oldValue),
           new: auditValueJson(e.newValue),
-        })), null, 2));
+        })));
         return;
       }
       if (entries.length === 0) return run.print('Nothing in the log.');

@@ -18,7 +18,7 @@ export function registerNext(program: Command): void {
       const person = await resolvePerson(run.ctx, options.person, run.io.env);
       const shifts = await nextShifts(run.ctx, person.id, options.count);
       if (run.json) {
-        run.print(JSON.stringify(shifts.map((s) => ({ ...s, start: iso(s.start), end: iso(s.end) })), null, 2));
+        run.printJson(shifts.map((s) => ({ ...s, start: iso(s.start), end: iso(s.end) })));
         return;
       }
       if (shifts.length === 0) {

@@ -43,7 +43,7 @@ export function registerOverrides(program: Command): void {
       const { overridesFrom } = await import('../../app/overrides-read.js');
       const rows = await overridesFrom(run.ctx, o.schedule, from);
       if (run.json) {
-        run.print(JSON.stringify(rows.map((r) => ({ id: r.id, schedule: r.scheduleId, person: r.person, start: iso(r.start), end: iso(r.end), replaces: r.replaces, reason: r.reason })), null, 2));
+        run.printJson(rows.map((r) => ({ id: r.id, schedule: r.scheduleId, person: r.person, start: iso(r.start), end: iso(r.end), replaces: r.replaces, reason: r.reason })));
         return;
       }
       if (rows.length === 0) return run.print('No overrides.');

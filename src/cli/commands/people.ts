@@ -75,7 +75,7 @@ export function registerPeople(program: Command): void {
     .action(async (_options, command: Command) => {
       const run = await invocation(command);
       const config = await currentConfig(run);
-      if (run.json) return run.print(JSON.stringify(config.people.map(personJson), null, 2));
+      if (run.json) return run.printJson(config.people.map(personJson));
       const rows = config.people.map((p) => [p.id, p.name, p.email ?? '', p.timezone ?? ''].map((text) => ({ text })));
       run.print(table([{ header: 'ID' }, { header: 'NAME', shrink: true }, { header: 'EMAIL', shrink: true }, { header: 'ZONE', shrink: true }], rows, run.colors, run.width));
     });
@@ -86,7 +86,7 @@ export function registerPeople(program: Command): void {
       const run = await invocation(command);
       const { personProfile } = await import('../../app/person-profile.js');
       const { person: p, teams, layers, comingTimeOff } = await personProfile(run.ctx, id);
-      if (run.json) return run.print(JSON.stringify({ ...personJson(p), teams, layers }, null, 2));
+      if (run.json) return run.printJson({ ...personJson(p), teams, layers });
       run.print(`${p.name} (${p.id})${p.email ? ` <${p.email}>` : ''}${p.timezone ? `, ${p.timezone}` : ''}`);
       run.print(`teams:    ${teams.join(', ') || '—'}`);
       run.print(`layers:   ${layers.join(', ') || '—'}`);
@@ -138,7 +138,7 @@ export function registerPeople(program: Command): void {
     .action(async (_options, command: Command) => {
       const run = await invocation(command);
       const config = await currentConfig(run);
-      if (run.json) return run.print(JSON.stringify(config.teams, null, 2));
+      if (run.json) return run.printJson(config.teams);
       const rows = config.teams.map((t) => [t.id, t.name, t.members.join(', '), t.holidays ?? '—'].map((text) => ({ text })));
       run.print(table([{ header: 'ID' }, { header: 'NAME', shrink: true }, { header: 'MEMBERS', shrink: true }, { header: 'HOLIDAYS' }], rows, run.colors, run.width));
     });
@@ -150,7 +150,7 @@ export function registerPeople(program: Command): void {
       const config = await currentConfig(run);
       const t = findById(config.teams, id, 'team');
       const schedules = config.schedules.filter((s) => s.team === id).map((s) => s.id);
-      if (run.json) return run.print(JSON.stringify({ ...t, schedules }, null, 2));
+      if (run.json) return run.printJson({ ...t, schedules });
       run.print(`${t.name} (${t.id})`);
       run.print(`members:   ${t.members.join(', ') || '—'}`);
       run.print(`schedules: ${schedules.join(', ') || '—'}`);

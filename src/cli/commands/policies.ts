@@ -6,6 +6,7 @@ import { formatDelay, MINUTE_MS, plural, runLength, findById } from '../../core/
 import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
 import { table } from '../output.js';
+import { term } from '../terminal-text.js';
 import { printChange } from '../change-output.js';
 import { effectiveOf } from './schedules.js';
 import { withFlags } from '../flag-errors.js';
@@ -79,7 +80,7 @@ export function registerPolicies(program: Command): void {
     .action(async (_o, command: Command) => {
       const run = await invocation(command);
       const policies = await currentPolicies(run);
-      if (run.json) return run.print(JSON.stringify(policies.map(policyJson), null, 2));
+      if (run.json) return run.printJson(policies.map(policyJson));
       if (policies.length === 0) return run.print('No escalation policies yet; add one with "oncall policy add" or in YAML.');
       const rows = policies.map((p) => [p.id, p.team, String(p.levels.length), p.repeat ? `×${p.repeat}` : '—', p.name].map((text) => ({ text })));
       run.print(table([{ header: 'POLICY' }, { header: 'TEAM' }, { header: 'LEVELS' }, { header: 'REPEAT' }, { header: 'NAME', shrink: true }], rows, run.colors, run.width));
@@ -90,8 +91,8 @@ export function registerPolicies(program: Command): void {
     .action(async (id: string, _o, command: Command) => {
       const run = await invocation(command);
       const found = findById(await currentPolicies(run), id, 'escalation policy');
-      if (run.json) return run.print(JSON.stringify(policyJson(found), null, 2));
-      run.print(`${run.colors.bold(found.id)}  ${found.name} · team ${found.team}`);
+      if (run.json) return run.printJson(policyJson(found));
+      run.print(term`${run.colors.bold(found.id)}  ${found.name} · team ${found.team}`);
       if (found.repeat) run.print(`Repeats up to ${plural(found.repeat, 'more time')}, every ${formatDelay(runLength(found) / MINUTE_MS)}.`);
       const rows = found.levels.map((l, i) => [String(i + 1), l.after, l.targets.join(', ')].map((text) => ({ text })));
       run.print(table([{ header: 'LEVEL' }, { header: 'AFTER' }, { header: 'TARGETS', shrink: true }], rows, run.colors, run.width));

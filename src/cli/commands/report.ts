@@ -40,8 +40,8 @@ export function registerReport(program: Command): void {
       const report = await rotaReport(run.ctx, { window: { start: from, end: to }, team: o.team, night: o.night ?? DEFAULT_NIGHT });
       const { nameLookup } = await import('../people-names.js');
       const name = await nameLookup(run.ctx);
-      if (run.json) return run.print(JSON.stringify(reportJson(report, name), null, 2));
-      if (o.csv) return run.print(reportCsv(report, name));
+      if (run.json) return run.printJson(reportJson(report, name));
+      if (o.csv) return run.printData(reportCsv(report, name));
       printReport(run, report, name);
     });
 }

@@ -87,7 +87,7 @@ export function registerSchedules(program: Command): void {
       const run = await invocation(command);
       const config = await currentConfig(run);
       const list = config.schedules.map((s) => ({ id: s.id, team: s.team, name: s.name, timezone: s.timezone, layers: s.layers.length, overrides: s.overrides.length }));
-      if (run.json) return run.print(JSON.stringify(list, null, 2));
+      if (run.json) return run.printJson(list);
       const rows = list.map((s) => [s.id, s.team, s.timezone, String(s.layers)].map((text) => ({ text })));
       run.print(table([{ header: 'ID', shrink: true }, { header: 'TEAM', shrink: true }, { header: 'ZONE' }, { header: 'LAYERS' }], rows, run.colors, run.width));
     });
@@ -97,7 +97,7 @@ export function registerSchedules(program: Command): void {
     .action(async (id: string, _o, command: Command) => {
       const run = await invocation(command);
       const s = findById((await currentConfig(run)).schedules, id, 'schedule');
-      if (run.json) return run.print(JSON.stringify({ ...s, overrides: s.overrides.map(overrideJson) }, null, 2));
+      if (run.json) return run.printJson({ ...s, overrides: s.overrides.map(overrideJson) });
       run.print(`${s.name} (${s.id}), team ${s.team}, ${s.timezone}${s.disabled ? ' (disabled)' : ''}`);
       for (const l of s.layers) for (const line of describeLayer(l)) run.print(fitWidth(`  ${line}`, run.width));
       run.print(`  ${plural(s.overrides.length, 'override')} ("oncall override list --schedule ${s.id}")`);
@@ -207,7 +207,7 @@ function registerLayers(program: Command): void {
     .action(async (scheduleId: string, _o, command: Command) => {
       const run = await invocation(command);
       const s = findById((await currentConfig(run)).schedules, scheduleId, 'schedule');
-      if (run.json) return run.print(JSON.stringify(s.layers, null, 2));
+      if (run.json) return run.printJson(s.layers);
       for (const l of s.layers) for (const line of describeLayer(l)) run.print(fitWidth(line, run.width));
     });
   layer
@@ -217,6 +217,7 @@ function registerLayers(program: Command): void {
       const run = await invocation(command);
       const { findLayer } = await manage();
       const l = findLayer(findById((await currentConfig(run)).schedules, scheduleId, 'schedule'), id);
-      run.print(run.json ? JSON.stringify(l, null, 2) : describeLayer(l).map((line) => fitWidth(line, run.width)).join('\n'));
+      if (run.json) return run.printJson(l);
+      for (const line of describeLayer(l)) run.print(fitWidth(line, run.width));
     });
 }

@@ -29,16 +29,20 @@ export function registerShifts(program: Command): void {
       if (run.json) {
         const final = result.shifts.map((s) => shiftJson(result.schedule.id, s));
         const layers = result.layers?.map((l) => ({ layer: l.layer, shifts: l.shifts.map((s) => shiftJson(result.schedule.id, s)) }));
-        run.print(JSON.stringify(layers ? { shifts: final, layers } : final, null, 2));
+        run.printJson(layers ? { shifts: final, layers } : final);
         return;
       }
       const title = `${result.schedule.name} (${result.schedule.id}), ${formatInterval(window.start, window.end, run.ctx.zone, run.ctx.now)}`;
       run.print(run.colors.bold(title));
       for (const lane of result.layers ?? []) {
-        run.print(`\nLayer ${lane.layer}:`);
+        run.print('');
+        run.print(`Layer ${lane.layer}:`);
         run.print(shiftTable(run, lane.shifts, name));
       }
-      if (result.layers) run.print('\nFinal:');
+      if (result.layers) {
+        run.print('');
+        run.print('Final:');
+      }
       run.print(shiftTable(run, result.shifts, name));
       run.print(run.colors.dim(timesIn(run.ctx.zone)));
     });
@@ -48,7 +52,7 @@ function shiftJson(schedule: string, s: Shift) {
   return { schedule, person: s.person, start: iso(s.start), end: iso(s.end), source: s.source };
 }
 
-function shiftTable(run: Invocation, shifts: Shift[], name: Names): string {
+function shiftTable(run: Invocation, shifts: Shift[], name: Names) {
   const c = run.colors;
   const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
   const rows: Cell[][] = shifts.map((s) => [

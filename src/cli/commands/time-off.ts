@@ -56,7 +56,7 @@ export function registerTimeOff(program: Command): void {
         throw new UserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
       const { plan, value } = await (await manage()).importTimeOff(run.ctx, person, text, zone);
-      if (run.json) return run.print(JSON.stringify({ events: value.events, added: value.added, already: value.already }, null, 2));
+      if (run.json) return run.printJson({ events: value.events, added: value.added, already: value.already });
       const already = value.already ? `, ${value.already} already recorded` : '';
       run.print(plan.changes.length === 0 && value.added === 0
         ? `No changes: ${plural(value.events, 'busy event')} in ${file}${already}.`
@@ -71,7 +71,7 @@ export function registerTimeOff(program: Command): void {
       const run = await invocation(command);
       const { listTimeOff } = await import('../../app/time-off-read.js');
       const rows = await listTimeOff(run.ctx, { person: o.person, all: o.all });
-      if (run.json) return run.print(JSON.stringify(rows.map((r) => ({ id: r.id, person: r.person, from: iso(r.start), to: iso(r.end), reason: r.reason })), null, 2));
+      if (run.json) return run.printJson(rows.map((r) => ({ id: r.id, person: r.person, from: iso(r.start), to: iso(r.end), reason: r.reason })));
       if (rows.length === 0) return run.print('No time off recorded.');
       const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
       const cells: Cell[][] = rows.map((r) => [String(r.id), r.person, time(r.start), time(r.end), r.reason ?? ''].map((text) => ({ text })));

@@ -6,6 +6,7 @@ import { Interrupted, UserError } from '../../errors.js';
 import { collect, invocation, positiveInteger } from '../globals.js';
 import { isInteractive } from '../io.js';
 import type { Terminal } from '../../ui/render-timeline.js';
+import { renderedText } from '../terminal-text.js';
 
 export function registerTimeline(program: Command): void {
   program
@@ -30,13 +31,14 @@ export function registerTimeline(program: Command): void {
       const window = windowOf(start, days, zone);
       if (run.json) {
         const { timelineJson } = await import('../../app/timeline-json.js');
-        return run.print(JSON.stringify(timelineJson({ schedules: load(window), window, days, zone, people }), null, 2));
+        return run.printJson(timelineJson({ schedules: load(window), window, days, zone, people }));
       }
       const ui = await import('../../ui/render-timeline.js');
       const { io } = run;
       if (options.static || !isInteractive(io)) {
         const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number(io.env.COLUMNS) || 100;
-        run.print(ui.staticTimeline({ schedules: load(window), window, zone, now, width, people, color: run.color }));
+        // The view makes every name and id safe for the terminal itself; the codes in it are its colours.
+        run.print(renderedText(ui.staticTimeline({ schedules: load(window), window, zone, now, width, people, color: run.color })));
         return;
       }
       // Both ends are terminals, so these are the process's own TTY streams.

@@ -22,7 +22,7 @@ export function registerWho(program: Command): void {
       const entries = await whoIsOnCall(run.ctx, { scheduleIds: options.schedule, team: options.team, at });
       const name = await nameLookup(run.ctx);
       if (run.json) {
-        run.print(JSON.stringify(entries.map((e) => whoJson(e, name)), null, 2));
+        run.printJson(entries.map((e) => whoJson(e, name)));
         return;
       }
       printWho(run, entries, name, at, Boolean(options.at));
@@ -40,7 +40,7 @@ async function printPolicyResponders(run: Invocation, policyId: string, at: numb
       target: r.target,
       ...(r.shift ? whoJson(r.shift, name) : { schedule: null, person: r.person, name: name(r.person), start: null, end: null, source: null, next: null }),
     }));
-    return run.print(JSON.stringify(json, null, 2));
+    return run.printJson(json);
   }
   const { colors: c, ctx } = run;
   const time = (t: number | null | undefined) => (t === undefined ? '—' : formatShortTime(t, ctx.zone, ctx.now));
