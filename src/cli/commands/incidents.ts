@@ -58,10 +58,10 @@ export function registerIncidents(program: Command): void {
     .command('list')
     .description('incidents, newest first')
     .option('--open', 'only those not resolved yet')
-    .option('--since <time>', 'only those opened since')
+    .option('--since <time>', 'only those opened since, e.g. 7d (7 days ago) or "last monday"')
     .action(async (o, command: Command) => {
       const run = await invocation(command);
-      const since = o.since === undefined ? undefined : await run.time(o.since, '--since');
+      const since = o.since === undefined ? undefined : await run.since(o.since, '--since');
       const list = await (await app()).findIncidents(run.ctx, { openOnly: Boolean(o.open), since });
       if (run.json) return run.print(JSON.stringify(await Promise.all(list.map((i) => summaryJson(i))), null, 2));
       if (list.length === 0) return run.print(o.open ? 'No open incidents.' : 'No incidents.');
