@@ -4,7 +4,7 @@ import { InputError, UserError } from '../errors.js';
 import { listPeople, listSchedules } from '../storage/read.js';
 import { addTarget, listTargets, removeTarget, type NewTarget, type TargetRow } from '../storage/targets.js';
 import type { AppContext } from './context.js';
-import { findById } from '../core/index.js';
+import { findById, MAX_SYNC_DAYS } from '../core/index.js';
 
 /** A sync target as stored, with its last run's counts and error. */
 export type CalendarTarget = TargetRow;
@@ -16,7 +16,7 @@ export async function addCalendarTarget(ctx: AppContext, target: NewTarget): Pro
   }
   if (target.scheduleId !== null) findById(listSchedules(store), target.scheduleId, 'schedule');
   if (target.personId !== null) findById(listPeople(store), target.personId, 'person');
-  if (target.days < 1 || target.days > 730) throw new InputError('days', (flag) => `${flag ?? 'the days ahead'} must be between 1 and 730`);
+  if (target.days < 1 || target.days > MAX_SYNC_DAYS) throw new InputError('days', (flag) => `${flag ?? 'the days ahead'} must be between 1 and ${MAX_SYNC_DAYS}`);
   return addTarget(await store.orm(), target, ctx.now);
 }
 

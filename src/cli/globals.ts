@@ -2,13 +2,14 @@
 // built from them and the environment.
 
 import type { Command } from 'commander';
-import { isValidTimeZone, terminalSafeLines } from '../core/index.js';
+import { terminalSafeLines } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { databasePath, makeContext, type AppContext } from '../app/context.js';
 import type { Io } from './io.js';
 import { colorsFor, terminalWidth, wantColor, type Colors } from './output.js';
 import { forTerminal, jsonText, type Shown } from './terminal-text.js';
-import { parseTimeOption } from './time-option.js';
+import { parseSinceOption, parseTimeOption } from './time-option.js';
+import { viewerZone } from './viewer-zone.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -33,6 +34,8 @@ export interface Invocation {
   time(text: string, option: string): Promise<number>;
   /** The same, for a time that has already happened: "12:40" is the latest 12:40 up to now. */
   pastTime(text: string, option: string): Promise<number>;
+  /** A --since: a time up to now, where "7d" means 7 days ago. */
+  since(text: string, option: string): Promise<number>;
   /**
    * Human output on stdout: a plain string is one line, its controls shown as symbols; a
    * TerminalText (a table, `term`…`` with line breaks, colours) as it was built.
@@ -82,7 +85,7 @@ export function addGlobalOptions(program: Command): Command {
   return program
     .option('--db <path>', 'database file (default: $ONCALL_DB, else $XDG_DATA_HOME/oncall/oncall.db)')
     .option('--now <time>', 'pin "now" for scripts and tests (default: $ONCALL_NOW, else the clock)')
-    .option('--tz <zone>', 'show and read times in this IANA zone (default: $ONCALL_TZ, else the system zone)')
+    .option('--tz <zone>', 'show and read times in this IANA zone (default: $ONCALL_TZ, else $TZ or the system zone)')
     .option('--json', 'machine-readable output on stdout')
     .option('--no-color', 'no colour (also: NO_COLOR, or stdout not a terminal)')
     .option('--as <name>', 'who is making a change, for the audit log (default: $ONCALL_USER, else $USER)')
@@ -94,13 +97,12 @@ export async function invocation(command: Command): Promise<Invocation> {
   const { io } = state;
   const env = io.env;
   const opts = command.optsWithGlobals() as GlobalOptions;
-  const zone = opts.tz ?? env.ONCALL_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-  if (!isValidTimeZone(zone)) {
-    throw new UserError(`time zone "${zone}" is not an IANA zone name; use one like Europe/Berlin or America/New_York`);
-  }
+  const zone = viewerZone(opts.tz, env);
   const clock = Date.now();
-  const nowText = opts.now ?? env.ONCALL_NOW;
-  const now = nowText ? await parseTimeOption(nowText, '--now', clock, zone) : clock;
+  // An empty ONCALL_NOW is unset; an empty --now is a mistake, refused like any bad time.
+  const nowText = opts.now ?? (env.ONCALL_NOW || undefined);
+  const nowOption = opts.now === undefined ? 'ONCALL_NOW' : '--now';
+  const now = nowText === undefined ? clock : await parseTimeOption(nowText, nowOption, clock, zone);
   const ctx = makeContext({
     dbPath: databasePath(opts.db, env),
     now,
@@ -118,6 +120,7 @@ export async function invocation(command: Command): Promise<Invocation> {
     width: terminalWidth(io.stdout, env),
     time: (text, option) => parseTimeOption(text, option, now, zone),
     pastTime: (text, option) => parseTimeOption(text, option, now, zone, true),
+    since: (text, option) => parseSinceOption(text, option, now, zone),
     print: (text) => io.stdout.write(`${forTerminal(text)}\n`),
     note: (text) => io.stderr.write(`${forTerminal(text)}\n`),
     printJson: (value, indent) => io.stdout.write(`${jsonText(value, indent)}\n`),
@@ -135,7 +138,8 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 export function positiveInteger(option: string) {
   return (value: string): number => {
-    const n = Number(value);
+    // Digits only: Number() would also take 1e9, 0x10 and 1.0.
+    const n = /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(n) || n < 1) throw new UserError(`${option} "${value}" must be a whole number of 1 or more`);
     return n;
   };

@@ -3,6 +3,9 @@
 // matched by a key (schedule, person, shift start); anything the tool did not create never
 // reaches this function.
 
+/** How far ahead a calendar target syncs at most: two years of events, a few API calls each. */
+export const MAX_SYNC_DAYS = 730;
+
 export interface DesiredEvent {
   key: string;
   summary: string;

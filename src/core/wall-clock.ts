@@ -49,14 +49,30 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
 }
 
 let knownZones: Set<string> | undefined;
+const canonicalNames = new Map<string, string | undefined>();
+
+/**
+ * The platform's own name for a zone it knows, in any case and through links (CET is
+ * Europe/Brussels, US/Pacific is America/Los_Angeles), or undefined. Offsets such as +01:00,
+ * which newer platforms accept, are not zones.
+ */
+export function canonicalTimeZone(name: string): string | undefined {
+  if (name === 'UTC' || name === 'Etc/UTC') return name;
+  knownZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (knownZones.has(name)) return name;
+  if (!canonicalNames.has(name)) {
+    // The slow way, once per name: only links and odd spellings come here.
+    const resolved = formatterFor(name)?.resolvedOptions().timeZone;
+    const known = resolved !== undefined && (resolved === 'UTC' || knownZones.has(resolved));
+    canonicalNames.set(name, known ? resolved : undefined);
+  }
+  return canonicalNames.get(name);
+}
 
 /** True for IANA names such as Europe/Berlin or UTC; false for CET, +01:00, typos. */
 export function isValidTimeZone(name: string): boolean {
   if (name === 'UTC' || name === 'Etc/UTC') return true;
-  if (!name.includes('/')) return false;
-  knownZones ??= new Set(Intl.supportedValuesOf('timeZone'));
-  // The list holds canonical names; an alias (a link) is checked the slow way.
-  return knownZones.has(name) || formatterFor(name) !== null;
+  return name.includes('/') && canonicalTimeZone(name) !== undefined;
 }
 
 function intlOffset(zone: string, instant: Instant): number {
@@ -77,7 +93,8 @@ function withOffsets<T>(zone: string, read: (offset: (instant: Instant) => numbe
   tzSwitchWorks ??= checkTzSwitch();
   if (!tzSwitchWorks) return read((instant) => intlOffset(zone, instant));
   const saved = process.env.TZ;
-  process.env.TZ = zone;
+  // The TZ database wants the exact spelling: "europe/berlin" there would silently be UTC.
+  process.env.TZ = canonicalTimeZone(zone) ?? zone;
   try {
     return read((instant) => -new Date(instant).getTimezoneOffset() * MINUTE_MS);
   } finally {
@@ -130,7 +147,7 @@ export function offsetAt(zone: string, instant: Instant): number {
 }
 
 function offsetsOfWeek(zone: string, weekStart: Instant): WeekOffsets {
-  if (!isValidTimeZone(zone)) throw new Error(`unknown time zone ${zone}`);
+  if (canonicalTimeZone(zone) === undefined) throw new Error(`unknown time zone ${zone}`);
   return withOffsets(zone, (offset) => {
     const before = offset(weekStart);
     const after = offset(weekStart + WEEK_MS - MINUTE_MS);

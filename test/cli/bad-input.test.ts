@@ -240,7 +240,7 @@ describe('bad command lines: exit 2, one line on stderr, nothing changed', () =>
     ['an unknown command', ['frob'], /unknown command 'frob'/],
     ['--tz Mars/Base', ['--tz', 'Mars/Base', 'who'], /time zone "Mars\/Base"/],
     ['--tz after the command', ['who', '--tz', 'Mars/Base'], /time zone "Mars\/Base"/],
-    ['--tz CET', ['who', '--tz', 'CET'], /"CET"/],
+    ['--tz +01:00 (an offset, not a zone)', ['who', '--tz', '+01:00'], /"\+01:00"/],
     ['--days 0', ['shifts', '--schedule', 'payments-primary', '--days', '0'], /--days "0"/],
     ['--to before --from', ['shifts', '--schedule', 'payments-primary', '--from', '2026-12-02', '--to', '2026-12-01'], /--to must be after --from/],
     ['--to and --days', ['shifts', '--schedule', 'payments-primary', '--to', '2026-12-30', '--days', '3'], /either --to or --days/],

@@ -20,7 +20,7 @@ export function registerApply(program: Command): void {
     .option('--effective <time>', 'when the changes take effect (default: now; never in the past)')
     .action(withFlags({ effective: '--effective' }, async (options, command: Command) => {
       const run = await invocation(command);
-      const effective = options.effective ? await run.time(options.effective, '--effective') : undefined;
+      const effective = options.effective !== undefined ? await run.time(options.effective, '--effective') : undefined;
       // YAML, zod and drizzle load only here, never for the read-only commands.
       const { applyFiles } = await import('../../app/apply.js');
       const result = await applyFiles(run.ctx, { files: options.file, dryRun: Boolean(options.dryRun), prune: Boolean(options.prune), effective });

@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import type { CalendarTarget } from '../../app/calendar-targets.js';
 import { RuntimeFailure, UserError } from '../../errors.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
+import { MAX_SYNC_DAYS } from '../../core/index.js';
+import { dayCount } from '../window-option.js';
 import { formatTime } from '../output.js';
 import { iso } from '../json.js';
 import { progressBar } from '../progress-bar.js';
@@ -119,7 +121,7 @@ function registerTargets(calendar: Command): void {
     .requiredOption('--calendar <id>', 'calendar id ("primary" for the main calendar)')
     .option('--schedule <id>', "the schedule's final shifts")
     .option('--person <id>', "the person's shifts in every schedule")
-    .option('--days <n>', 'how far ahead to sync (default: 90)', positiveInteger('--days'), 90)
+    .option('--days <n>', `how far ahead to sync, 1 to ${MAX_SYNC_DAYS} (default: 90)`, dayCount('--days', MAX_SYNC_DAYS, '2 years'), 90)
     .action(withFlags({ target: '--schedule ID and --person ID', days: '--days' }, async (options, command: Command) => {
       const run = await invocation(command);
       if (options.provider !== 'google' && options.provider !== 'outlook') {

@@ -3,11 +3,12 @@
 import type { Command } from 'commander';
 import type { Problem, ProblemKind } from '../../app/check.js';
 import { ProblemsFound, UserError } from '../../errors.js';
-import { collect, invocation, positiveInteger, type Invocation } from '../globals.js';
+import { collect, invocation, type Invocation } from '../globals.js';
+import { dayCount, MAX_WINDOW_DAYS, requireWindow } from '../window-option.js';
 import { formatInterval, formatTime, timesIn } from '../output.js';
 import { isoOrNull } from '../json.js';
 import { term } from '../terminal-text.js';
-import { plural } from '../../core/index.js';
+import { addDays, plural } from '../../core/index.js';
 import type { Names } from '../people-names.js';
 
 
@@ -15,11 +16,12 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('problems in the coming days: gaps, people on call on time off, clashes; exit 3 when any')
-    .option('--days <n>', 'how far ahead to look', positiveInteger('--days'), 30)
+    .option('--days <n>', `how far ahead to look, 1 to ${MAX_WINDOW_DAYS}`, dayCount('--days'), 30)
     .option('--schedule <id>', 'only this schedule (repeatable, or comma-separated)', collect)
     .option('--ignore <kinds>', 'kinds of problem to leave out (comma-separated), e.g. single-member', collect)
     .action(async (o, command: Command) => {
       const run = await invocation(command);
+      requireWindow(run.ctx.now, addDays(run.ctx.now, o.days, run.ctx.zone), run.ctx.zone, { fix: 'ask for fewer --days' });
       const { checkRota, PROBLEM_KINDS } = await import('../../app/check.js');
       for (const kind of o.ignore ?? []) {
         if (!(PROBLEM_KINDS as readonly string[]).includes(kind)) throw new UserError(`--ignore "${kind}" is not a kind of problem; use ${PROBLEM_KINDS.join(', ')}`);

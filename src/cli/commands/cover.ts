@@ -6,7 +6,7 @@ import { HOUR_MS } from '../../core/index.js';
 import { invocation, type Invocation } from '../globals.js';
 import { formatInterval, formatShortTime, table, timesIn, type Cell } from '../output.js';
 import { iso } from '../json.js';
-import { requireAfter } from '../window-option.js';
+import { requireWindow } from '../window-option.js';
 import { withFlags } from '../flag-errors.js';
 import type { Names } from '../people-names.js';
 
@@ -24,7 +24,7 @@ export function registerCover(program: Command): void {
       const run = await invocation(command);
       const from = await run.time(o.from, '--from');
       const to = await run.time(o.to, '--to');
-      requireAfter(from, to, '--to must be after --from');
+      requireWindow(from, to, run.ctx.zone, { order: '--to must be after --from' });
       const { suggestCover } = await import('../../app/cover.js');
       const result = await suggestCover(run.ctx, { schedule: o.schedule, window: { start: from, end: to }, for: o.for });
       const { nameLookup } = await import('../people-names.js');

@@ -16,7 +16,7 @@ export function registerEscalate(program: Command): void {
     .option('--at <time>', 'when the incident starts')
     .action(withFlags({ at: '--at' }, async (policyId: string, options, command: Command) => {
       const run = await invocation(command);
-      const at = options.at ? await run.time(options.at, '--at') : run.ctx.now;
+      const at = options.at !== undefined ? await run.time(options.at, '--at') : run.ctx.now;
       const { resolveEscalation } = await import('../../app/escalate.js');
       const { policy, steps } = await resolveEscalation(run.ctx, policyId, at);
       if (run.json) {

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { addDays, MINUTE_MS, parseDelay, plural, WEEK_MS } from '../../core/index.js';
 import { UserError } from '../../errors.js';
-import { collect, invocation, positiveInteger } from '../globals.js';
+import { collect, invocation } from '../globals.js';
 import { iso } from '../json.js';
-import { windowOption } from '../window-option.js';
+import { dayCount, MAX_WINDOW_DAYS, windowOption } from '../window-option.js';
 
 export function registerExport(program: Command): void {
   const exporter = program.command('export').description('write the current state in another format');
@@ -26,7 +26,7 @@ export function registerExport(program: Command): void {
     .option('--person <id>', "only this person's shifts (repeatable, or comma-separated)", collect)
     .option('--from <time>', 'window start (default: 7 days ago)')
     .option('--to <time>', 'window end (default: 90 days from now)')
-    .option('--days <n>', 'window length in days, counted from --from', positiveInteger('--days'))
+    .option('--days <n>', `window length in days, counted from --from (at most ${MAX_WINDOW_DAYS})`, dayCount('--days'))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--split-by <what>', 'one feed per "person" or "schedule" (with --out-dir)')
     .option('--out-dir <dir>', 'folder for --split-by feeds and their index.json')

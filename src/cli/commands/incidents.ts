@@ -59,10 +59,10 @@ export function registerIncidents(program: Command): void {
     .command('list')
     .description('incidents, newest first')
     .option('--open', 'only those not resolved yet')
-    .option('--since <time>', 'only those opened since')
+    .option('--since <time>', 'only those opened since, e.g. 7d (7 days ago) or "last monday"')
     .action(async (o, command: Command) => {
       const run = await invocation(command);
-      const since = o.since === undefined ? undefined : await run.time(o.since, '--since');
+      const since = o.since === undefined ? undefined : await run.since(o.since, '--since');
       const list = await (await app()).findIncidents(run.ctx, { openOnly: Boolean(o.open), since });
       if (run.json) return run.printJson(await Promise.all(list.map((i) => summaryJson(i))));
       if (list.length === 0) return run.print(o.open ? 'No open incidents.' : 'No incidents.');

@@ -13,7 +13,7 @@ export function registerLog(program: Command): void {
     .option('--entity <kind:id>', 'e.g. schedule:payments-primary (with its layers and overrides), person:alice')
     .action(async (o, command: Command) => {
       const run = await invocation(command);
-      const since = o.since ? await run.time(/^\d+\s*[dhwm]$/.test(o.since) ? `-${o.since}` : o.since, '--since') : undefined;
+      const since = o.since === undefined ? undefined : await run.since(o.since, '--since');
       const { auditLog } = await import('../../app/audit-log.js');
       const entries = await auditLog(run.ctx, { since, entity: o.entity });
       if (run.json) {

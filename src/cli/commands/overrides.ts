@@ -39,7 +39,7 @@ export function registerOverrides(program: Command): void {
     .option('--from <time>', 'also show overrides that ended after this time')
     .action(async (o, command: Command) => {
       const run = await invocation(command);
-      const from = o.from ? await run.time(o.from, '--from') : run.ctx.now;
+      const from = o.from !== undefined ? await run.time(o.from, '--from') : run.ctx.now;
       const { overridesFrom } = await import('../../app/overrides-read.js');
       const rows = await overridesFrom(run.ctx, o.schedule, from);
       if (run.json) {

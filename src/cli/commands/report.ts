@@ -7,7 +7,7 @@ import { UserError } from '../../errors.js';
 import { invocation, type Invocation } from '../globals.js';
 import { formatInterval, formatShortTime, table, timesIn, type Cell } from '../output.js';
 import { iso } from '../json.js';
-import { requireAfter } from '../window-option.js';
+import { requireWindow } from '../window-option.js';
 import type { Names } from '../people-names.js';
 import { csvRecord, csvText } from '../csv.js';
 
@@ -33,9 +33,9 @@ export function registerReport(program: Command): void {
     .action(async (o, command: Command) => {
       const run = await invocation(command);
       if (o.csv && run.json) throw new UserError('give --csv or --json, not both');
-      const to = o.to ? await run.time(o.to, '--to') : run.ctx.now;
-      const from = o.from ? await run.time(o.from, '--from') : addDays(to, -90, run.ctx.zone);
-      requireAfter(from, to, '--to must be after --from');
+      const to = o.to !== undefined ? await run.time(o.to, '--to') : run.ctx.now;
+      const from = o.from !== undefined ? await run.time(o.from, '--from') : addDays(to, -90, run.ctx.zone);
+      requireWindow(from, to, run.ctx.zone, { order: '--to must be after --from' });
       const { rotaReport, DEFAULT_NIGHT } = await import('../../app/report.js');
       const report = await rotaReport(run.ctx, { window: { start: from, end: to }, team: o.team, night: o.night ?? DEFAULT_NIGHT });
       const { nameLookup } = await import('../people-names.js');

@@ -3,11 +3,11 @@
 import type { Command } from 'commander';
 import { addDays, startOfDayIn, type Shift } from '../../core/index.js';
 import { scheduleShifts } from '../../app/shifts.js';
-import { invocation, positiveInteger, type Invocation } from '../globals.js';
+import { invocation, type Invocation } from '../globals.js';
 import { formatInterval, formatTime, table, timesIn, type Cell } from '../output.js';
 import { nameLookup, type Names } from '../people-names.js';
 import { iso } from '../json.js';
-import { windowOption } from '../window-option.js';
+import { dayCount, MAX_WINDOW_DAYS, windowOption } from '../window-option.js';
 
 export function registerShifts(program: Command): void {
   program
@@ -16,7 +16,7 @@ export function registerShifts(program: Command): void {
     .requiredOption('--schedule <id>', 'the schedule')
     .option('--from <time>', 'window start (default: today 00:00)')
     .option('--to <time>', 'window end')
-    .option('--days <n>', 'window length in days (default: 7)', positiveInteger('--days'))
+    .option('--days <n>', `window length in days, 1 to ${MAX_WINDOW_DAYS} (default: 7)`, dayCount('--days'))
     .option('--layers', "also show each layer's own shifts")
     .action(async (options, command: Command) => {
       const run = await invocation(command);

@@ -9,7 +9,7 @@ import { printChange } from '../change-output.js';
 import { iso } from '../json.js';
 import { parseTimeOption } from '../time-option.js';
 import { requireAfter } from '../window-option.js';
-import { plural } from '../../core/index.js';
+import { plural, timeRangeProblem } from '../../core/index.js';
 
 const manage = () => import('../../app/manage-time-off.js');
 
@@ -21,7 +21,11 @@ async function personZone(run: Invocation, id: string): Promise<string> {
 /** Dates and ISO times as in YAML; else plain English or relative to `reference`. A day without a time ("friday") is whole. */
 async function bound(text: string, option: string, zone: string, reference: number, end: boolean): Promise<number> {
   const { parseTimeOffBound } = await import('../../core/normalize-time-off.js');
-  return parseTimeOffBound(text, zone, end) ?? parseTimeOption(text, option, reference, zone, { wholeDay: end ? 'end' : 'start' });
+  const exact = parseTimeOffBound(text, zone, end);
+  if (exact === undefined) return parseTimeOption(text, option, reference, zone, { wholeDay: end ? 'end' : 'start' });
+  const outside = timeRangeProblem(exact);
+  if (outside) throw new UserError(`${option} "${text.trim()}" ${outside}`);
+  return exact;
 }
 
 export function registerTimeOff(program: Command): void {

@@ -2,8 +2,9 @@
 
 import type { Command } from 'commander';
 import { startOfDayIn } from '../../core/index.js';
-import { Interrupted, UserError } from '../../errors.js';
-import { collect, invocation, positiveInteger } from '../globals.js';
+import { Interrupted } from '../../errors.js';
+import { collect, invocation } from '../globals.js';
+import { dayCount, requireWindow } from '../window-option.js';
 import { isInteractive } from '../io.js';
 import type { Terminal } from '../../ui/render-timeline.js';
 import { renderedText } from '../terminal-text.js';
@@ -15,20 +16,20 @@ export function registerTimeline(program: Command): void {
     .option('--schedule <id>', 'only this schedule (repeatable, or comma-separated)', collect)
     .option('--team <id>', "only this team's schedules")
     .option('--from <time>', 'first day (default: Monday of this week)')
-    .option('--days <n>', 'how many days, 1 to 56 (default: 14)', positiveInteger('--days'))
+    .option('--days <n>', 'how many days, 1 to 56 (default: 14)')
     .option('--static', 'print the picture once and exit (also when not on a terminal, or CI is set)')
     .action(async (options, command: Command) => {
       const run = await invocation(command);
       const [{ defaultStart, windowOf, DEFAULT_DAYS }, { MAX_DAYS }] = await Promise.all([import('../../ui/window.js'), import('../../ui/layout.js')]);
-      const days: number = options.days ?? DEFAULT_DAYS;
-      if (days > MAX_DAYS) throw new UserError(`--days must be between 1 and ${MAX_DAYS} (8 weeks)`);
+      const days = options.days === undefined ? DEFAULT_DAYS : dayCount('--days', MAX_DAYS, '8 weeks')(options.days);
       const { zone, now } = run.ctx;
-      const start = options.from
+      const start = options.from !== undefined
         ? startOfDayIn(await run.time(options.from, '--from'), zone)
         : defaultStart(now, days, zone);
       const { timelineLoader } = await import('../../app/timeline.js');
       const { load, people } = await timelineLoader(run.ctx, { scheduleIds: options.schedule, team: options.team });
       const window = windowOf(start, days, zone);
+      requireWindow(window.start, window.end, zone);
       if (run.json) {
         const { timelineJson } = await import('../../app/timeline-json.js');
         return run.printJson(timelineJson({ schedules: load(window), window, days, zone, people }));

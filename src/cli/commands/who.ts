@@ -17,7 +17,7 @@ export function registerWho(program: Command): void {
     .option('--policy <id>', "who an escalation policy's first level pages")
     .action(async (options, command: Command) => {
       const run = await invocation(command);
-      const at = options.at ? await run.time(options.at, '--at') : run.ctx.now;
+      const at = options.at !== undefined ? await run.time(options.at, '--at') : run.ctx.now;
       if (options.policy) return printPolicyResponders(run, options.policy, at, Boolean(options.at));
       const entries = await whoIsOnCall(run.ctx, { scheduleIds: options.schedule, team: options.team, at });
       const name = await nameLookup(run.ctx);
