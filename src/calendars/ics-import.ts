@@ -28,10 +28,11 @@ export interface BusyOptions {
 /** At most this many occurrences of one recurring event are returned. */
 const MAX_OCCURRENCES = 1000;
 /**
- * Occurrences are stepped through one by one from the first (ical.js cannot jump ahead), which
- * costs tens of microseconds each: the whole file gets this many steps, then it is refused.
+ * Occurrences are stepped through one by one from the first (ical.js cannot jump ahead), each
+ * candidate costing tens of microseconds: the whole file gets this many steps (occurrences and
+ * the candidates ical.js checks), then it is refused.
  */
-export const MAX_EXPANSION_STEPS = 200_000;
+export const MAX_EXPANSION_STEPS = 100_000;
 
 /**
  * The busy events of the file that overlap the window, sorted by start. Throws an IcsProblem
@@ -144,12 +145,22 @@ function occurrences(vevent: ICAL.Component, options: BusyOptions, replaced: Set
 
   const result: BusyEvent[] = [];
   const expansion = new ICAL.RecurExpansion({ component: vevent, dtstart: first });
-  for (let time = expansion.next(); time; time = expansion.next()) {
+  const spend = () => {
     if (--budget.steps < 0) {
       throw new IcsProblem(
-        `its repeating events take more than ${MAX_EXPANSION_STEPS} steps to expand (this one starts ${first.toString().slice(0, 10)}); remove old repeating events or export a shorter range`,
+        `repeating events need more than ${MAX_EXPANSION_STEPS} steps to expand (the one from ${first.toString().slice(0, 10)} repeats too often, or never); remove it or export a shorter range`,
       );
     }
+  };
+  // ical.js looks for a rule's next occurrence in a loop with no end: a rule whose BY parts
+  // never match (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30) would spin forever inside next(). Every
+  // candidate it checks is counted against the budget, which ends that loop too.
+  for (const iterator of (expansion as unknown as { ruleIterators: ICAL.RecurIterator[] }).ruleIterators ?? []) {
+    const check = iterator.check_contracting_rules.bind(iterator);
+    iterator.check_contracting_rules = () => (spend(), check());
+  }
+  for (let time = expansion.next(); time; time = expansion.next()) {
+    spend();
     const interval = intervalOf(time);
     if (interval.start >= options.to) break; // occurrences come in order
     if (excludedInstants.has(interval.start) || excludedDays.has(startOfDay(floatingOf(time)))) continue;
