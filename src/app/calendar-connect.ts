@@ -2,7 +2,11 @@
 // target. The provider clients are large, so each loads only when its command runs.
 
 import type { CalendarProvider } from '../calendars/provider.js';
+import type { PasteSource } from '../calendars/sign-in-answer.js';
 import type { TargetRow } from '../storage/targets.js';
+
+export type { PasteSource } from '../calendars/sign-in-answer.js';
+export { waitText } from '../calendars/sign-in-answer.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -12,11 +16,39 @@ export interface ConnectRequest {
   show: (text: string) => void;
 }
 
-/** Google's desktop OAuth flow (loopback redirect, PKCE); says where the tokens are kept. */
-export async function connectGoogleCalendar(env: Env, request: ConnectRequest & { clientSecret?: string }): Promise<{ where: string }> {
-  const [{ openCredentialStore }, { connectGoogle }] = await Promise.all([import('../calendars/credentials.js'), import('../calendars/google-auth.js')]);
+export interface GoogleConnectRequest {
+  clientId: string;
+  clientSecret?: string;
+  /** Shows the sign-in URL, the loopback address the browser returns to, and how long it is awaited. */
+  show: (url: string, redirect: string, timeoutMs: number) => void;
+  /** A fixed loopback port, for SSH port forwarding. */
+  port?: number;
+  /** Where a pasted answer comes from, when the browser runs on another machine. */
+  paste?: PasteSource;
+}
+
+/**
+ * Google's desktop OAuth flow (loopback redirect, PKCE, or the address pasted back); says
+ * where the tokens are kept. ONCALL_SIGNIN_TIMEOUT_MS shortens the wait (tests).
+ */
+export async function connectGoogleCalendar(env: Env, request: GoogleConnectRequest): Promise<{ where: string }> {
+  const [{ openCredentialStore }, { connectGoogle, SIGN_IN_TIMEOUT_MS }] = await Promise.all([
+    import('../calendars/credentials.js'),
+    import('../calendars/google-auth.js'),
+  ]);
   const store = openCredentialStore(env);
-  await connectGoogle({ clientId: request.clientId, clientSecret: request.clientSecret, store, env, show: request.show });
+  const override = Number(env.ONCALL_SIGNIN_TIMEOUT_MS);
+  const timeoutMs = env.ONCALL_SIGNIN_TIMEOUT_MS !== undefined && Number.isFinite(override) && override > 0 ? override : SIGN_IN_TIMEOUT_MS;
+  await connectGoogle({
+    clientId: request.clientId,
+    clientSecret: request.clientSecret,
+    store,
+    env,
+    show: (url, redirect) => request.show(url, redirect, timeoutMs),
+    timeoutMs,
+    port: request.port,
+    paste: request.paste,
+  });
   return { where: store.where };
 }
 

@@ -9,6 +9,7 @@ import type { CalendarProvider, RequestCounts } from '../calendars/provider.js';
 import { listPeople, listSchedules } from '../storage/read.js';
 import { listTargets, recordSync, type TargetRow } from '../storage/targets.js';
 import { UserError } from '../errors.js';
+import { peerText } from '../calendars/scrub.js';
 import type { AppContext } from './context.js';
 import { shiftEvents } from './shift-events.js';
 
@@ -52,7 +53,8 @@ export async function syncCalendars(ctx: AppContext, options: SyncOptions): Prom
       if (!options.dryRun) await carryOut(provider, plan, result, options.progress);
     } catch (error) {
       // Any failure (also a missing sign-in) stops this target only; the next still syncs.
-      result.error = (error as Error).message;
+      // Provider errors come scrubbed; anything else is made one safe line here too.
+      result.error = peerText(error) || 'failed';
     }
     if (!options.dryRun) {
       recordSync(db, target.id, {

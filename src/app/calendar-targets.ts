@@ -5,6 +5,7 @@ import { listPeople, listSchedules } from '../storage/read.js';
 import { addTarget, listTargets, removeTarget, type NewTarget, type TargetRow } from '../storage/targets.js';
 import type { AppContext } from './context.js';
 import { findById, MAX_SYNC_DAYS } from '../core/index.js';
+import { peerText } from '../calendars/scrub.js';
 
 /** A sync target as stored, with its last run's counts and error. */
 export type CalendarTarget = TargetRow;
@@ -20,8 +21,9 @@ export async function addCalendarTarget(ctx: AppContext, target: NewTarget): Pro
   return addTarget(await store.orm(), target, ctx.now);
 }
 
+/** The targets; a last error recorded by an older version, which did not scrub, is scrubbed on the way out. */
 export async function calendarTargets(ctx: AppContext): Promise<TargetRow[]> {
-  return listTargets(await (await ctx.store()).orm());
+  return listTargets(await (await ctx.store()).orm()).map((t) => (t.lastError === null ? t : { ...t, lastError: peerText(t.lastError) }));
 }
 
 export async function removeCalendarTarget(ctx: AppContext, id: number): Promise<void> {

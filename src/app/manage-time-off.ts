@@ -3,6 +3,7 @@
 import type { TimeOffConfig } from '../core/index.js';
 import { DAY_MS, timeOffKey, findById } from '../core/index.js';
 import { UserError } from '../errors.js';
+import { readBounded } from './bounded-file.js';
 import { timeOffById } from '../storage/read-time-off.js';
 import type { AppContext } from './context.js';
 import { changeConfig } from './change-config.js';
@@ -36,18 +37,28 @@ export async function removeTimeOff(ctx: AppContext, id: number) {
 /** How far around now the events of an imported calendar (and their repeats) are read. */
 const IMPORT_BACK = 365 * DAY_MS;
 const IMPORT_AHEAD = 2 * 365 * DAY_MS;
+/** The largest calendar file `timeoff import` reads (a calendar exported over years is a few MB). */
+export const IMPORT_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * The busy events of an ICS file become time off; events already recorded (the same window)
- * are skipped, so importing the same file again changes nothing.
+ * are skipped, so importing the same file again changes nothing. A file that is not a
+ * readable calendar is refused, naming the file and the line at fault, and nothing is stored.
  */
-export async function importTimeOff(ctx: AppContext, personId: string, icsText: string, zone: string) {
-  const { busyEvents } = await import('../calendars/ics-import.js');
+export async function importTimeOff(ctx: AppContext, personId: string, file: string, zone: string) {
+  const bytes = readBounded(file, IMPORT_MAX_BYTES, '"timeoff import"');
+  const [{ busyEvents }, { decodeIcs, IcsProblem }, { peerText }] = await Promise.all([
+    import('../calendars/ics-import.js'),
+    import('../calendars/ics-check.js'),
+    import('../calendars/scrub.js'),
+  ]);
   let events;
   try {
-    events = busyEvents(icsText, { zone, from: ctx.now - IMPORT_BACK, to: ctx.now + IMPORT_AHEAD });
+    events = busyEvents(decodeIcs(bytes), { zone, from: ctx.now - IMPORT_BACK, to: ctx.now + IMPORT_AHEAD });
   } catch (error) {
-    throw new UserError(`${(error as Error).message}; export the calendar as an .ics file and try again`);
+    const at = error instanceof IcsProblem && error.line !== undefined ? `${file}:${error.line}` : file;
+    const what = error instanceof IcsProblem ? error.message : `not a readable calendar (${peerText(error) || 'it cannot be parsed'})`;
+    throw new UserError(`${at}: ${what}; nothing was imported`);
   }
   const entries = events.map((e) => ({ from: e.start, to: e.end, ...(e.summary && { reason: e.summary.replace(/\s+/g, ' ').trim() }) }));
   const { plan, value } = await addTimeOff(ctx, personId, entries);

@@ -4,6 +4,7 @@
 import type { CalendarProvider } from './provider.js';
 import { openCredentialStore } from './credentials.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry.js';
+import { Secrets } from './scrub.js';
 
 /** ONCALL_SYNC_RETRY_BASE_MS shortens the backoff (tests; impatient CI jobs). */
 export function retryOptions(env: NodeJS.ProcessEnv, log: (line: string) => void): RetryOptions {
@@ -22,13 +23,18 @@ export interface TargetAddress {
   calendarId: string;
 }
 
+/**
+ * The provider for a target. The secrets its sign-in holds (and any it is given while it
+ * runs) are collected, so that its errors can never repeat them.
+ */
 export async function providerFor(target: TargetAddress, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<CalendarProvider> {
   const store = openCredentialStore(env);
   const retry = retryOptions(env, log);
+  const secrets = new Secrets();
   if (target.provider === 'google') {
     const [{ googleClient }, { googleProvider }] = await Promise.all([import('./google-auth.js'), import('./google.js')]);
-    return googleProvider(googleClient(env, store), target.calendarId, target.id, retry, env.ONCALL_GOOGLE_API_URL);
+    return googleProvider(googleClient(env, store, secrets), target.calendarId, target.id, retry, env.ONCALL_GOOGLE_API_URL, secrets);
   }
   const [{ outlookToken }, { outlookProvider }] = await Promise.all([import('./outlook-auth.js'), import('./outlook.js')]);
-  return outlookProvider(outlookToken(env, store), target.calendarId, target.id, retry, env.ONCALL_GRAPH_API_URL);
+  return outlookProvider(outlookToken(env, store, undefined, secrets), target.calendarId, target.id, retry, env.ONCALL_GRAPH_API_URL, secrets);
 }

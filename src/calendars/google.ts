@@ -10,6 +10,8 @@ import type { OAuth2Client } from 'google-auth-library';
 import type { DesiredEvent, RemoteEvent, Window } from '../core/index.js';
 import { requestCounter, type CalendarProvider } from './provider.js';
 import { classify, parseRetryAfter, ProviderError, type RetryOptions } from './retry.js';
+import type { Secrets } from './scrub.js';
+import { hostOf, networkReason, unreachable } from './unreachable.js';
 
 const TARGET = 'oncallTarget';
 const KEY = 'oncallKey';
@@ -25,9 +27,10 @@ export function googleProvider(
   targetId: number,
   retry?: RetryOptions,
   rootUrl?: string,
+  secrets?: Secrets,
 ): CalendarProvider {
   const api = calendar({ version: 'v3', auth, retry: false, ...(rootUrl && { rootUrl: rootUrl.replace(/\/?$/, '/') }) });
-  const { requests, call } = requestCounter(toProviderError, retry);
+  const { requests, call } = requestCounter(toProviderError, retry, secrets);
 
   const body = (event: DesiredEvent): calendar_v3.Schema$Event => ({
     summary: event.summary,
@@ -111,7 +114,14 @@ function sameEvent(a: RemoteEvent, b: DesiredEvent): boolean {
 interface GaxiosLike {
   message?: string;
   status?: number;
-  response?: { status?: number; headers?: unknown; data?: { error?: { message?: string; errors?: { reason?: string }[] } } };
+  config?: { url?: string | URL };
+  response?: { status?: number; statusText?: string; headers?: unknown; data?: unknown };
+}
+
+/** The API's error body, or the token endpoint's (a refresh that failed). */
+interface GoogleErrorBody {
+  error?: string | { message?: string; errors?: { reason?: string }[] };
+  error_description?: string;
 }
 
 function header(headers: unknown, name: string): string | undefined {
@@ -120,12 +130,25 @@ function header(headers: unknown, name: string): string | undefined {
   return (headers as Record<string, string | undefined>)[name];
 }
 
-function toProviderError(error: unknown): ProviderError {
+function toProviderError(error: unknown, secrets: Secrets): ProviderError {
   const e = error as GaxiosLike;
   const status = e.response?.status ?? e.status;
-  const detail = e.response?.data?.error;
-  const reason = detail?.errors?.[0]?.reason;
+  if (status === undefined) {
+    // The API or, while refreshing the access token, the token endpoint.
+    const reason = networkReason(error);
+    const message = reason ? unreachable(hostOf(e.config?.url, 'Google'), reason).message : `Google Calendar: network error: ${e.message ?? 'request failed'}`;
+    return new ProviderError(message, undefined, { reason: 'network error' }, secrets);
+  }
   const retryAfter = parseRetryAfter(header(e.response?.headers, 'retry-after'));
-  const message = `Google Calendar: ${status ?? 'network error'}${reason ? ` ${reason}` : ''}: ${detail?.message ?? e.message ?? 'request failed'}`;
-  return new ProviderError(message, status, status === undefined ? { reason: 'network error' } : classify(status, reason, retryAfter));
+  const data = e.response?.data as GoogleErrorBody | string | undefined;
+  const body = typeof data === 'object' && data !== null ? data : undefined;
+  if (typeof body?.error === 'string') {
+    const said = `${body.error}${body.error_description ? `: ${body.error_description}` : ''}`;
+    return new ProviderError(`Google refused the sign-in (${said}); run "oncall calendar connect google" again`, status, classify(status, undefined, retryAfter), secrets);
+  }
+  const detail = body?.error;
+  const reason = detail?.errors?.[0]?.reason;
+  // gaxios puts a text body in `message` (its copy in `data` is redacted).
+  const text = detail?.message || e.message || e.response?.statusText || 'request failed';
+  return new ProviderError(`Google Calendar: ${status}${reason ? ` ${reason}` : ''}: ${text}`, status, classify(status, reason, retryAfter), secrets);
 }

@@ -6,6 +6,8 @@
 import ICAL from 'ical.js';
 import type { Instant } from '../core/types.js';
 import { DAY_MS, fromFloating, isValidTimeZone, startOfDay } from '../core/wall-clock.js';
+import { IcsProblem, logicalLines, outlineIcs } from './ics-check.js';
+import { peerText } from './scrub.js';
 
 export interface BusyEvent {
   /** The event's UID; for an occurrence of a recurring event, `${uid}/${start as ISO}`. */
@@ -25,32 +27,47 @@ export interface BusyOptions {
 
 /** At most this many occurrences of one recurring event are returned. */
 const MAX_OCCURRENCES = 1000;
-/** Occurrences before the window are stepped through one by one; this bounds that walk. */
-const MAX_STEPS = 100_000;
+/**
+ * Occurrences are stepped through one by one from the first (ical.js cannot jump ahead), each
+ * candidate costing tens of microseconds: the whole file gets this many steps (occurrences and
+ * the candidates ical.js checks), then it is refused.
+ */
+export const MAX_EXPANSION_STEPS = 100_000;
 
-/** The busy events of the file that overlap the window, sorted by start. */
+/**
+ * The busy events of the file that overlap the window, sorted by start. Throws an IcsProblem
+ * (with the line when one is to blame) for anything that is not a readable calendar.
+ */
 export function busyEvents(icsText: string, options: BusyOptions): BusyEvent[] {
+  const { eventLines } = outlineIcs(icsText);
   const events: BusyEvent[] = [];
+  const budget = { steps: MAX_EXPANSION_STEPS };
+  let index = 0;
   for (const calendar of parseCalendars(icsText)) {
-    const vevents = calendar.getAllSubcomponents('vevent');
+    const vevents = calendar.getAllSubcomponents('vevent').map((vevent) => ({ vevent, line: eventLines[index++] }));
+    /** Runs `read` for one event; what it throws names the event and its line. */
+    const about = <T>(vevent: ICAL.Component, line: number | undefined, read: () => T): T => {
+      try {
+        return read();
+      } catch (error) {
+        if (error instanceof IcsProblem) throw new IcsProblem(error.message, error.line ?? line);
+        throw new IcsProblem(`invalid iCalendar event ${peerText(uidOf(vevent)) || '(no UID)'}: ${reason(error)}`, line);
+      }
+    };
     // A changed occurrence is a VEVENT of its own, with the series' UID and a RECURRENCE-ID
     // naming the occurrence it replaces; the series must skip that one, even when the
     // replacement is cancelled.
     const replaced = new Map<string, Set<Instant>>();
-    for (const vevent of vevents) {
-      const id = vevent.getFirstProperty('recurrence-id');
+    for (const { vevent, line } of vevents) {
+      const id = about(vevent, line, () => vevent.getFirstProperty('recurrence-id'));
       if (!id) continue;
       const uid = uidOf(vevent);
       const set = replaced.get(uid) ?? new Set<Instant>();
-      set.add(instantOf(id, options.zone));
+      set.add(about(vevent, line, () => instantOf(id, options.zone)));
       replaced.set(uid, set);
     }
-    for (const vevent of vevents) {
-      try {
-        events.push(...occurrences(vevent, options, replaced.get(uidOf(vevent))));
-      } catch (error) {
-        throw new Error(`invalid iCalendar event ${uidOf(vevent) || '(no UID)'}: ${oneLine(error)}`);
-      }
+    for (const { vevent, line } of vevents) {
+      events.push(...about(vevent, line, () => occurrences(vevent, options, replaced.get(uidOf(vevent)), budget)));
     }
   }
   return events.sort((a, b) => a.start - b.start || a.end - b.end || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
@@ -61,16 +78,29 @@ function parseCalendars(text: string): ICAL.Component[] {
   try {
     jcal = ICAL.parse(text);
   } catch (error) {
-    throw new Error(`not an iCalendar file: ${oneLine(error)}`);
+    throw new IcsProblem(`not an iCalendar file: ${reason(error)}`, lineAtFault(text));
   }
   // parse returns one component, or a list of them when the text holds several.
   const roots = (Array.isArray(jcal) && typeof jcal[0] === 'string' ? [jcal] : jcal) as unknown[];
   const calendars = roots.filter((root) => Array.isArray(root) && root[0] === 'vcalendar');
-  if (calendars.length === 0) throw new Error('not an iCalendar file: no VCALENDAR');
+  if (calendars.length === 0) throw new IcsProblem('not an iCalendar file: no VCALENDAR');
   return calendars.map((root) => new ICAL.Component(root as unknown[]));
 }
 
-function occurrences(vevent: ICAL.Component, options: BusyOptions, replaced: Set<Instant> | undefined): BusyEvent[] {
+/** The first line ical.js cannot parse on its own (ICAL.parse does not say where it failed). */
+function lineAtFault(text: string): number | undefined {
+  for (const { line, content } of logicalLines(text)) {
+    if (/^(BEGIN|END):/i.test(content)) continue;
+    try {
+      ICAL.parse.property(content);
+    } catch {
+      return line;
+    }
+  }
+  return undefined;
+}
+
+function occurrences(vevent: ICAL.Component, options: BusyOptions, replaced: Set<Instant> | undefined, budget: { steps: number }): BusyEvent[] {
   const transparency = String(vevent.getFirstPropertyValue('transp') ?? '').toUpperCase();
   const status = String(vevent.getFirstPropertyValue('status') ?? '').toUpperCase();
   if (transparency === 'TRANSPARENT' || status === 'CANCELLED') return [];
@@ -80,6 +110,7 @@ function occurrences(vevent: ICAL.Component, options: BusyOptions, replaced: Set
   const first = dtstart.getFirstValue() as ICAL.Time;
   const read = readerFor(first, tzidOf(dtstart), options.zone);
   const length = lengthOf(vevent, first, read(floatingOf(first)), options.zone);
+  if (length.days * DAY_MS + length.ms <= 0) return []; // a moment (or less) is never busy: nothing to expand
   const uid = uidOf(vevent);
   const summary = String(vevent.getFirstPropertyValue('summary') ?? '');
   const intervalOf = (time: ICAL.Time) => {
@@ -114,7 +145,22 @@ function occurrences(vevent: ICAL.Component, options: BusyOptions, replaced: Set
 
   const result: BusyEvent[] = [];
   const expansion = new ICAL.RecurExpansion({ component: vevent, dtstart: first });
-  for (let steps = 0, time = expansion.next(); time && steps < MAX_STEPS; steps++, time = expansion.next()) {
+  const spend = () => {
+    if (--budget.steps < 0) {
+      throw new IcsProblem(
+        `repeating events need more than ${MAX_EXPANSION_STEPS} steps to expand (the one from ${first.toString().slice(0, 10)} repeats too often, or never); remove it or export a shorter range`,
+      );
+    }
+  };
+  // ical.js looks for a rule's next occurrence in a loop with no end: a rule whose BY parts
+  // never match (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30) would spin forever inside next(). Every
+  // candidate it checks is counted against the budget, which ends that loop too.
+  for (const iterator of (expansion as unknown as { ruleIterators: ICAL.RecurIterator[] }).ruleIterators ?? []) {
+    const check = iterator.check_contracting_rules.bind(iterator);
+    iterator.check_contracting_rules = () => (spend(), check());
+  }
+  for (let time = expansion.next(); time; time = expansion.next()) {
+    spend();
     const interval = intervalOf(time);
     if (interval.start >= options.to) break; // occurrences come in order
     if (excludedInstants.has(interval.start) || excludedDays.has(startOfDay(floatingOf(time)))) continue;
@@ -188,7 +234,11 @@ function uidOf(vevent: ICAL.Component): string {
   return String(vevent.getFirstPropertyValue('uid') ?? '');
 }
 
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\s+/g, ' ').trim().slice(0, 200);
+/**
+ * What the parser said, as one safe line (it quotes the file). A TypeError or RangeError is
+ * the parser tripping over something it did not expect: its words would mean nothing to the user.
+ */
+function reason(error: unknown): string {
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) return 'it cannot be parsed';
+  return peerText(error) || 'it cannot be parsed';
 }

@@ -3,7 +3,9 @@
 // benchmark can say exactly how many a sync made.
 
 import type { DesiredEvent, RemoteEvent, Window } from '../core/index.js';
-import { withRetry, type ProviderError, type RetryOptions } from './retry.js';
+import { RuntimeFailure, UserError } from '../errors.js';
+import { ProviderError, withRetry, type RetryOptions } from './retry.js';
+import { Secrets } from './scrub.js';
 
 export interface CalendarProvider {
   /** Events this tool created for the target, starting inside `window`. */
@@ -25,17 +27,29 @@ export function newCounts(): RequestCounts {
 
 /**
  * Wraps each provider request: counts it, turns the client library's error into a
- * ProviderError, and retries what may be retried.
+ * ProviderError (the one place provider errors become ours; `secrets` are what the run
+ * holds, to be scrubbed from them), and retries what may be retried. A sign-in failure of
+ * our own making passes as it is: retried when the sign-in server was unreachable.
  */
-export function requestCounter(toProviderError: (error: unknown) => ProviderError, retry?: RetryOptions) {
+export function requestCounter(
+  toProviderError: (error: unknown, secrets: Secrets) => ProviderError,
+  retry?: RetryOptions,
+  secrets: Secrets = new Secrets(),
+) {
   const requests = newCounts();
+  const convert = (error: unknown): ProviderError => {
+    if (error instanceof ProviderError) return error;
+    if (error instanceof RuntimeFailure) return new ProviderError(error.message, undefined, { reason: 'network error' }, secrets);
+    if (error instanceof UserError) return new ProviderError(error.message, undefined, undefined, secrets);
+    return toProviderError(error, secrets);
+  };
   const call = <T>(kind: keyof RequestCounts, request: () => Promise<T>): Promise<T> =>
     withRetry(async () => {
       requests[kind]++;
       try {
         return await request();
       } catch (error) {
-        throw toProviderError(error);
+        throw convert(error);
       }
     }, retry);
   return { requests, call };

@@ -2,6 +2,8 @@
 // userRateLimitExceeded) and server errors (5xx) are retried with exponential backoff and
 // full jitter, waiting at least what Retry-After asks; anything else fails at once.
 
+import { peerText, type Secrets } from './scrub.js';
+
 export interface RetryOptions {
   attempts: number;
   baseMs: number;
@@ -26,13 +28,19 @@ export interface Retryable {
   retryAfterSeconds?: number;
 }
 
+/**
+ * A failed provider request, as this tool reports and records it. Its message is always
+ * passed through `peerText` (the provider's words may echo a token): built here, nowhere
+ * else, so no provider text reaches the output or the database unscrubbed.
+ */
 export class ProviderError extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
     readonly retry: Retryable | undefined,
+    secrets?: Secrets,
   ) {
-    super(message);
+    super(peerText(message, secrets));
     this.name = 'ProviderError';
   }
 }

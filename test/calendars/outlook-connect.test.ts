@@ -11,6 +11,7 @@ import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@az
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { openCredentialStore, type CredentialStore } from '../../src/calendars/credentials.js';
 import { connectOutlook, outlookConnected, outlookToken } from '../../src/calendars/outlook-auth.js';
+import { RuntimeFailure, UserError } from '../../src/errors.js';
 import { cleanup, tempDir } from '../cli/helpers.js';
 
 const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
@@ -67,6 +68,8 @@ async function fakeIdentityPlatform() {
   const issued = { access: [] as string[], refresh: [] as string[], id: [] as string[] };
   let polls = 0;
   let origin = '';
+  /** A test may answer some calls itself (a hostile or failing identity platform). */
+  const hooks: { override?: (call: Call) => { status: number; body: unknown } | undefined } = {};
 
   const tokens = () => {
     const n = issued.access.length + 1;
@@ -151,7 +154,7 @@ async function fakeIdentityPlatform() {
       // The network client passes the URL MSAL asked for in a header (the fake only sees its own origin).
       const call: Call = { method: req.method!, url: new URL(String(req.headers['x-msal-url'])), form: new URLSearchParams(body) };
       calls.push(call);
-      const { status, body: reply } = answer(call);
+      const { status, body: reply } = hooks.override?.(call) ?? answer(call);
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': `req-${calls.length}` }).end(JSON.stringify(reply));
     });
   });
@@ -176,7 +179,7 @@ async function fakeIdentityPlatform() {
     return { status: response.status, headers, body: (await response.json()) as T };
   }
 
-  return { calls, issued, network, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { calls, issued, network, hooks, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 let idp: Awaited<ReturnType<typeof fakeIdentityPlatform>>;
@@ -334,5 +337,77 @@ describe('calendar connect outlook (device code, real MSAL)', () => {
 
   test('without a stored sign-in outlookToken says how to connect', () => {
     expect(() => outlookToken(env, store, idp.network)).toThrow(/oncall calendar connect outlook/);
+  });
+});
+
+/** Ages the cached access token as if an hour had passed, so the next token() refreshes. */
+function ageAccessToken() {
+  const cache = JSON.parse(store.get('outlook-token-cache')!);
+  for (const entry of Object.values(cache.AccessToken) as any[]) {
+    entry.expires_on = entry.extended_expires_on = String(Math.floor(Date.now() / 1000) - 60);
+  }
+  store.set('outlook-token-cache', JSON.stringify(cache));
+}
+
+/** A network seam whose every request fails as an unplugged cable would. */
+const unplugged: INetworkModule = {
+  sendGetRequestAsync: () => Promise.reject(new Error('connect ENETUNREACH')),
+  sendPostRequestAsync: () => Promise.reject(new Error('connect ENETUNREACH')),
+};
+
+describe('Microsoft sign-in failures (issue 13): one line, scrubbed, the right exit status', () => {
+  const oneLine = (text: string) => expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+
+  test('a device-code refusal that quotes the device code and a token: UserError, scrubbed', async () => {
+    idp.hooks.override = (call) =>
+      call.url.pathname.endsWith('/token')
+        ? { status: 400, body: { error: 'expired_token', error_description: `AADSTS70020: device_code=${call.form.get('device_code')} expired.\r\nTrace: Authorization: Bearer eyJ0eXAi.hostile.echo\u001b[2J` } }
+        : undefined;
+    const error = await connect().then(() => new Error('connected'), (e: Error) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(/^Microsoft sign-in failed: .*expired.*; run "oncall calendar connect outlook" again$/);
+    oneLine(error.message);
+    for (const secret of [DEVICE_CODE, 'eyJ0eXAi.hostile.echo']) expect(error.message).not.toContain(secret);
+    expect(outlookConnected(store)).toBe(false);
+  });
+
+  test('the device-code message from the server is shown without its control characters', async () => {
+    idp.hooks.override = (call) =>
+      call.url.pathname.endsWith('/devicecode')
+        ? { status: 200, body: { user_code: USER_CODE, device_code: DEVICE_CODE, verification_uri: 'https://microsoft.com/devicelogin', expires_in: 900, interval: 0.05, message: `Enter ${USER_CODE}\u001b]0;forged title\u0007 at https://microsoft.com/devicelogin (${DEVICE_CODE})` } }
+        : undefined;
+    const { shown } = await connect();
+    expect(shown).toEqual([`Enter ${USER_CODE} ]0;forged title at https://microsoft.com/devicelogin ([redacted])`]);
+  });
+
+  test('a refresh refused with a description quoting the refresh token: UserError, scrubbed', async () => {
+    await connect();
+    ageAccessToken();
+    idp.hooks.override = (call) =>
+      call.form.get('grant_type') === 'refresh_token'
+        ? { status: 400, body: { error: 'invalid_grant', error_description: `AADSTS700082: refresh token ${call.form.get('refresh_token')} has expired` } }
+        : undefined;
+    const error = await outlookToken(env, store, idp.network)().then(() => new Error('refreshed'), (e: Error) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(/^Microsoft sign-in failed: .*AADSTS700082.*; run "oncall calendar connect outlook" again$/);
+    for (const secret of secrets()) expect(error.message).not.toContain(secret);
+  });
+
+  test('no network while refreshing: RuntimeFailure naming the sign-in host', async () => {
+    await connect();
+    ageAccessToken();
+    const error = await outlookToken(env, store, unplugged)().then(() => new Error('refreshed'), (e: Error) => e);
+    expect(error).toBeInstanceOf(RuntimeFailure);
+    expect(error.message).toBe('cannot reach login.microsoftonline.com: the request failed (network_error); check the network or proxy and try again');
+  });
+
+  test('no network while connecting: RuntimeFailure, nothing stored', async () => {
+    const error = await connectOutlook({ clientId: CLIENT_ID, deviceCode: true, store, env, show: () => {}, network: unplugged }).then(
+      () => new Error('connected'),
+      (e: Error) => e,
+    );
+    expect(error).toBeInstanceOf(RuntimeFailure);
+    expect(error.message).toMatch(/^cannot reach login\.microsoftonline\.com: the request failed \((network_error|endpoints_resolution_error)\); check the network or proxy and try again$/);
+    expect(outlookConnected(store)).toBe(false);
   });
 });

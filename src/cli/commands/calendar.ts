@@ -69,15 +69,49 @@ function registerConnect(calendar: Command): void {
     .description('sign in with a Google desktop OAuth client (loopback redirect, PKCE)')
     .option('--client-id <id>', 'OAuth client id (default: $ONCALL_GOOGLE_CLIENT_ID)')
     .option('--client-secret <secret>', 'OAuth client secret (default: $ONCALL_GOOGLE_CLIENT_SECRET)')
+    .option('--no-browser', 'no browser on this machine: paste the address the browser ends on')
+    .option('--port <n>', 'loopback port the browser returns to, e.g. to forward it over SSH (default: a free one)', positiveInteger('--port'))
     .action(async (options, command: Command) => {
       const run = await invocation(command);
       const clientId = options.clientId ?? run.io.env.ONCALL_GOOGLE_CLIENT_ID;
       if (!clientId) throw new UserError('give --client-id (or set ONCALL_GOOGLE_CLIENT_ID); the README says how to create one');
-      const { connectGoogleCalendar } = await import('../../app/calendar-connect.js');
+      const [{ connectGoogleCalendar, waitText }, { stdinPaste }] = await Promise.all([import('../../app/calendar-connect.js'), import('../paste.js')]);
+      const noBrowser = options.browser === false;
+      // A pasted answer is read with --no-browser, or from a terminal (whichever answer comes first wins).
+      const paste = noBrowser || run.io.stdin.isTTY ? stdinPaste(run.io, noBrowser) : undefined;
+      const remote = noBrowser || withoutDisplay(run.io.env);
       const store = await connectGoogleCalendar(run.io.env, {
         clientId,
         clientSecret: options.clientSecret ?? run.io.env.ONCALL_GOOGLE_CLIENT_SECRET,
-        show: (url) => run.note(term`Open this URL in a browser to allow oncall to manage calendar events:\n\n  ${url}\n\nWaiting for the browser…`),
+        port: options.port,
+        paste,
+        show: (url, redirect, timeoutMs) => {
+          const wait = `Waiting up to ${waitText(timeoutMs)}…`;
+          const forward = `ssh -L ${new URL(redirect).port}:127.0.0.1:${new URL(redirect).port} <this machine>`;
+          const lines = remote
+            ? [
+                'Open this URL in a browser on any machine to allow oncall to manage calendar events:',
+                '',
+                `  ${url}`,
+                '',
+                `After you allow access, the browser goes to ${redirect}/?… and shows an error page: that is expected.`,
+                paste
+                  ? 'Copy the whole address from its address bar, paste it here and press Enter.'
+                  : `Run again with --no-browser to paste that address here, or forward the port first: ${forward}.`,
+                ...(paste ? [`(Or forward the port before you allow access: ${forward}.)`] : []),
+                wait,
+              ]
+            : [
+                'Open this URL in a browser to allow oncall to manage calendar events:',
+                '',
+                `  ${url}`,
+                '',
+                ...(paste ? [`If the browser runs on another machine, paste here the address it ends on (${redirect}/?…).`] : []),
+                wait,
+              ];
+          // One note per line: a plain string is shown on one line, its line breaks as symbols.
+          for (const line of lines) run.note(line);
+        },
       });
       run.print(`Connected to Google. Tokens are in ${store.where}.`);
     });
@@ -91,10 +125,15 @@ function registerConnect(calendar: Command): void {
       const clientId = options.clientId ?? run.io.env.ONCALL_MS_CLIENT_ID;
       if (!clientId) throw new UserError('give --client-id (or set ONCALL_MS_CLIENT_ID); the README says how to register an app');
       const { connectOutlookCalendar } = await import('../../app/calendar-connect.js');
+      const deviceCode = Boolean(options.deviceCode);
       const { user, where } = await connectOutlookCalendar(run.io.env, {
         clientId,
-        deviceCode: Boolean(options.deviceCode),
-        show: (text) => run.note(text),
+        deviceCode,
+        show: (text) => {
+          run.note(text);
+          // Microsoft's browser flow waits for the browser as long as it takes; say how to avoid it.
+          if (!deviceCode && withoutDisplay(run.io.env)) run.note('No browser on this machine? Stop with Ctrl-C and run again with --device-code.');
+        },
       });
       run.print(`Connected to Outlook as ${user}. Tokens are in ${where}.`);
     });
@@ -111,6 +150,12 @@ function registerConnect(calendar: Command): void {
       const names = removed.map((p) => (p === 'google' ? 'Google' : 'Outlook')).join(' and ');
       run.print(removed.length > 0 ? `Removed the stored ${names} sign-in from ${where}.` : `No stored ${provider === 'google' ? 'Google' : provider === 'outlook' ? 'Outlook' : 'Google or Outlook'} sign-in in ${where}; nothing to remove.`);
     });
+}
+
+/** A session without a local browser: over SSH, or Linux without a graphical display. */
+function withoutDisplay(env: Record<string, string | undefined>): boolean {
+  if (env.SSH_CONNECTION || env.SSH_TTY || env.SSH_CLIENT) return true;
+  return process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY;
 }
 
 function registerTargets(calendar: Command): void {

@@ -1,8 +1,6 @@
 // oncall timeoff add|list|rm|import
 
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { UserError } from '../../errors.js';
 import { invocation, positiveInteger, type Invocation } from '../globals.js';
 import { formatInterval, formatTime, table, timesIn, type Cell } from '../output.js';
 import { printChange } from '../change-output.js';
@@ -10,6 +8,7 @@ import { iso } from '../json.js';
 import { parseTimeOption } from '../time-option.js';
 import { requireAfter } from '../window-option.js';
 import { plural, timeRangeProblem } from '../../core/index.js';
+import { UserError } from '../../errors.js';
 
 const manage = () => import('../../app/manage-time-off.js');
 
@@ -53,13 +52,7 @@ export function registerTimeOff(program: Command): void {
     .action(async (person: string, file: string, _o, command: Command) => {
       const run = await invocation(command);
       const zone = await personZone(run, person);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new UserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
-      const { plan, value } = await (await manage()).importTimeOff(run.ctx, person, text, zone);
+      const { plan, value } = await (await manage()).importTimeOff(run.ctx, person, file, zone);
       if (run.json) return run.printJson({ events: value.events, added: value.added, already: value.already });
       const already = value.already ? `, ${value.already} already recorded` : '';
       run.print(plan.changes.length === 0 && value.added === 0
