@@ -195,6 +195,9 @@ describe('a bad rule stored by an older version: reads name it and the rest stil
     const escalate = timedRun(s, ['escalate', 'ops-page', '--json']);
     expectSetAside(escalate);
     expect(escalate.stdout).toMatch(/schedule:steady/);
+    const responders = timedRun(s, ['who', '--policy', 'ops-page', '--json']);
+    expectSetAside(responders);
+    expect(json(responders)).toEqual([expect.objectContaining({ target: 'schedule:rota', person: null })]);
 
     // A feed without one schedule's shifts would delete them for its subscribers: no feed.
     const feed = path.join(tempDir(), 'oncall.ics');
