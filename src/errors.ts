@@ -42,6 +42,19 @@ export class RuntimeFailure extends Error {
   }
 }
 
+/**
+ * A stored rotation that cannot be computed within bounds: a handoff rule an older version
+ * accepted (one that never fires, or fires every second), or more handoffs than one question
+ * may list. The core says what is wrong with the layer; the app names the schedule and sets
+ * it aside where the other schedules can still answer. Exit 1.
+ */
+export class UnusableRotation extends RuntimeFailure {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnusableRotation';
+  }
+}
+
 /** The user stopped the command (Ctrl-C in the timeline). Exit 130, as a shell reports SIGINT. */
 export class Interrupted extends Error {
   readonly exitCode: number = 130;

@@ -26,7 +26,7 @@ export async function checkRota(ctx: AppContext, options: { days: number; schedu
   // Double bookings need the team's other schedules even when only one was asked about.
   const teams = new Set(chosen.map((s) => s.team));
   const teamSchedules = selectSchedules(store, { aliveAt: ctx.now }).filter((s) => teams.has(s.team) && !disabled.has(s.id));
-  const team = finalShifts(store, teamSchedules, window);
+  const team = finalShifts(ctx, store, teamSchedules, window);
   const problems = rotaProblems(
     {
       window,
@@ -37,5 +37,6 @@ export async function checkRota(ctx: AppContext, options: { days: number; schedu
     },
     options.ignore,
   );
-  return { window, schedules: chosen.map((s) => s.id), problems };
+  // Schedules set aside (usable.ts) were not checked.
+  return { window, schedules: chosen.map((s) => s.id).filter((id) => !ctx.setAside.has(id)), problems };
 }

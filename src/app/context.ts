@@ -10,6 +10,11 @@ export interface AppContext {
   /** The viewer's IANA zone: times without an offset are read in it, output is shown in it. */
   zone: string;
   actor: string;
+  /**
+   * Schedules a read had to leave out because their stored rotation cannot be computed, by
+   * id, each with a message that says what to do (see usable.ts); the CLI prints them.
+   */
+  setAside: Map<string, string>;
   store(): Promise<Store>;
   /** Closes the database if it was opened; the next `store()` opens it again. */
   close(): Promise<void>;
@@ -24,6 +29,7 @@ export function makeContext(options: { dbPath: string; now: number; zone: string
   let opened: Promise<Store> | undefined;
   return {
     ...options,
+    setAside: new Map(),
     store: () => (opened ??= openDatabase(options.dbPath)),
     close: async () => {
       const closing = opened;

@@ -11,6 +11,7 @@ import { timeOffBetween } from '../storage/read-time-off.js';
 import type { AppContext } from './context.js';
 import { finalShifts } from './final-shifts.js';
 import { computeReport } from './report.js';
+import { failSetAside } from './usable.js';
 import { selectSchedules } from './select-schedules.js';
 
 export type { Candidate, Ruled } from '../core/index.js';
@@ -30,8 +31,8 @@ export async function suggestCover(ctx: AppContext, request: { schedule: string;
   const { window } = request;
   const [schedule] = selectSchedules(store, { scheduleIds: [request.schedule], aliveAt: window.start });
   const all = listSchedules(store, { aliveAt: window.start });
-  const shifts = finalShifts(store, all, window);
-  const here = shifts.find((s) => s.schedule.id === schedule.id)!;
+  const shifts = finalShifts(ctx, store, all, window);
+  const here = shifts.find((s) => s.schedule.id === schedule.id) ?? failSetAside(ctx, schedule.id);
   const holders = holdersOf(here.shifts);
   if (request.for !== undefined && !holders.includes(request.for)) {
     const who = request.for;
@@ -42,7 +43,7 @@ export async function suggestCover(ctx: AppContext, request: { schedule: string;
   if (team.length === 0) throw new UserError(`team ${schedule.team} has nobody else to ask; add members with "oncall team edit"`);
 
   // The last 90 days up to now, whatever window is being covered.
-  const recent = computeReport(store, { window: { start: addDays(ctx.now, -90, ctx.zone), end: ctx.now } });
+  const recent = computeReport(ctx, store, { window: { start: addDays(ctx.now, -90, ctx.zone), end: ctx.now } });
   const carried = new Map(recent.people.map((p) => [p.person, { total: p.hours.total, nightsAndWeekends: p.hours.night + p.hours.weekend }]));
   const ranking = rankCover({ here, window, covering, team, shifts, timeOff: timeOffBetween(store, window.start, window.end), carried });
   return { schedule: schedule.id, window, ...(covering && { covering }), ...ranking };

@@ -8,6 +8,7 @@ import type { Store } from '../storage/open.js';
 import { listSchedules, scheduleInputs } from '../storage/read.js';
 import { currentPolicyIds, personRemovedAt, policyAt, teamMembersOf } from '../storage/read-policies.js';
 import type { AppContext } from './context.js';
+import { eachUsable } from './usable.js';
 
 export interface ResolvedChain {
   policy: EscalationPolicyConfig;
@@ -18,7 +19,7 @@ export interface ResolvedChain {
 export async function resolveEscalation(ctx: AppContext, policyId: string, start: number): Promise<ResolvedChain> {
   const store = await ctx.store();
   const policy = findPolicy(store, policyId, start);
-  return { policy, start, steps: chainFor(store, policy, start) };
+  return { policy, start, steps: chainFor(ctx, store, policy, start) };
 }
 
 /** The version of the policy in force at `at`, with an error that says what to do. */
@@ -31,14 +32,17 @@ export function findPolicy(store: Store, id: string, at: number): EscalationPoli
   throw new UserError(`unknown escalation policy "${id}"; "oncall policy list" shows them`);
 }
 
-function chainFor(store: Store, policy: EscalationPolicyConfig, start: number): ChainStep[] {
+// A schedule whose rotation cannot be computed reaches nobody here and is set aside (named,
+// exit 1): an incident still opens, and the chain shows the gap.
+function chainFor(ctx: AppContext, store: Store, policy: EscalationPolicyConfig, start: number): ChainStep[] {
   const times = stepTimes(policy, start);
   const window = { start, end: times[times.length - 1].at + 1 };
   const scheduleIds = scheduleTargets(policy.levels.flatMap((l) => l.targets));
   // A schedule deleted before the incident is simply not there: its levels reach nobody.
   const schedules = scheduleIds.length > 0 ? listSchedules(store, { ids: scheduleIds, aliveAt: start }) : [];
   const inputs = scheduleInputs(store, schedules, window);
-  const shifts = new Map<string, Shift[]>(schedules.map((s, i) => [s.id, resolveSchedule(inputs[i], window)]));
+  const resolved = eachUsable(ctx, inputs, window, (input) => resolveSchedule(input, window));
+  const shifts = new Map<string, Shift[]>(schedules.map((s, i) => [s.id, resolved[i] ?? []]));
   return escalationChain(policy, start, (target, at) => {
     const parsed = parseTarget(target);
     if (parsed?.kind !== 'schedule') return reachDirectly(store, target, at);

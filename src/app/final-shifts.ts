@@ -5,6 +5,8 @@ import type { FinalShifts, Window } from '../core/index.js';
 import { resolveSchedule } from '../core/index.js';
 import type { Store } from '../storage/open.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
+import type { AppContext } from './context.js';
+import { eachUsable } from './usable.js';
 
 export interface ScheduleShifts extends FinalShifts {
   schedule: ScheduleInfo;
@@ -12,11 +14,12 @@ export interface ScheduleShifts extends FinalShifts {
   members: string[];
 }
 
-export function finalShifts(store: Store, schedules: ScheduleInfo[], window: Window): ScheduleShifts[] {
+/** Schedules whose rotation cannot be computed in the window are left out (set aside on `ctx`). */
+export function finalShifts(ctx: AppContext, store: Store, schedules: ScheduleInfo[], window: Window): ScheduleShifts[] {
   const inputs = scheduleInputs(store, schedules, window);
-  return schedules.map((schedule, i) => ({
-    schedule,
-    shifts: resolveSchedule(inputs[i], window),
-    members: [...new Set(inputs[i].layers.filter((l) => !l.disabled).flatMap((l) => l.members))],
-  }));
+  return eachUsable(ctx, inputs, window, (input, i) => ({
+    schedule: schedules[i],
+    shifts: resolveSchedule(input, window),
+    members: [...new Set(input.layers.filter((l) => !l.disabled).flatMap((l) => l.members))],
+  })).flatMap((s) => s ?? []);
 }

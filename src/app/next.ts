@@ -4,6 +4,7 @@ import { resolveSchedule, DAY_MS, unknownId } from '../core/index.js';
 import { listPeople, listSchedules, scheduleInputs } from '../storage/read.js';
 import { InputError } from '../errors.js';
 import type { AppContext } from './context.js';
+import { eachUsable } from './usable.js';
 
 
 export interface PersonShift {
@@ -41,11 +42,12 @@ export async function nextShifts(ctx: AppContext, person: string, count: number)
   for (const ahead of [60 * DAY_MS, 400 * DAY_MS]) {
     const window = { start: ctx.now - 35 * DAY_MS, end: ctx.now + ahead };
     const inputs = scheduleInputs(store, schedules, window);
-    found = inputs.flatMap((input) =>
+    const upcoming = { start: ctx.now, end: window.end };
+    found = eachUsable(ctx, inputs, upcoming, (input) =>
       resolveSchedule(input, window)
         .filter((s) => s.person === person && s.end > ctx.now)
         .map((s) => ({ schedule: input.id, person, start: s.start, end: s.end, source: s.source })),
-    );
+    ).flatMap((shifts) => shifts ?? []);
     if (found.length >= count) break;
   }
   return found.sort((a, b) => a.start - b.start || a.schedule.localeCompare(b.schedule)).slice(0, count);

@@ -24,7 +24,7 @@ export async function addOverrideChecked(ctx: AppContext, scheduleId: string, ov
   const id = written.overrides.find((w) => w.scheduleId === scheduleId && overrideKey(w.override) === overrideKey(override))?.id;
   const store = await ctx.store();
   const window = { start: override.from, end: override.to };
-  const team = finalShifts(store, listSchedules(store, { team: value.schedule.team }), window);
+  const team = finalShifts(ctx, store, listSchedules(store, { team: value.schedule.team }), window);
   const here = team.find((s) => s.schedule.id === scheduleId);
   const timeOff = timeOffBetween(store, window.start, window.end, override.person);
   const warnings = here ? overrideWarnings(override.person, here, team, timeOff) : [];

@@ -56,10 +56,10 @@ export async function rotaReport(ctx: AppContext, options: ReportOptions): Promi
   if (options.team !== undefined && teamMembersOf(store, options.team).length === 0 && listSchedules(store, { team: options.team }).length === 0) {
     throw new UserError(`unknown team "${options.team}" (or it has no members and no schedules); "oncall team list" shows them`);
   }
-  return computeReport(store, options);
+  return computeReport(ctx, store, options);
 }
 
-export function computeReport(store: Store, { window, team, night = DEFAULT_NIGHT }: ReportOptions): Report {
+export function computeReport(ctx: AppContext, store: Store, { window, team, night = DEFAULT_NIGHT }: ReportOptions): Report {
   const schedules = listSchedules(store, { team, aliveAt: window.start });
   const people = new Map(listPeople(store).map((p) => [p.id, p]));
   const regions = teamHolidayRegions(store);
@@ -71,7 +71,7 @@ export function computeReport(store: Store, { window, team, night = DEFAULT_NIGH
     return found;
   };
   const balances: ScheduleBalance[] = [];
-  for (const { schedule, shifts, members } of finalShifts(store, schedules, window)) {
+  for (const { schedule, shifts, members } of finalShifts(ctx, store, schedules, window)) {
     const region = regions.get(schedule.team);
     const perSchedule = new Map<string, number>(members.map((m) => [m, 0]));
     for (const s of shifts) {

@@ -5,6 +5,7 @@ import type { PersonConfig, Shift, Window } from '../core/index.js';
 import { resolveSchedule, DAY_MS } from '../core/index.js';
 import type { Store } from '../storage/open.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
+import { allUsable } from './usable.js';
 
 /** Shifts crossing the window's edges are taken whole, up to this far outside it. */
 export const EDGE_MARGIN = 35 * DAY_MS;
@@ -26,10 +27,12 @@ export function shiftEvents(
   onlyPeople?: Set<string>,
 ): ShiftEvent[] {
   const wide = { start: window.start - EDGE_MARGIN, end: window.end + EDGE_MARGIN };
-  const inputs = scheduleInputs(store, schedules, wide);
+  // A feed or a sync without one schedule's shifts would delete them for subscribers: a
+  // schedule that cannot be computed fails the whole export (usable.ts).
+  const resolved = allUsable(scheduleInputs(store, schedules, wide), window, (input) => resolveSchedule(input, wide));
   const events: ShiftEvent[] = [];
   schedules.forEach((schedule, i) => {
-    for (const shift of resolveSchedule(inputs[i], wide)) {
+    for (const shift of resolved[i]) {
       if (shift.person === null || shift.end <= window.start || shift.start >= window.end) continue;
       if (onlyPeople && !onlyPeople.has(shift.person)) continue;
       const name = people.get(shift.person)?.name ?? shift.person;

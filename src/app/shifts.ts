@@ -6,6 +6,7 @@ import { fillGaps, resolveSchedule, shiftsByLayer } from '../core/index.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import type { AppContext } from './context.js';
 import { selectSchedules } from './select-schedules.js';
+import { allUsable } from './usable.js';
 
 export interface ShiftsResult {
   schedule: ScheduleInfo;
@@ -21,10 +22,12 @@ export async function scheduleShifts(
 ): Promise<ShiftsResult> {
   const store = await ctx.store();
   const [schedule] = selectSchedules(store, { scheduleIds: [scheduleId], aliveAt: window.start });
-  const [input] = scheduleInputs(store, [schedule], window);
-  const result: ShiftsResult = { schedule, shifts: resolveSchedule(input, window) };
-  if (withLayers) {
-    result.layers = shiftsByLayer(input.layers, window).map(({ layer, shifts }) => ({ layer, shifts: fillGaps(shifts, window) }));
-  }
+  const [result] = allUsable(scheduleInputs(store, [schedule], window), window, (input) => {
+    const found: ShiftsResult = { schedule, shifts: resolveSchedule(input, window) };
+    if (withLayers) {
+      found.layers = shiftsByLayer(input.layers, window).map(({ layer, shifts }) => ({ layer, shifts: fillGaps(shifts, window) }));
+    }
+    return found;
+  });
   return result;
 }

@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { scheduleInputs, listSchedules } from '../storage/read.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
+import { allUsable } from './usable.js';
 
 const SEARCH = 120 * DAY_MS;
 
@@ -23,8 +24,7 @@ export function swapShifts(ctx: AppContext, request: SwapRequest, options: Chang
     const schedule = findById(config.schedules, request.scheduleId, 'schedule');
     const info = listSchedules(store).find((s) => s.id === schedule.id)!;
     const window = { start: request.at - SEARCH, end: request.at + SEARCH };
-    const [input] = scheduleInputs(store, [info], window);
-    const shifts = resolveSchedule(input, window);
+    const [shifts] = allUsable(scheduleInputs(store, [info], window), window, (input) => resolveSchedule(input, window));
     const mine = shiftAt(shifts, request.at);
     if (!mine || mine.person !== request.shiftOf) {
       throw new UserError(

@@ -7,6 +7,7 @@ import { overrideLane, resolveSchedule, shiftsByLayer } from '../core/index.js';
 import { listPeople, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import type { AppContext } from './context.js';
 import { selectSchedules } from './select-schedules.js';
+import { eachUsable } from './usable.js';
 
 export async function timelineLoader(
   ctx: AppContext,
@@ -17,7 +18,7 @@ export async function timelineLoader(
   const people = new Map(listPeople(store).map((p) => [p.id, { name: p.name, color: p.color }]));
   const load: TimelineLoader = (window) => {
     const inputs = scheduleInputs(store, schedules, window);
-    return schedules.map((schedule, i) => scheduleTimeline(schedule, inputs[i], window));
+    return eachUsable(ctx, inputs, window, (input, i) => scheduleTimeline(schedules[i], input, window)).flatMap((t) => t ?? []);
   };
   return { load, people };
 }

@@ -6,6 +6,7 @@ import { resolveSchedule, shiftAt, DAY_MS } from '../core/index.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import { selectSchedules } from './select-schedules.js';
 import type { AppContext } from './context.js';
+import { eachUsable } from './usable.js';
 
 /** How far back and ahead `since`, `until` and `next` are looked for before giving up. */
 const HORIZON = 400 * DAY_MS;
@@ -37,8 +38,12 @@ export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<Who
     const window = { start: query.at - back, end: query.at + ahead };
     const inputs = scheduleInputs(store, pending, window);
     const retry: ScheduleInfo[] = [];
+    // The question is about one instant: a layer version that cannot be computed only
+    // matters if it is in force then (see usable.ts).
+    const answers = eachUsable(ctx, inputs, { start: query.at, end: query.at + 1 }, (input) => around(resolveSchedule(input, window), query.at));
     pending.forEach((schedule, i) => {
-      const found = around(resolveSchedule(inputs[i], window), query.at);
+      const found = answers[i];
+      if (!found) return;
       const complete = found.start !== window.start && found.end !== window.end && found.next;
       const final = back >= HORIZON && ahead >= HORIZON;
       if (complete || final) results.set(schedule.id, entry(schedule, found, window));
@@ -48,7 +53,7 @@ export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<Who
     back = Math.min(back * 4, HORIZON);
     ahead = Math.min(ahead * 4, HORIZON);
   }
-  return list.map((s) => results.get(s.id)!);
+  return list.flatMap((s) => results.get(s.id) ?? []);
 }
 
 interface Around {

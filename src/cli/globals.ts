@@ -73,6 +73,13 @@ export async function closeRun(program: Command): Promise<void> {
   await Promise.all(state.contexts.splice(0).map((ctx) => ctx.close()));
 }
 
+/** What the run's reads had to leave out (usable.ts), one message per schedule. */
+export function setAsideIn(program: Command): string[] {
+  const messages = new Map<string, string>();
+  for (const ctx of runs.get(program)?.contexts ?? []) for (const [id, message] of ctx.setAside) messages.set(id, message);
+  return [...messages.values()];
+}
+
 function runOf(command: Command): RunState {
   let root = command;
   while (root.parent) root = root.parent;

@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { terminalSafe, terminalSafeLines } from '../core/index.js';
 import { Interrupted, ProblemsFound, RuntimeFailure, UserError } from '../errors.js';
-import { addGlobalOptions, closeRun, startRun } from './globals.js';
+import { addGlobalOptions, closeRun, setAsideIn, startRun } from './globals.js';
 import { processIo, type Io, type Output } from './io.js';
 import { registerWho } from './commands/who.js';
 import { registerShifts } from './commands/shifts.js';
@@ -70,14 +70,20 @@ export function buildProgram(io: Io): Command {
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const program = buildProgram(io);
   startRun(program, io);
+  let status: number;
   try {
     await program.parseAsync(argv);
-    return 0;
+    status = 0;
   } catch (error) {
-    return report(error, io.stderr, argv.includes('--debug'));
-  } finally {
-    await closeRun(program);
+    status = report(error, io.stderr, argv.includes('--debug'));
   }
+  // Schedules whose stored rotation cannot be computed were left out of the answer: say so,
+  // and do not let the answer pass for a whole one (or for a clean `check`).
+  const setAside = setAsideIn(program);
+  for (const message of setAside) io.stderr.write(`oncall: ${message}\n`);
+  if (setAside.length > 0 && (status === 0 || status === 3)) status = 1;
+  await closeRun(program);
+  return status;
 }
 
 function report(error: unknown, output: Output, debug: boolean): number {

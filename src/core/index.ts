@@ -7,7 +7,7 @@ export * from './values.js';
 export * from './time-input.js';
 export { makeRotation, type Rotation } from './rotation.js';
 export { restrictionIntervals } from './restrictions.js';
-export { layerShifts, layerLifetime } from './layer.js';
+export { layerShifts, layerLifetime, rotationProblem, MAX_LAYER_SHIFTS } from './layer.js';
 export { resolveSchedule, stackLayers, applyOverrides, mergeNeighbours, shiftAt, shiftsByLayer, fillGaps, type LayerShifts } from './resolve.js';
 export * from './plan.js';
 export { keepEndedOverrides } from './ended-overrides.js';

@@ -2,23 +2,45 @@
 // of history in which this definition holds, and to its restriction intervals.
 
 import type { Layer, Shift, Window } from './types.js';
+import { UnusableRotation } from '../errors.js';
 import { makeRotation, type Rotation } from './rotation.js';
 import { clipToIntervals, restrictionIntervals } from './restrictions.js';
 import { FOREVER, FOREVER_AGO } from './types.js';
 import { wallClockToInstant } from './wall-clock.js';
 
-// Versions of a layer (and layers of sibling schedules) often share a rotation; building an
-// RRULE rotation is the costly part, so rotations are shared by what defines them.
-const rotations = new Map<string, Rotation>();
+/** Shifts of one layer that one question may list: hourly handoffs for more than 11 years. */
+export const MAX_LAYER_SHIFTS = 100_000;
 
-function rotationOf(layer: Layer): Rotation {
+// Versions of a layer (and layers of sibling schedules) often share a rotation; building an
+// RRULE rotation is the costly part, so rotations are shared by what defines them. A rotation
+// that cannot be built (a rule an older version stored) is remembered by what is wrong.
+const rotations = new Map<string, Rotation | string>();
+
+function rotationOrProblem(layer: Layer): Rotation | string {
   const shift = layer.shift ? `${layer.shift.count}${layer.shift.unit}` : '';
   const key = `${layer.timezone}|${layer.start}|${shift}|${layer.handoffs ?? ''}`;
   let rotation = rotations.get(key);
-  if (!rotation) {
-    rotation = makeRotation(layer.timezone, layer.start, layer);
+  if (rotation === undefined) {
+    try {
+      rotation = makeRotation(layer.timezone, layer.start, layer);
+    } catch (error) {
+      if (!(error instanceof UnusableRotation)) throw error;
+      rotation = error.message;
+    }
     rotations.set(key, rotation);
   }
+  return rotation;
+}
+
+/** What makes this layer version's rotation impossible to compute, if anything. */
+export function rotationProblem(layer: Layer): string | undefined {
+  const rotation = rotationOrProblem(layer);
+  return typeof rotation === 'string' ? `layer "${layer.id}": ${rotation}` : undefined;
+}
+
+function rotationOf(layer: Layer): Rotation {
+  const rotation = rotationOrProblem(layer);
+  if (typeof rotation === 'string') throw new UnusableRotation(`layer "${layer.id}": ${rotation}`);
   return rotation;
 }
 
@@ -47,6 +69,10 @@ export function layerShifts(layer: Layer, window: Window): Shift[] {
     : [range];
   const shifts: Shift[] = [];
   let k = Math.max(0, rotation.indexAt(range.start));
+  const count = rotation.indexAt(range.end - 1) - k + 1;
+  if (count > MAX_LAYER_SHIFTS) {
+    throw new UnusableRotation(`layer "${layer.id}": it has ${count} shifts in the time asked about, more than the ${MAX_LAYER_SHIFTS} one question may list; ask about a shorter time`);
+  }
   let w = 0; // restriction intervals before this one end before the current shift
   for (let shiftStart = rotation.handoff(k); shiftStart < range.end; k++) {
     const shiftEnd = rotation.handoff(k + 1);

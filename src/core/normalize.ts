@@ -10,7 +10,7 @@ import {
 } from './config-schema.js';
 import { policyConfig } from './normalize-policy.js';
 import { timeOffConfigs } from './normalize-time-off.js';
-import { checkHandoffRule, checkId, HOLIDAY_REGION, HOLIDAY_REGION_HINT, parseLayerTime, parseRestriction, parseShiftLength, restrictionToConfig } from './values.js';
+import { checkHandoffRule, checkId, checkShiftLength, HOLIDAY_REGION, HOLIDAY_REGION_HINT, parseLayerTime, parseRestriction, restrictionToConfig } from './values.js';
 import { isValidTimeZone } from './wall-clock.js';
 import { parseFileTime } from './time-input.js';
 
@@ -242,7 +242,7 @@ function layerConfig(ctx: ScheduleContext, raw: Partial<RawLayer>, path: Path, d
   } else if ((raw.shift === undefined) === (raw.handoffs === undefined)) {
     report(file, path, `${where}: give exactly one of "shift" (e.g. 1w) and "handoffs" (an RRULE)`);
   } else if (raw.shift !== undefined) {
-    const parsed = parseShiftLength(raw.shift);
+    const parsed = checkShiftLength(raw.shift);
     if (parsed.ok) shift = `${parsed.value.count}${parsed.value.unit}`;
     else report(file, [...path, 'shift'], `${where}: ${parsed.error}`);
   } else if (start?.ok) {

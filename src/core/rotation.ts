@@ -2,21 +2,12 @@
 // shift k runs from handoff k to handoff k+1. Both kinds find the handoff index for any
 // instant arithmetically, so a query for 2036 costs the same as one for today.
 
-import { createRequire } from 'node:module';
-import type { RRule as RRuleType, Frequency as FrequencyType } from 'rrule';
-
-type RRule = RRuleType;
-type Frequency = FrequencyType;
-
-// rrule is loaded on first use: only layers with `handoffs:` need it, and it is the largest
-// module on the path of `oncall who`.
-let rruleModule: typeof import('rrule') | undefined;
-function rrule(): typeof import('rrule') {
-  rruleModule ??= createRequire(import.meta.url)('rrule') as typeof import('rrule');
-  return rruleModule;
-}
+import type { RRule } from 'rrule';
+import { UnusableRotation } from '../errors.js';
 import { FOREVER, FOREVER_AGO, type Instant, type ShiftLength } from './types.js';
-import { addMonths, fromFloating, parseWallClock, toFloating, DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from './wall-clock.js';
+import { addMonths, fromFloating, parseWallClock, toFloating, DAY_MS, HOUR_MS, WEEK_MS } from './wall-clock.js';
+import { readHandoffRule } from './handoff-rule.js';
+import { handoffSequence, STORED_PACE } from './handoff-pace.js';
 
 export interface Rotation {
   /** Instant of handoff k (k may be negative; callers ignore shifts before 0). */
@@ -34,7 +25,7 @@ export function makeRotation(
   spec: { shift?: ShiftLength; handoffs?: string },
 ): Rotation {
   const origin = parseWallClock(start);
-  if (origin === undefined) throw new Error(`invalid layer start ${start}`);
+  if (origin === undefined) throw new UnusableRotation(`its start "${start}" is not a wall-clock time`);
   const floatingOf = floatingSequence(origin, start, spec);
   const instantOf = (floating: number) =>
     Math.abs(floating) >= FOREVER ? floating : fromFloating(floating, zone);
@@ -56,13 +47,19 @@ export function makeRotation(
     handoff,
     indexAt(t) {
       let k = floatingOf.indexOf(toFloating(t, zone));
-      // The guess is exact in floating time; DST can move the real instants by an hour.
-      while (k > -1 && handoff(k) > t) k--;
-      while (handoff(k + 1) <= t) k++;
+      // The guess is exact in floating time; DST moves the real instants by an hour or so,
+      // past a few handoffs at most (a stored rule may hand off once a minute).
+      let steps = 0;
+      while (k > -1 && handoff(k) > t && ++steps < MAX_STEPS) k--;
+      while (handoff(k + 1) <= t && ++steps < MAX_STEPS) k++;
+      if (steps >= MAX_STEPS) throw new UnusableRotation('its handoffs are too close together to find the one at a given time');
       return k;
     },
   };
 }
+
+/** Handoffs between a floating-time guess and the real one: far more than DST can move. */
+const MAX_STEPS = 10_000;
 
 // The wall-clock sequence of handoffs does not depend on the zone, and parsing an RRULE is
 // the costly step: schedules in different zones with the same rule share one sequence.
@@ -72,7 +69,9 @@ function floatingSequence(origin: number, start: string, spec: { shift?: ShiftLe
   const key = spec.shift ? `${start}|${spec.shift.count}${spec.shift.unit}` : `${start}|${spec.handoffs ?? ''}`;
   let sequence = sequences.get(key);
   if (!sequence) {
-    sequence = spec.shift ? shiftFloating(origin, spec.shift) : rruleFloating(origin, spec.handoffs ?? '');
+    if (spec.shift) sequence = shiftFloating(origin, spec.shift);
+    else if (spec.handoffs !== undefined) sequence = rruleFloating(origin, spec.handoffs);
+    else throw new UnusableRotation('it has neither a shift length nor a handoff rule');
     sequences.set(key, sequence);
   }
   return sequence;
@@ -106,59 +105,21 @@ function shiftFloating(origin: number, shift: ShiftLength): FloatingSequence {
   };
 }
 
-/** Period of each frequency that repeats exactly in floating time (rrule's numbering). */
-const PERIOD_MS: Partial<Record<Frequency, number>> = {
-  2: 7 * DAY_MS, // WEEKLY
-  3: DAY_MS, // DAILY
-  4: HOUR_MS, // HOURLY
-  5: MINUTE_MS, // MINUTELY
-};
-
-/** Parses an RRULE with DTSTART at the layer start, read in floating time. */
-export function parseHandoffRule(rule: string, origin: number): RRule {
-  const { RRule } = rrule();
-  const options = RRule.parseString(rule.trim().replace(/^RRULE:/i, ''));
-  return new RRule({ ...options, dtstart: new Date(origin), tzid: null });
-}
-
+// A stored rule is read and checked again before it is enumerated: an older version may
+// have stored one that never fires, or fires every second (see handoff-pace.ts).
 function rruleFloating(origin: number, text: string): FloatingSequence {
-  const rule = parseHandoffRule(text, origin);
-  const period = repeatPeriod(rule);
-  return period ? periodicRule(rule, origin, period) : enumeratedRule(rule);
+  const parts = readHandoffRule(text);
+  if (!parts.ok) throw new UnusableRotation(parts.error);
+  const sequence = handoffSequence(parts.value, origin, STORED_PACE, text);
+  if (!sequence.ok) throw new UnusableRotation(sequence.error);
+  const s = sequence.value;
+  return s.kind === 'periodic' ? periodicRule(s.first, origin, s.period) : enumeratedRule(s.rule, s.known, s.knownUntil);
 }
 
-const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-const lcm = (a: number, b: number) => (a / gcd(a, b)) * b;
-const MAX_PERIOD_MS = 4 * 366 * DAY_MS;
-
-// The floating-time period after which a weekly, daily, hourly or minutely rule repeats, or
-// undefined when it has none that is cheap to enumerate. FREQ×INTERVAL alone is not enough:
-// a filter coarser than the frequency (FREQ=DAILY;BYDAY=MO,TH or FREQ=HOURLY;BYHOUR=9,21)
-// repeats only once both the interval grid and the filter have come round again.
-function repeatPeriod(rule: RRule): number | undefined {
-  const unit = PERIOD_MS[rule.options.freq];
-  if (!unit) return undefined;
-  const o = rule.origOptions;
-  const given = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
-  if ([o.bymonth, o.bymonthday, o.byyearday, o.byweekno, o.bysetpos, o.byeaster].some(given)) return undefined;
-  if (given(rule.options.bynweekday)) return undefined; // "BYDAY=1MO" counts within months or years
-  let period = unit * rule.options.interval;
-  if (given(o.byweekday)) period = lcm(period, 7 * DAY_MS);
-  if (given(o.byhour)) period = lcm(period, DAY_MS);
-  if (given(o.byminute)) period = lcm(period, HOUR_MS);
-  if (given(o.bysecond)) period = lcm(period, MINUTE_MS);
-  return period <= MAX_PERIOD_MS ? period : undefined;
-}
-
-// Weekly, daily and hourly rules repeat exactly every INTERVAL periods in floating time, so
-// one period's occurrences describe them all: occurrence i+m = occurrence i + period.
-function periodicRule(rule: RRule, origin: number, period: number): FloatingSequence {
-  const firstPeriod = rule
-    .between(new Date(origin), new Date(origin + period), true)
-    .map((d) => d.getTime())
-    .filter((t) => t < origin + period);
+// Weekly, daily and hourly rules repeat exactly every period in floating time, so one
+// period's occurrences describe them all: occurrence i+m = occurrence i + period.
+function periodicRule(firstPeriod: number[], origin: number, period: number): FloatingSequence {
   const m = firstPeriod.length;
-  if (m === 0) throw new Error('the handoff rule never fires');
   return {
     at(k) {
       const cycle = Math.floor(k / m);
@@ -168,45 +129,52 @@ function periodicRule(rule: RRule, origin: number, period: number): FloatingSequ
       const cycle = Math.floor((floating - origin) / period);
       if (cycle < 0) return -1;
       const shifted = floating - cycle * period;
-      let r = 0;
-      while (r < m && firstPeriod[r] <= shifted) r++;
-      return cycle * m + r - 1;
+      let lo = 0;
+      let hi = m; // first index with an occurrence after `shifted`
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (firstPeriod[mid] <= shifted) lo = mid + 1;
+        else hi = mid;
+      }
+      return cycle * m + lo - 1;
     },
   };
 }
 
-// Monthly and yearly rules have no fixed period in milliseconds; they fire at most a few
-// dozen times a year, so enumerating them (and caching the list) stays cheap.
-function enumeratedRule(rule: RRule): FloatingSequence {
-  const occurrences: number[] = [];
-  let horizon = rule.options.dtstart.getTime();
-  const extendTo = (floating: number) => {
-    while (horizon <= floating) {
-      const next = horizon + 366 * DAY_MS;
-      for (const d of rule.between(new Date(horizon), new Date(next), true)) {
-        const t = d.getTime();
-        if (t < next && (occurrences.length === 0 || t > occurrences[occurrences.length - 1])) {
-          occurrences.push(t);
-        }
-      }
-      horizon = next;
+/** rrule ends with the year 9999: after it, a rule has no more handoffs. */
+const RRULE_END = Date.UTC(10000, 0, 1);
+/** Handoffs of one monthly or yearly rule kept in memory: a century of hourly ones. */
+const MAX_OCCURRENCES = 1_000_000;
+
+// Monthly and yearly rules have no fixed period in milliseconds. Their first 28 years are
+// known from the check; later ones are enumerated (and cached) in growing steps, each asking
+// rrule about a stretch in which the checked rule keeps firing.
+function enumeratedRule(rule: RRule, known: number[], knownUntil: number): FloatingSequence {
+  const occurrences = [...known];
+  let horizon = knownUntil; // every occurrence before it is in `occurrences`
+  let step = 366 * DAY_MS;
+  const extend = () => {
+    const next = Math.min(horizon + step, RRULE_END);
+    rule.between(new Date(horizon), new Date(next), true, (d) => {
+      const t = d.getTime();
+      if (t >= next) return false;
+      if (t >= horizon && (occurrences.length === 0 || t > occurrences[occurrences.length - 1])) occurrences.push(t);
+      return occurrences.length <= MAX_OCCURRENCES;
+    });
+    if (occurrences.length > MAX_OCCURRENCES) {
+      throw new UnusableRotation(`its rule has more than ${MAX_OCCURRENCES} handoffs between its start and the time asked about`);
     }
-  };
-  const at = (k: number): number => {
-    if (k < 0) return FOREVER_AGO;
-    // A rule that stops firing (BYMONTH=2;BYMONTHDAY=30, say) must not loop forever.
-    let emptyYears = 0;
-    while (occurrences.length <= k && emptyYears < 30) {
-      const before = occurrences.length;
-      extendTo(horizon);
-      emptyYears = occurrences.length === before ? emptyYears + 1 : 0;
-    }
-    return occurrences[k] ?? FOREVER;
+    horizon = next;
+    step = Math.min(step * 2, 32 * 366 * DAY_MS);
   };
   return {
-    at,
+    at(k) {
+      if (k < 0) return FOREVER_AGO;
+      while (occurrences.length <= k && horizon < RRULE_END) extend();
+      return occurrences[k] ?? FOREVER;
+    },
     indexOf(floating) {
-      extendTo(floating + DAY_MS);
+      while (horizon <= floating + DAY_MS && horizon < RRULE_END) extend();
       let lo = 0;
       let hi = occurrences.length; // first index with occurrence > floating
       while (lo < hi) {

@@ -4,7 +4,8 @@
 import type { MinuteOfDay, Restriction, ShiftLength, Weekday } from './types.js';
 import type { RestrictionConfig } from './config.js';
 import { DATE_ONLY, parseWallClock, formatWallClock } from './wall-clock.js';
-import { parseHandoffRule } from './rotation.js';
+import { MAX_RULE_LENGTH, readHandoffRule, ruleLabel } from './handoff-rule.js';
+import { handoffSequence, HANDOFF_PACE } from './handoff-pace.js';
 
 /** A parsed value, or what is wrong (and, inside an object, which field is wrong). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; field?: string };
@@ -53,6 +54,18 @@ export function parseShiftLength(text: string): Parsed<ShiftLength> {
     return fail(`shift "${text}" must be a positive number followed by h, d, w or mo (e.g. 1w, 12h, 1mo)`);
   }
   return ok({ count: Number(m[1]), unit: m[2] as ShiftLength['unit'] });
+}
+
+/** The longest shift a file or command may give: a year, in each unit. */
+export const MAX_SHIFT: Record<ShiftLength['unit'], number> = { h: 8784, d: 366, w: 52, mo: 12 };
+
+/** A shift length as `apply` and the layer commands accept it: from 1 hour to a year. */
+export function checkShiftLength(text: string): Parsed<ShiftLength> {
+  const parsed = parseShiftLength(text);
+  if (parsed.ok && parsed.value.count > MAX_SHIFT[parsed.value.unit]) {
+    return fail(`shift "${text.trim()}" is longer than a year; the longest shifts are ${MAX_SHIFT.h}h, ${MAX_SHIFT.d}d, ${MAX_SHIFT.w}w or ${MAX_SHIFT.mo}mo`);
+  }
+  return parsed;
 }
 
 /** Parses "fri 18:00" for the weekly restriction form. */
@@ -127,24 +140,29 @@ export function parseLayerTime(text: string): Parsed<string> {
   return ok(formatWallClock(floating));
 }
 
-/** Checks a `handoffs:` rule; the layer's `start` is its DTSTART. */
+/**
+ * Checks a `handoffs:` rule for a layer that starts at `start` (the rule's DTSTART): it must
+ * read (handoff-rule.ts), hand off at the pace of HANDOFF_PACE, and `start` must be its first
+ * handoff, so that the file says exactly when the rotation begins.
+ */
 export function checkHandoffRule(rule: string, start: string): string | undefined {
-  if (/(^|;)\s*(DTSTART|COUNT|UNTIL)\s*=/i.test(rule) || /DTSTART/i.test(rule)) {
-    return `handoffs "${rule}": leave out DTSTART, COUNT and UNTIL; the layer's start and end set them`;
-  }
+  // Every command-line change checks the whole stored definition again: remember answers.
+  if (rule.length > MAX_RULE_LENGTH) return handoffRuleProblem(rule, start);
+  const key = `${start}|${rule}`;
+  if (!checked.has(key)) checked.set(key, handoffRuleProblem(rule, start));
+  return checked.get(key);
+}
+
+const checked = new Map<string, string | undefined>();
+
+function handoffRuleProblem(rule: string, start: string): string | undefined {
+  const parts = readHandoffRule(rule);
+  if (!parts.ok) return parts.error;
   const origin = parseWallClock(start);
   if (origin === undefined) return undefined; // the start itself is reported separately
-  try {
-    // rrule would read a rule without FREQ (even an empty one) as FREQ=YEARLY.
-    if (!/(^|;|:)\s*FREQ\s*=/i.test(rule)) throw new Error('FREQ is missing');
-    const r = parseHandoffRule(rule, origin);
-    const next = r.after(new Date(origin), true);
-    if (!next) return `handoffs "${rule}" never fires`;
-    if (!r.after(next, false)) return `handoffs "${rule}" fires only once`;
-  } catch (e) {
-    // rrule's own TypeErrors say nothing useful to a user; its other messages do.
-    const detail = e instanceof TypeError ? '' : ` (${(e as Error).message})`;
-    return `handoffs "${rule}" is not a valid RRULE${detail}; e.g. "FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=9;BYMINUTE=0"`;
-  }
-  return undefined;
+  const sequence = handoffSequence(parts.value, origin, HANDOFF_PACE, rule);
+  if (!sequence.ok) return sequence.error;
+  const first = sequence.value.kind === 'periodic' ? sequence.value.first[0] : sequence.value.known[0];
+  if (first === origin) return undefined;
+  return `start ${start} is not a handoff of ${ruleLabel(rule)}; its first handoff after that is ${formatWallClock(first)}: start the layer then, or change the rule`;
 }
