@@ -3,7 +3,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { Interrupted, ProblemsFound, RuntimeFailure, UserError } from '../errors.js';
-import { addGlobalOptions, closeRun, startRun } from './globals.js';
+import { addGlobalOptions, closeRun, explainFailure, startRun } from './globals.js';
 import { processIo, type Io, type Output } from './io.js';
 import { registerWho } from './commands/who.js';
 import { registerShifts } from './commands/shifts.js';
@@ -72,7 +72,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
-    return report(error, io.stderr, argv.includes('--debug'));
+    return report(explainFailure(program, error), io.stderr, argv.includes('--debug'));
   } finally {
     await closeRun(program);
   }

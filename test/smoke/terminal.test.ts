@@ -3,8 +3,9 @@
 // it ends. The timeline's keys, its static fallbacks, Ctrl-C, and colour only on a terminal.
 
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { acmeSession, BIN, cleanup, lines, NOW, ROOT, rulerOf, type Session } from '../cli/helpers.js';
+import { acmeSession, BIN, cleanup, lines, NOW, ok, ROOT, rulerOf, type Session } from '../cli/helpers.js';
 
 let s: Session;
 beforeAll(() => {
@@ -112,5 +113,25 @@ describe('in a terminal (tmux)', () => {
     await plain.waitFor('who to end', (x) => /^exit=0$/m.test(x), 10_000);
     expect(plain.screen()).toMatch(/^SCHEDULE/m);
     expect(plain.painted()).not.toMatch(ESC);
+  });
+
+  test.runIf(hasTmux || Boolean(process.env.CI))('a change that must wait for another writer says so once, then lands', async () => {
+    const own = acmeSession();
+    const other = new Database(own.db);
+    other.exec('BEGIN IMMEDIATE');
+    let t: ReturnType<typeof start>;
+    try {
+      t = start('oncall person add waiter --name Waiter', `ONCALL_DB='${own.db}'`);
+      const waiting = await t.waitFor('the notice', (x) => /waiting for another oncall command/.test(x), 10_000);
+      expect(waiting).toMatch(/^oncall: waiting for another oncall command to finish \(up to 60 s\)…$/m);
+      expect(waiting).not.toMatch(/Added person|exit=/);
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    const shown = await t.waitFor('the change', (x) => /^exit=\d+/m.test(x), 10_000);
+    expect(shown).toMatch(/^exit=0$/m);
+    expect(shown.match(/waiting for another/g)).toHaveLength(1);
+    expect(ok(own.run(['person', 'show', 'waiter'])).stdout).toContain('Waiter');
   });
 });
