@@ -7,6 +7,7 @@ import { normalizeFiles, type RawFile } from '../core/normalize.js';
 import { InputError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan } from '../storage/write.js';
+import { writeTransaction } from '../storage/write-lock.js';
 import type { AppContext } from './context.js';
 import { loadYamlFiles, locateAll, yamlErrors } from './yaml-files.js';
 import { holidayRegionCheck } from './holiday-check.js';
@@ -36,7 +37,8 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
   const db = await store.orm();
   // Read, plan and write under one write lock: a concurrent writer (someone adding an
   // override while CI applies) lands entirely before or entirely after this apply.
-  const { plan, applied } = db.transaction(
+  const { plan, applied } = writeTransaction(
+    db,
     () => {
       const current = loadConfig(db, store);
       const known = options.prune
@@ -56,7 +58,6 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
       if (applied) applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
       return { plan, applied };
     },
-    { behavior: 'immediate' },
   );
   return { plan, applied, effective };
 }

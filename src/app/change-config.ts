@@ -10,6 +10,7 @@ import { InputError, UserError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan, audit, type Written } from '../storage/write.js';
 import type { Db, Store } from '../storage/open.js';
+import { writeTransaction } from '../storage/write-lock.js';
 import type { AppContext } from './context.js';
 import { toYamlShape } from './export-yaml.js';
 
@@ -41,7 +42,8 @@ export async function changeConfig<T>(
   }
   const store = await ctx.store();
   const db = await store.orm();
-  return db.transaction(
+  return writeTransaction(
+    db,
     (tx) => {
       const current = loadConfig(db, store);
       const edited = structuredClone(current);
@@ -64,6 +66,5 @@ export async function changeConfig<T>(
       }
       return { plan, value, written };
     },
-    { behavior: 'immediate' },
   );
 }

@@ -2,7 +2,10 @@
 // "now" is, the viewer's zone and who is acting. The database opens on first use only.
 
 import type { Store } from '../storage/open.js';
-import { defaultDbPath, openDatabase } from '../storage/open.js';
+import { DEFAULT_LOCK_TIMEOUT_MS, defaultDbPath, openDatabase } from '../storage/open.js';
+import { errorCode, storageFailure } from '../storage/failures.js';
+
+export { DEFAULT_LOCK_TIMEOUT_MS };
 
 export interface AppContext {
   dbPath: string;
@@ -18,6 +21,8 @@ export interface AppContext {
   store(): Promise<Store>;
   /** Closes the database if it was opened; the next `store()` opens it again. */
   close(): Promise<void>;
+  /** A database error that escaped a use case, as the one-line failure it means (else as it is). */
+  explain(error: unknown): unknown;
 }
 
 /** The database file: the one named on the command line, else $ONCALL_DB, else the XDG default. */
@@ -25,12 +30,31 @@ export function databasePath(given: string | undefined, env: Record<string, stri
   return given ?? defaultDbPath(env);
 }
 
-export function makeContext(options: { dbPath: string; now: number; zone: string; actor: string }): AppContext {
+/** Whether the database is at the default location, the only one whose folders oncall creates. */
+export function isDefaultLocation(given: string | undefined, env: Record<string, string | undefined>): boolean {
+  return given === undefined && !env.ONCALL_DB;
+}
+
+export interface ContextOptions {
+  dbPath: string;
+  now: number;
+  zone: string;
+  actor: string;
+  /** Create the database's missing folders (only at the default location). */
+  createFolders?: boolean;
+  /** How long a command waits for another one's write lock (default one minute). */
+  lockTimeoutMs?: number;
+  /** Called before a write starts waiting for another command. */
+  onWait?: () => void;
+}
+
+export function makeContext(options: ContextOptions): AppContext {
+  const { createFolders = false, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, onWait, ...rest } = options;
   let opened: Promise<Store> | undefined;
   return {
-    ...options,
+    ...rest,
     setAside: new Map(),
-    store: () => (opened ??= openDatabase(options.dbPath)),
+    store: () => (opened ??= openDatabase(rest.dbPath, { createFolders, lockTimeoutMs, onWait })),
     close: async () => {
       const closing = opened;
       opened = undefined;
@@ -38,5 +62,6 @@ export function makeContext(options: { dbPath: string; now: number; zone: string
       const store = await closing?.catch(() => undefined);
       store?.sqlite.close();
     },
+    explain: (error) => (errorCode(error)?.startsWith('SQLITE_') && storageFailure(error, rest.dbPath, lockTimeoutMs)) || error,
   };
 }

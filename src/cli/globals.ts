@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { terminalSafeLines } from '../core/index.js';
 import { UserError } from '../errors.js';
-import { databasePath, makeContext, type AppContext } from '../app/context.js';
+import { databasePath, DEFAULT_LOCK_TIMEOUT_MS, isDefaultLocation, makeContext, type AppContext } from '../app/context.js';
 import type { Io } from './io.js';
 import { colorsFor, terminalWidth, wantColor, type Colors } from './output.js';
 import { forTerminal, jsonText, type Shown } from './terminal-text.js';
@@ -80,6 +80,26 @@ export function setAsideIn(program: Command): string[] {
   return [...messages.values()];
 }
 
+/**
+ * The failure to report for `error`: a database error that escaped a command becomes the
+ * one-line message it means, naming the database the run opened.
+ */
+export function explainFailure(program: Command, error: unknown): unknown {
+  return runs.get(program)?.contexts.reduce((explained, ctx) => ctx.explain(explained), error) ?? error;
+}
+
+/** The longest wait for another command's write lock: ONCALL_LOCK_TIMEOUT seconds, else one minute. */
+const MAX_LOCK_TIMEOUT_S = 3600;
+function lockTimeout(env: Record<string, string | undefined>): number {
+  const text = env.ONCALL_LOCK_TIMEOUT;
+  if (text === undefined || text === '') return DEFAULT_LOCK_TIMEOUT_MS;
+  const seconds = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(seconds <= MAX_LOCK_TIMEOUT_S)) {
+    throw new UserError(`ONCALL_LOCK_TIMEOUT "${text}" must be a number of seconds from 0 to ${MAX_LOCK_TIMEOUT_S}`);
+  }
+  return Math.round(seconds * 1000);
+}
+
 function runOf(command: Command): RunState {
   let root = command;
   while (root.parent) root = root.parent;
@@ -110,11 +130,18 @@ export async function invocation(command: Command): Promise<Invocation> {
   const nowText = opts.now ?? (env.ONCALL_NOW || undefined);
   const nowOption = opts.now === undefined ? 'ONCALL_NOW' : '--now';
   const now = nowText === undefined ? clock : await parseTimeOption(nowText, nowOption, clock, zone);
+  const lockTimeoutMs = lockTimeout(env);
   const ctx = makeContext({
     dbPath: databasePath(opts.db, env),
+    createFolders: isDefaultLocation(opts.db, env),
     now,
     zone,
     actor: opts.as || env.ONCALL_USER || env.USER || 'unknown',
+    lockTimeoutMs,
+    // Only someone watching a terminal needs telling why nothing happens yet.
+    onWait: io.stderr.isTTY
+      ? () => io.stderr.write(`oncall: waiting for another oncall command to finish (up to ${lockTimeoutMs / 1000} s)…\n`)
+      : undefined,
   });
   state.contexts.push(ctx);
   const color = wantColor(opts.color, env, io.stdout);

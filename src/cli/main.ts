@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { terminalSafe, terminalSafeLines } from '../core/index.js';
 import { Interrupted, ProblemsFound, RuntimeFailure, UserError } from '../errors.js';
-import { addGlobalOptions, closeRun, setAsideIn, startRun } from './globals.js';
+import { addGlobalOptions, closeRun, explainFailure, setAsideIn, startRun } from './globals.js';
 import { processIo, type Io, type Output } from './io.js';
 import { registerWho } from './commands/who.js';
 import { registerShifts } from './commands/shifts.js';
@@ -75,12 +75,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     await program.parseAsync(argv);
     status = 0;
   } catch (error) {
-    status = report(error, io.stderr, argv.includes('--debug'));
+    status = report(explainFailure(program, error), io.stderr, argv.includes('--debug'));
   }
   // Schedules whose stored rotation cannot be computed were left out of the answer: say so,
   // and do not let the answer pass for a whole one (or for a clean `check`).
   const setAside = setAsideIn(program);
-  for (const message of setAside) io.stderr.write(`oncall: ${message}\n`);
+  for (const message of setAside) io.stderr.write(`oncall: ${terminalSafe(message)}\n`);
   if (setAside.length > 0 && (status === 0 || status === 3)) status = 1;
   await closeRun(program);
   return status;

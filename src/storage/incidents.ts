@@ -6,6 +6,7 @@ import { isoUtc } from '../core/index.js';
 import type { Db } from './open.js';
 import { incidents } from './schema.js';
 import { audit, type WriteContext } from './write.js';
+import { writeTransaction } from './write-lock.js';
 
 export type IncidentRow = typeof incidents.$inferSelect;
 
@@ -24,7 +25,8 @@ export interface NewIncident {
 }
 
 export function insertIncident(db: Db, incident: NewIncident, ctx: WriteContext): Incident {
-  return db.transaction(
+  return writeTransaction(
+    db,
     (tx) => {
       const row = tx
         .insert(incidents)
@@ -34,7 +36,6 @@ export function insertIncident(db: Db, incident: NewIncident, ctx: WriteContext)
       audit(tx, ctx, `incident:${row.id}`, 'open', undefined, { title: row.title, policy: row.policyId, severity: row.severity, openedAt: isoUtc(row.openedAt) });
       return fromRow(row);
     },
-    { behavior: 'immediate' },
   );
 }
 
@@ -71,7 +72,8 @@ export function updateIncident(
   check: (current: Incident | undefined) => IncidentUpdate,
   ctx: WriteContext,
 ): Incident {
-  return db.transaction(
+  return writeTransaction(
+    db,
     (tx) => {
       // One connection, synchronous: this read is inside the transaction.
       const current = incidentById(db, id);
@@ -80,7 +82,6 @@ export function updateIncident(
       audit(tx, ctx, `incident:${id}`, action, undefined, auditable(update));
       return fromRow(row);
     },
-    { behavior: 'immediate' },
   );
 }
 

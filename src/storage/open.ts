@@ -1,18 +1,20 @@
-// Opening the database: created owner-only on first use, WAL with a busy timeout, migrated
-// on open (with a backup first when it already held data), and refused when a newer
-// oncall wrote it.
+// Opening the database: created owner-only on first use (folders only at the default
+// location), WAL, migrated on open (see migrate.ts), refused when a newer oncall or another
+// program wrote it, and read from a snapshot when it cannot be written where it lies.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { RuntimeFailure, UserError } from '../errors.js';
+import { errorCode, failsAccess, storageFailure } from './failures.js';
+import { inspect, migrate, refuseForeign, type Found } from './migrate.js';
+import { configureLocks } from './write-lock.js';
 import type * as schema from './schema.js';
 
-/** drizzle over the database: used for migrations, writes and whole-state reads. */
+/** drizzle over the database: used for writes and whole-state reads. */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /**
@@ -22,26 +24,26 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  */
 export interface Store {
   sqlite: Database.Database;
+  /** The database file, as given. */
+  file: string;
   orm(): Promise<Db>;
 }
+
+export interface OpenOptions {
+  /** Create missing folders on the way to the file (only for the default location). */
+  createFolders?: boolean;
+  /** How long a command waits for another one's write lock (default one minute). */
+  lockTimeoutMs?: number;
+  /** Called before a write starts waiting for another command's lock. */
+  onWait?: () => void;
+}
+
+export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 
 async function drizzleOver(sqlite: Database.Database): Promise<Db> {
   const [{ drizzle }, schemaModule] = await Promise.all([import('drizzle-orm/better-sqlite3'), import('./schema.js')]);
   return drizzle(sqlite, { schema: schemaModule }) as Db;
 }
-
-/** drizzle/ of this package: two levels up from src/storage, one up from the bundle in dist/. */
-function migrationsFolder(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'drizzle', 'meta', '_journal.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new RuntimeFailure('the drizzle/ migrations folder is missing from this installation');
-    dir = parent;
-  }
-  return path.join(dir, 'drizzle');
-}
-
-const MIGRATIONS = migrationsFolder();
 
 /** `--db`, else ONCALL_DB, else $XDG_DATA_HOME/oncall/oncall.db. */
 export function defaultDbPath(env: Record<string, string | undefined>): string {
@@ -50,46 +52,37 @@ export function defaultDbPath(env: Record<string, string | undefined>): string {
   return path.join(dataHome, 'oncall', 'oncall.db');
 }
 
-export async function openDatabase(file: string): Promise<Store> {
-  createOwnerOnly(file);
-  const sqlite = new Database(file, { nativeBinding: nativeBinding() });
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Store> {
+  const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  let sqlite: Database.Database | undefined;
   try {
-    sqlite.pragma('busy_timeout = 5000');
-    // Refuse a database we must not touch before anything (even the journal mode) changes it.
-    const version = schemaVersion(sqlite, file);
-    sqlite.pragma('journal_mode = WAL');
-    await migrate(sqlite, file, version);
-  } catch (e) {
-    sqlite.close();
-    throw e;
+    createOwnerOnly(file, options.createFolders ?? false);
+    sqlite = connect(file);
+    configureLocks(sqlite, { timeoutMs: lockTimeoutMs, onWait: options.onWait });
+    let found: Found;
+    try {
+      // Refuse a database we must not touch before anything (even the journal mode) changes it.
+      found = inspectOrRefuse(sqlite, file);
+    } catch (error) {
+      if (!writeProtected(error, file)) throw error;
+      sqlite.close();
+      sqlite = readOnlySnapshot(file);
+      found = inspectOrRefuse(sqlite, file);
+    }
+    refuseForeign(sqlite, file, found);
+    useWal(sqlite);
+    await migrate(sqlite, file, found);
+  } catch (error) {
+    sqlite?.close();
+    throw storageFailure(error, file, lockTimeoutMs) ?? error;
   }
+  const opened = sqlite;
   let orm: Promise<Db> | undefined;
-  return { sqlite, orm: () => (orm ??= drizzleOver(sqlite)) };
+  return { sqlite: opened, file, orm: () => (orm ??= drizzleOver(opened)) };
 }
 
-/** The schema version, after checking that the file is an oncall database we can use. */
-function schemaVersion(sqlite: Database.Database, file: string): number {
-  let version: number;
-  let tables: string[];
-  try {
-    version = sqlite.pragma('user_version', { simple: true }) as number;
-    tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
-      (t) => t.name,
-    );
-  } catch (e) {
-    throw notADatabase(file, e);
-  }
-  const known = knownMigrations();
-  if (version > known) {
-    throw new RuntimeFailure(
-      `${file} was written by a newer oncall (schema ${version}, this one knows ${known}); upgrade oncall to use it`,
-    );
-  }
-  if (version === 0 && tables.length > 0) {
-    const names = tables.slice(0, 3).join(', ');
-    throw new UserError(`${file} is a SQLite database of another program (tables: ${names}); pass --db with another path`);
-  }
-  return version;
+function connect(file: string): Database.Database {
+  return new Database(file, { nativeBinding: nativeBinding() });
 }
 
 /**
@@ -104,40 +97,112 @@ function nativeBinding(): string | undefined {
   }
 }
 
-function createOwnerOnly(file: string): void {
-  const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+function inspectOrRefuse(sqlite: Database.Database, file: string): Found {
   try {
-    fs.closeSync(fs.openSync(file, 'wx', 0o600));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-      throw new UserError(`cannot create database ${file}: ${(e as Error).message}; pass --db with a writable path`);
+    return inspect(sqlite);
+  } catch (error) {
+    if (errorCode(error) === 'SQLITE_NOTADB') {
+      throw new UserError(`${file} is not an oncall database (${(error as Error).message}); pass --db with another path`);
     }
+    throw error;
   }
 }
 
-function notADatabase(file: string, cause: unknown): UserError {
-  const detail = (cause as Error).message;
-  return new UserError(`${file} is not an oncall database (${detail}); pass --db with another path`);
+/** WAL lets readers go on while someone writes. A file we may not write keeps its mode. */
+function useWal(sqlite: Database.Database): void {
+  try {
+    sqlite.pragma('journal_mode = WAL');
+  } catch (error) {
+    if (!/^SQLITE_READONLY/.test(errorCode(error) ?? '')) throw error;
+  }
 }
 
-function knownMigrations(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'));
-  return journal.entries.length;
+/**
+ * SQLite could not read the file in place because it may not write beside it: a WAL database
+ * needs its -shm file, which a read-only folder or mount does not let it create.
+ */
+function writeProtected(error: unknown, file: string): boolean {
+  const code = errorCode(error) ?? '';
+  if (code !== 'SQLITE_CANTOPEN' && !code.startsWith('SQLITE_READONLY')) return false;
+  if (failsAccess(file, fs.constants.R_OK)) return false;
+  return Boolean(failsAccess(file, fs.constants.W_OK) || failsAccess(path.dirname(path.resolve(file)), fs.constants.W_OK));
 }
 
-async function migrate(sqlite: Database.Database, file: string, version: number): Promise<void> {
-  const known = knownMigrations();
-  if (version === known) return;
-  if (version > 0) backUp(sqlite, `${file}.schema-${version}.bak`);
-  // Loaded only when a migration is pending, which keeps every other start-up light.
-  const { migrate: runMigrations } = await import('drizzle-orm/better-sqlite3/migrator');
-  runMigrations(await drizzleOver(sqlite), { migrationsFolder: MIGRATIONS });
-  sqlite.pragma(`user_version = ${known}`);
+/**
+ * The database read whole into memory, for reading only (`query_only`: a change fails as
+ * read-only). Only when no -wal file holds changes the main file lacks.
+ */
+function readOnlySnapshot(file: string): Database.Database {
+  const wal = fs.statSync(`${file}-wal`, { throwIfNoEntry: false });
+  if (wal && wal.size > 0) {
+    throw new UserError(
+      `cannot read ${file}: recent changes to it are still in ${file}-wal, which SQLite can only read with write access to its folder; open it once where it can be written`,
+    );
+  }
+  const image = fs.readFileSync(file);
+  // Header bytes 18-19 say WAL (2); with no WAL beside it the file is complete, so read it as
+  // a rollback-journal database (1), which is what an in-memory copy must be.
+  if (image.length >= 20) image.fill(1, 18, 20);
+  const sqlite = new Database(image, { nativeBinding: nativeBinding() });
+  sqlite.pragma('query_only = ON');
+  return sqlite;
 }
 
-function backUp(sqlite: Database.Database, target: string): void {
-  fs.rmSync(target, { force: true });
-  sqlite.prepare('VACUUM INTO ?').run(target);
-  fs.chmodSync(target, 0o600);
+/**
+ * Creates the file (0600) when it does not exist. Folders on the way are created (0700) only
+ * at the default location: a mistyped --db must not make a new, empty database somewhere.
+ */
+function createOwnerOnly(file: string, createFolders: boolean): void {
+  if (file.trim() === '') throw new UserError('the database path is empty; pass --db with a file path');
+  const dir = path.dirname(path.resolve(file));
+  const stat = statOf(file);
+  if (stat?.isDirectory()) {
+    throw new UserError(`${file} is a folder, not a database file; pass --db with a file path, e.g. ${path.join(file, 'oncall.db')}`);
+  }
+  if (stat && !stat.isFile()) {
+    throw new UserError(`${file} is not a regular file (it is ${kindOf(stat)}); pass --db with the path of a database file`);
+  }
+  if (stat) return;
+  if (!statOf(dir)) {
+    if (!createFolders) throw new UserError(`folder ${dir} does not exist; create it, or pass --db with a path in an existing folder`);
+    try {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw cannotCreate(file, dir, error);
+    }
+  }
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotCreate(file, dir, error);
+  }
+}
+
+/** The file's kind and size, undefined when it does not exist; a path that cannot be reached is refused. */
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw new UserError(`${file} cannot be a database: a part of its path is a file, not a folder; pass --db with another path`);
+    if (code === 'EACCES') throw new UserError(`cannot reach ${file}: a folder on the way is not open to you (permission denied); pass --db with another path`);
+    throw error;
+  }
+}
+
+function kindOf(stat: fs.Stats): string {
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isFIFO()) return 'a pipe';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+function cannotCreate(file: string, dir: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  const hint = 'pass --db with a path in a folder you can write';
+  if (code === 'EACCES' || code === 'EPERM') return new UserError(`cannot create ${file}: folder ${dir} is not writable for you; ${hint}`);
+  if (code === 'EROFS') return new UserError(`cannot create ${file}: ${dir} is on a read-only file system; ${hint}`);
+  if (code === 'ENOTDIR') return new UserError(`cannot create ${file}: a part of ${dir} is a file, not a folder; ${hint}`);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new RuntimeFailure(`cannot create ${file}: the disk is full; free some space and try again`);
+  return new RuntimeFailure(`cannot create ${file}: ${(error as Error).message}`);
 }

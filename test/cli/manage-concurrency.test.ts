@@ -1,7 +1,8 @@
 // Several writers at once, each in a thread with its own database connection (a CI `apply`
-// while people add overrides and people; test/smoke does the same with processes):
-// each one succeeds, or fails with a clear one-line message (exit 1 or 2, no stack trace);
-// afterwards every successful change is there and nothing is half-written.
+// while people add overrides and people; test/smoke does the same with processes): writers
+// wait for each other (issue 13), so each one succeeds; a failure would at least be a clear
+// one-line message (exit 1 or 2, no stack trace). Afterwards every change is there and
+// nothing is half-written.
 
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanup, EXAMPLES, json, ok, tempDb, writeYaml } from './helpers.js';
@@ -40,6 +41,7 @@ describe('concurrent writers', () => {
     const ids = Array.from({ length: 8 }, (_, i) => `p${i + 1}`);
     const outcomes = await Promise.all(ids.map((id) => runAsync(db, ['person', 'add', id])));
     outcomes.forEach(expectClean);
+    expect(outcomes.map((o) => `${o.args.join(' ')} → ${o.status} ${o.stderr}`.trim())).toEqual(ids.map((id) => `person add ${id} → 0`));
     const s = sessionAt(db);
     const people = json<{ id: string }[]>(ok(s.run(['person', 'list', '--json']))).map((p) => p.id);
     ids.forEach((id, i) => {
@@ -51,7 +53,7 @@ describe('concurrent writers', () => {
     );
   });
 
-  test.each([1, 2, 3])('round %i: apply, override add, person add and team edit at once: every success is kept', async () => {
+  test.each([1, 2, 3])('round %i: apply, override add, person add and team edit at once: every one lands', async () => {
     const db = tempDb();
     setup(db);
     const windows = [1, 2, 3, 4].map((d) => ({ person: d % 2 ? 'alice' : 'bob', start: `2026-12-0${d}T00:00:00Z`, end: `2026-12-0${d}T06:00:00Z` }));
@@ -68,6 +70,7 @@ describe('concurrent writers', () => {
     ];
     const outcomes = await Promise.all(jobs.map((args) => runAsync(db, args)));
     outcomes.forEach(expectClean);
+    expect(outcomes.filter((o) => o.status !== 0).map((o) => `${o.args.join(' ')} → ${o.status} ${o.stderr}`)).toEqual([]);
     const succeeded = (args: string[]) => outcomes.find((o) => o.args === args)!.status === 0;
     expect(outcomes.filter((o) => o.status === 0).length).toBeGreaterThanOrEqual(jobs.length / 2);
 

@@ -3,6 +3,7 @@
 // it ends. The timeline's keys, its static fallbacks, Ctrl-C, and colour only on a terminal.
 
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { acmeSession, BIN, cleanup, lines, NOW, ok, ROOT, rulerOf, session, writeYaml, type Session } from '../cli/helpers.js';
 import { HOSTILE, HOSTILE_YAML } from '../cli/hostile-text.js';
@@ -149,5 +150,25 @@ describe('in a terminal (tmux)', () => {
       expect(screen, command).toMatch(line);
       if (coloured) expect(t.painted(), command).toMatch(/\u001b\[[0-9;]*m/);
     }
+  });
+
+  test.runIf(hasTmux || Boolean(process.env.CI))('a change that must wait for another writer says so once, then lands', async () => {
+    const own = acmeSession();
+    const other = new Database(own.db);
+    other.exec('BEGIN IMMEDIATE');
+    let t: ReturnType<typeof start>;
+    try {
+      t = start('oncall person add waiter --name Waiter', '', own.db);
+      const waiting = await t.waitFor('the notice', (x) => /waiting for another oncall command/.test(x), 10_000);
+      expect(waiting).toMatch(/^oncall: waiting for another oncall command to finish \(up to 60 s\)…$/m);
+      expect(waiting).not.toMatch(/Added person|exit=/);
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    const shown = await t.waitFor('the change', (x) => /^exit=\d+/m.test(x), 10_000);
+    expect(shown).toMatch(/^exit=0$/m);
+    expect(shown.match(/waiting for another/g)).toHaveLength(1);
+    expect(ok(own.run(['person', 'show', 'waiter'])).stdout).toContain('Waiter');
   });
 });

@@ -5,16 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '../../src/storage/open.js';
+import { openDatabase, type OpenOptions } from '../../src/storage/open.js';
 import { RuntimeFailure, UserError } from '../../src/errors.js';
-import { cleanup, migrationCount, mode, raw, tempDir } from './helpers.js';
+import { cleanup, migrationCount, mode, raw, ROOT, tempDir } from './helpers.js';
 
 afterAll(cleanup);
 
 const TABLES = ['audit_log', 'layers', 'overrides', 'people', 'schedules', 'team_members', 'teams'];
 
-async function fresh(file: string) {
-  const opened = await openDatabase(file);
+async function fresh(file: string, options: OpenOptions = {}) {
+  const opened = await openDatabase(file, options);
   return { opened, sqlite: raw(opened) };
 }
 
@@ -31,9 +31,9 @@ function expectUnchanged(file: string, before: ReturnType<typeof fingerprint>): 
 }
 
 describe('creating a database', () => {
-  test('the file is 0600 and the folders it creates are 0700', async () => {
+  test('the file is 0600 and the folders it creates (at the default location) are 0700', async () => {
     const file = path.join(tempDir(), 'deep', 'er', 'oncall.db');
-    const { sqlite } = await fresh(file);
+    const { sqlite } = await fresh(file, { createFolders: true });
     expect(mode(file)).toBe(0o600);
     expect(mode(path.dirname(file))).toBe(0o700);
     expect(mode(path.dirname(path.dirname(file)))).toBe(0o700);
@@ -48,7 +48,7 @@ describe('creating a database', () => {
     const old = process.umask(0o000);
     try {
       const file = path.join(tempDir(), 'wide', 'oncall.db');
-      const { sqlite } = await fresh(file);
+      const { sqlite } = await fresh(file, { createFolders: true });
       expect(mode(file)).toBe(0o600);
       expect(mode(path.dirname(file))).toBe(0o700);
       sqlite.close();
@@ -159,5 +159,110 @@ describe('refusing databases', () => {
     if (!(error instanceof Error)) raw(error).close();
     expect(error).toBeInstanceOf(UserError);
     expectUnchanged(file, before);
+  });
+});
+
+describe('a file left half-made by an interrupted first run', () => {
+  /** A file as an older oncall left it when killed between its first-run steps. */
+  function leftover(setup: (db: Database.Database) => void): string {
+    const file = path.join(tempDir(), 'oncall.db');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    setup(db);
+    db.close();
+    return file;
+  }
+  const migrationSql = (i: number) => {
+    const tag = JSON.parse(fs.readFileSync(path.join(ROOT, 'drizzle', 'meta', '_journal.json'), 'utf8')).entries[i].tag;
+    return fs.readFileSync(path.join(ROOT, 'drizzle', `${tag}.sql`), 'utf8');
+  };
+  const DRIZZLE_TABLE = 'CREATE TABLE "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)';
+
+  async function expectUsable(file: string): Promise<void> {
+    const { sqlite } = await fresh(file);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(migrationCount());
+    const names = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r: any) => r.name);
+    expect(names).toEqual(expect.arrayContaining([...TABLES, 'incidents', 'time_off']));
+    sqlite.prepare("INSERT INTO people (id, name, created_at) VALUES ('a', 'Ann', 0)").run();
+    sqlite.close();
+  }
+
+  test.each([
+    ['an empty file', (_: Database.Database) => undefined],
+    ['only drizzle\'s migrations table', (db: Database.Database) => db.exec(DRIZZLE_TABLE)],
+    ['the migrations table and one table of the first migration', (db: Database.Database) => {
+      db.exec(DRIZZLE_TABLE);
+      db.exec(migrationSql(0).split('--> statement-breakpoint')[0]);
+    }],
+    ['every table, migrations recorded, but no schema version', (db: Database.Database) => {
+      db.exec(DRIZZLE_TABLE);
+      for (let i = 0; i < migrationCount(); i++) db.exec(migrationSql(i));
+      db.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run('x', 1);
+    }],
+  ])('%s (schema version 0) is set up from scratch', async (_name, setup) => {
+    await expectUsable(leftover(setup));
+  });
+
+  test('a file truncated to zero bytes is a new database', async () => {
+    const file = path.join(tempDir(), 'oncall.db');
+    (await fresh(file)).sqlite.close();
+    fs.truncateSync(file, 0);
+    await expectUsable(file);
+    expect(mode(file)).toBe(0o600);
+  });
+
+  test('our tables with a row in one, but no schema version, are not ours to drop: refused, unchanged', async () => {
+    const file = leftover((db) => {
+      db.exec(migrationSql(0));
+      db.exec("INSERT INTO people (id, name, created_at) VALUES ('a', 'Ann', 0)");
+    });
+    const before = fingerprint(file);
+    const error = await openDatabase(file).catch((e) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(/another program/);
+    expectUnchanged(file, before);
+  });
+
+  test('our (empty) tables next to a table of another program: refused, unchanged', async () => {
+    const file = leftover((db) => {
+      db.exec(DRIZZLE_TABLE);
+      db.exec('CREATE TABLE recipes (id INTEGER PRIMARY KEY)');
+    });
+    const before = fingerprint(file);
+    await expect(openDatabase(file)).rejects.toThrow(/another program \(tables: __drizzle_migrations, recipes\)/);
+    expectUnchanged(file, before);
+  });
+});
+
+describe('upgrading an older schema', () => {
+  test('migrates in place, keeps the data, and saves the old file as .schema-N.bak first', async () => {
+    const file = path.join(tempDir(), 'oncall.db');
+    const old = migrationCount() - 1;
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    const journal = JSON.parse(fs.readFileSync(path.join(ROOT, 'drizzle', 'meta', '_journal.json'), 'utf8')).entries;
+    for (const { tag } of journal.slice(0, old)) db.exec(fs.readFileSync(path.join(ROOT, 'drizzle', `${tag}.sql`), 'utf8'));
+    db.exec("INSERT INTO people (id, name, created_at) VALUES ('a', 'Ann', 0)");
+    db.pragma(`user_version = ${old}`);
+    db.close();
+    const { sqlite } = await fresh(file);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(migrationCount());
+    expect(sqlite.prepare('SELECT name FROM people').all()).toEqual([{ name: 'Ann' }]);
+    sqlite.close();
+    const backup = new Database(`${file}.schema-${old}.bak`, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(old);
+    expect(backup.prepare('SELECT name FROM people').all()).toEqual([{ name: 'Ann' }]);
+    backup.close();
+    expect(mode(`${file}.schema-${old}.bak`)).toBe(0o600);
+  });
+});
+
+describe('folders', () => {
+  test('outside the default location, a missing folder is not created: a UserError naming it', async () => {
+    const dir = path.join(tempDir(), 'not', 'there');
+    const error = await openDatabase(path.join(dir, 'oncall.db')).catch((e) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe(`folder ${dir} does not exist; create it, or pass --db with a path in an existing folder`);
+    expect(fs.existsSync(path.dirname(dir))).toBe(false);
   });
 });
