@@ -9,7 +9,6 @@ import { dayCount } from '../window-option.js';
 import { formatTime } from '../output.js';
 import { iso } from '../json.js';
 import { progressBar } from '../progress-bar.js';
-import { term } from '../terminal-text.js';
 import { withFlags } from '../flag-errors.js';
 import { plural } from '../../core/index.js';
 
