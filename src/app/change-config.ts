@@ -5,7 +5,7 @@
 
 import type { Config, Plan } from '../core/index.js';
 import { planChanges, plural } from '../core/index.js';
-import { normalizeFiles } from '../core/normalize.js';
+import { normalizeFiles, type FileIssue } from '../core/normalize.js';
 import { InputError, UserError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan, audit, type Written } from '../storage/write.js';
@@ -31,6 +31,34 @@ export interface ChangeOptions {
   dryRun?: boolean;
 }
 
+const NO_KNOWN_IDS = { people: new Set<string>(), teams: new Set<string>() };
+
+/**
+ * The problems this change brings. A stored definition that a newer oncall checks more
+ * strictly (a layer start that is not a handoff of its rule, say) stays readable, and must not
+ * block an unrelated override: what was already wrong before the change is left to the
+ * command that fixes it. Problems are told apart by message and by the ids on their path,
+ * since removing a schedule moves the indexes of the ones after it.
+ */
+function newIssues(found: FileIssue[], shape: unknown, current: Config): FileIssue[] {
+  if (found.length === 0) return found;
+  const before = toYamlShape(current);
+  const known = new Set(normalizeFiles([{ file: 'command line', data: before }], NO_KNOWN_IDS).issues.map((i) => issueKey(i, before)));
+  return found.filter((issue) => !known.has(issueKey(issue, shape)));
+}
+
+/** "schedules/payments-primary/layers/weekly/handoffs: message": the path through ids. */
+function issueKey(issue: FileIssue, data: unknown): string {
+  const steps: string[] = [];
+  let node = data;
+  for (const step of issue.path) {
+    node = (node as Record<string | number, unknown> | undefined)?.[step];
+    const id = typeof step === 'number' && node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
+    steps.push(typeof id === 'string' ? `#${id}` : String(step));
+  }
+  return `${steps.join('/')}: ${issue.message}`;
+}
+
 export async function changeConfig<T>(
   ctx: AppContext,
   options: ChangeOptions,
@@ -49,10 +77,9 @@ export async function changeConfig<T>(
       const edited = structuredClone(current);
       const notes: Parameters<AuditNote>[] = [];
       const value = change(edited, { store, db, note: (...entry) => notes.push(entry) });
-      const { config, issues } = normalizeFiles([{ file: 'command line', data: toYamlShape(edited) }], {
-        people: new Set(),
-        teams: new Set(),
-      });
+      const shape = toYamlShape(edited);
+      const { config, issues: found } = normalizeFiles([{ file: 'command line', data: shape }], NO_KNOWN_IDS);
+      const issues = newIssues(found, shape, current);
       if (issues.length > 0) {
         const more = issues.length > 1 ? ` (and ${plural(issues.length - 1, 'more problem')})` : '';
         throw new UserError(`${issues[0].message}${more}`);

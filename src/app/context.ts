@@ -4,6 +4,7 @@
 import type { Store } from '../storage/open.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, defaultDbPath, openDatabase } from '../storage/open.js';
 import { errorCode, storageFailure } from '../storage/failures.js';
+import { hasCommitted } from '../storage/write-lock.js';
 
 export { DEFAULT_LOCK_TIMEOUT_MS };
 
@@ -19,6 +20,8 @@ export interface AppContext {
    */
   setAside: Map<string, string>;
   store(): Promise<Store>;
+  /** Whether this run committed a change to the database (a dry run may count too). */
+  changed(): boolean;
   /** Closes the database if it was opened; the next `store()` opens it again. */
   close(): Promise<void>;
   /** A database error that escaped a use case, as the one-line failure it means (else as it is). */
@@ -51,16 +54,20 @@ export interface ContextOptions {
 export function makeContext(options: ContextOptions): AppContext {
   const { createFolders = false, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, onWait, ...rest } = options;
   let opened: Promise<Store> | undefined;
+  let open: Store | undefined;
   return {
     ...rest,
     setAside: new Map(),
-    store: () => (opened ??= openDatabase(rest.dbPath, { createFolders, lockTimeoutMs, onWait })),
+    store: () =>
+      (opened ??= openDatabase(rest.dbPath, { createFolders, lockTimeoutMs, onWait }).then((store) => (open = store))),
+    changed: () => open !== undefined && hasCommitted(open.sqlite),
     close: async () => {
       const closing = opened;
       opened = undefined;
       // A failed open has nothing to close; its error already reached the caller.
       const store = await closing?.catch(() => undefined);
       store?.sqlite.close();
+      open = undefined;
     },
     explain: (error) => (errorCode(error)?.startsWith('SQLITE_') && storageFailure(error, rest.dbPath, lockTimeoutMs)) || error,
   };

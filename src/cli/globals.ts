@@ -80,6 +80,11 @@ export function setAsideIn(program: Command): string[] {
   return [...messages.values()];
 }
 
+/** Whether the run committed a change: its exit status then says that the change landed. */
+export function changedIn(program: Command): boolean {
+  return (runs.get(program)?.contexts ?? []).some((ctx) => ctx.changed());
+}
+
 /**
  * The failure to report for `error`: a database error that escaped a command becomes the
  * one-line message it means, naming the database the run opened.

@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { terminalSafe, terminalSafeLines } from '../core/index.js';
 import { Interrupted, ProblemsFound, RuntimeFailure, UserError } from '../errors.js';
-import { addGlobalOptions, closeRun, explainFailure, setAsideIn, startRun } from './globals.js';
+import { addGlobalOptions, changedIn, closeRun, explainFailure, setAsideIn, startRun } from './globals.js';
 import { processIo, type Io, type Output } from './io.js';
 import { registerWho } from './commands/who.js';
 import { registerShifts } from './commands/shifts.js';
@@ -78,10 +78,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     status = report(explainFailure(program, error), io.stderr, argv.includes('--debug'));
   }
   // Schedules whose stored rotation cannot be computed were left out of the answer: say so,
-  // and do not let the answer pass for a whole one (or for a clean `check`).
+  // and do not let the answer pass for a whole one (or for a clean `check`). A change that
+  // landed still exits 0, so that a script does not make it twice.
   const setAside = setAsideIn(program);
   for (const message of setAside) io.stderr.write(`oncall: ${terminalSafe(message)}\n`);
-  if (setAside.length > 0 && (status === 0 || status === 3)) status = 1;
+  if (setAside.length > 0 && !changedIn(program) && (status === 0 || status === 3)) status = 1;
   await closeRun(program);
   return status;
 }

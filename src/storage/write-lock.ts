@@ -46,7 +46,16 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** A drizzle transaction under the write lock (drizzle's own BEGIN becomes a savepoint inside it). */
 export function writeTransaction<T>(db: Db, work: (tx: Tx) => T): T {
-  return withWriteLock(db.$client, () => db.transaction(work));
+  const result = withWriteLock(db.$client, () => db.transaction(work));
+  committed.add(db.$client);
+  return result;
+}
+
+const committed = new WeakSet<Database.Database>();
+
+/** Whether a change (not the set-up of the schema) was committed through `sqlite`. */
+export function hasCommitted(sqlite: Database.Database): boolean {
+  return committed.has(sqlite);
 }
 
 function takeWriteLock(sqlite: Database.Database): void {

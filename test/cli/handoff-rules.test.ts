@@ -215,10 +215,16 @@ describe('a bad rule stored by an older version: reads name it and the rest stil
     const s = session();
     ok(s.run(['apply', '-f', writeYaml(BASE)]));
     storeRule(s.db, 'rota', 'weekdays', { handoffs: 'FREQ=SECONDLY' });
-    // Any change re-checks the stored definition, and says which layer to fix.
-    const blocked = s.run(['override', 'add', '--schedule', 'steady', '--person', 'cat', '--from', '2026-11-24 09:00', '--to', '2026-11-24 17:00']);
-    expect(blocked.status).toBe(2);
-    expect(blocked.stderr).toMatch(/layer "weekdays": handoffs "FREQ=SECONDLY"/);
+    // An unrelated change is not held hostage by what was stored before: it lands, exits 0 (a
+    // script must not make it twice) and still says that its checks had to leave rota out.
+    const added = ok(s.run(['override', 'add', '--schedule', 'steady', '--person', 'cat', '--from', '2026-11-24T09:00', '--to', '2026-11-24T17:00']));
+    expect(added.stdout).toMatch(/^Added override \d+ on steady/);
+    expect(added.stderr).toMatch(/^oncall: schedule "rota" cannot be shown: layer "weekdays"/);
+    expect(json<unknown[]>(ok(s.run(['override', 'list', '--schedule', 'steady', '--json'])))).toHaveLength(1);
+    // A change that brings a bad rule of its own is refused, naming it.
+    const worse = s.run(['layer', 'edit', 'steady', 'weekly', '--handoffs', 'FREQ=MINUTELY']);
+    expect(worse.status).toBe(2);
+    expect(worse.stderr).toMatch(/layer "weekly": handoffs "FREQ=MINUTELY" would hand off more than once an hour/);
 
     ok(s.run(['layer', 'edit', 'rota', 'weekdays', '--handoffs', 'FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=9;BYMINUTE=0']));
     const who = ok(s.run(['who']));
@@ -243,6 +249,21 @@ describe('a bad rule stored by an older version: reads name it and the rest stil
     expect(long.stderr).toMatch(/schedule "rota" cannot be shown: layer "weekdays": it has 144000 shifts in the time asked about, more than the 100000 one question may list; ask about a shorter time/);
     expect(long.ms).toBeLessThan(QUICK_MS);
   });
+});
+
+test('a stored layer whose start is not a handoff (allowed before) still reads, and does not block other changes', () => {
+  const s = session();
+  ok(s.run(['apply', '-f', writeYaml(BASE)]));
+  // 2026-01-05 is a Monday; a Wednesday-only rule makes that start no handoff of it.
+  storeRule(s.db, 'rota', 'weekdays', { handoffs: 'FREQ=WEEKLY;BYDAY=WE;BYHOUR=9;BYMINUTE=0' });
+  const who = ok(s.run(['who', '--schedule', 'rota']));
+  expect(who.stderr).toBe('');
+  const added = ok(s.run(['override', 'add', '--schedule', 'steady', '--person', 'cat', '--from', '2026-11-24T09:00', '--to', '2026-11-24T17:00']));
+  expect(added.stderr).toBe('');
+  // Re-stating the same start through a change of that layer is refused, with the way out.
+  const edited = s.run(['layer', 'edit', 'rota', 'weekdays', '--handoffs', 'FREQ=WEEKLY;BYDAY=TH;BYHOUR=9;BYMINUTE=0']);
+  expect(edited.status).toBe(2);
+  expect(edited.stderr).toMatch(/start 2026-01-05T09:00 is not a handoff of .*; its first handoff after that is 2026-01-08T09:00/);
 });
 
 test('the rule `layer add --help` shows is accepted', () => {
