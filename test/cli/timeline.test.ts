@@ -22,10 +22,9 @@ function laneOf(text: string, id: string, label: string): string {
 }
 
 describe('static picture (stdout not a terminal)', () => {
-  test('exits 0 quickly with titles, ruler, lanes and legend, without touching raw mode', () => {
-    const began = Date.now();
+  // Waiting for keys on a pipe would hang: the in-process runner's own time limit fails that.
+  test('exits 0 with titles, ruler, lanes and legend, without touching raw mode', () => {
     const r = ok(s.run(['timeline']));
-    expect(Date.now() - began).toBeLessThan(5_000);
     expect(r.stderr).toBe('');
     for (const title of ['Payments primary (payments-primary)', 'Payments secondary (payments-secondary)', 'Platform primary (platform-primary)']) {
       expect(r.stdout).toContain(`${title} · Europe/Berlin`);

@@ -38,9 +38,13 @@ function app(options: { width?: number; days?: number; start?: number } = {}) {
   const element = width === undefined ? timeline : React.createElement(Box, { width }, timeline);
   const t = render(element);
   const frame = () => t.lastFrame() ?? '';
+  // Each key waits for the picture (or the window asked for) to change, up to 250 ms for
+  // keys that change nothing, then settles: a fixed pause alone was too short on a busy machine.
   const press = async (...keys: string[]) => {
     for (const key of keys) {
+      const before = `${asked.length}|${frame()}`;
       t.stdin.write(key);
+      for (const until = Date.now() + 250; `${asked.length}|${frame()}` === before && Date.now() < until; ) await settle();
       await settle();
     }
   };
