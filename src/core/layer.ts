@@ -16,7 +16,20 @@ export const MAX_LAYER_SHIFTS = 100_000;
 // that cannot be built (a rule an older version stored) is remembered by what is wrong.
 const rotations = new Map<string, Rotation | string>();
 
+// And by the layer version itself: reads ask about each version several times (is it usable,
+// its lifetime, its shifts), and building the key each time showed in `oncall who`'s profile.
+const ofLayer = new WeakMap<Layer, Rotation | string>();
+
 function rotationOrProblem(layer: Layer): Rotation | string {
+  let found = ofLayer.get(layer);
+  if (found === undefined) {
+    found = sharedRotation(layer);
+    ofLayer.set(layer, found);
+  }
+  return found;
+}
+
+function sharedRotation(layer: Layer): Rotation | string {
   const shift = layer.shift ? `${layer.shift.count}${layer.shift.unit}` : '';
   const key = `${layer.timezone}|${layer.start}|${shift}|${layer.handoffs ?? ''}`;
   let rotation = rotations.get(key);
@@ -69,12 +82,14 @@ export function layerShifts(layer: Layer, window: Window): Shift[] {
     : [range];
   const shifts: Shift[] = [];
   let k = Math.max(0, rotation.indexAt(range.start));
-  const count = rotation.indexAt(range.end - 1) - k + 1;
-  if (count > MAX_LAYER_SHIFTS) {
-    throw new UnusableRotation(`layer "${layer.id}": it has ${count} shifts in the time asked about, more than the ${MAX_LAYER_SHIFTS} one question may list; ask about a shorter time`);
-  }
+  // Counted as they are walked (a count up front would cost `who` a lookup per layer).
+  const first = k;
   let w = 0; // restriction intervals before this one end before the current shift
   for (let shiftStart = rotation.handoff(k); shiftStart < range.end; k++) {
+    if (k - first >= MAX_LAYER_SHIFTS) {
+      const count = rotation.indexAt(range.end - 1) - first + 1;
+      throw new UnusableRotation(`layer "${layer.id}": it has ${count} shifts in the time asked about, more than the ${MAX_LAYER_SHIFTS} one question may list; ask about a shorter time`);
+    }
     const shiftEnd = rotation.handoff(k + 1);
     const person = layer.members[k % n];
     while (w < intervals.length && intervals[w].end <= shiftStart) w++;
