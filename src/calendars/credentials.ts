@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { UserError } from '../errors.js';
 
 export interface CredentialStore {
   kind: 'keychain' | 'file';
@@ -100,4 +101,28 @@ function fileStore(file: string): CredentialStore {
       write(data);
     },
   };
+}
+
+/**
+ * A provider's stored sign-in, read back: `valid` says whether the parsed value has what the
+ * provider needs. Missing or unreadable ones say how to sign in again, never quoting the
+ * stored text (it holds the tokens).
+ */
+export function readSignIn<T>(
+  store: CredentialStore,
+  key: string,
+  provider: { name: string; command: string; ciVariable: string },
+  valid: (value: T) => boolean,
+): T {
+  const saved = store.get(key);
+  if (!saved) {
+    throw new UserError(`not signed in to ${provider.name}: run "${provider.command}", or set ${provider.ciVariable} in CI`);
+  }
+  try {
+    const stored = JSON.parse(saved) as T;
+    if (stored && typeof stored === 'object' && valid(stored)) return stored;
+  } catch {
+    // Reported below.
+  }
+  throw new UserError(`the stored ${provider.name} sign-in cannot be read; run "${provider.command}" again`);
 }

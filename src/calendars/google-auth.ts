@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
 import { UserError } from '../errors.js';
-import type { CredentialStore } from './credentials.js';
+import { readSignIn, type CredentialStore } from './credentials.js';
 import { peerText, Secrets } from './scrub.js';
 import { signInAnswer, type PasteSource } from './sign-in-answer.js';
 import { hostOf, networkReason, unreachable } from './unreachable.js';
@@ -83,17 +83,7 @@ export function googleClient(env: NodeJS.ProcessEnv, store: CredentialStore, sec
 }
 
 function readStored(store: CredentialStore): StoredGoogle {
-  const saved = store.get(STORE_NAME);
-  if (!saved) {
-    throw new UserError('not signed in to Google: run "oncall calendar connect google", or set ONCALL_GOOGLE_ACCESS_TOKEN in CI');
-  }
-  try {
-    const stored = JSON.parse(saved) as StoredGoogle;
-    if (typeof stored.clientId === 'string' && typeof stored.refreshToken === 'string') return stored;
-  } catch {
-    // Reported below, without quoting the stored text (it holds the tokens).
-  }
-  throw new UserError('the stored Google sign-in cannot be read; run "oncall calendar connect google" again');
+  return readSignIn<StoredGoogle>(store, STORE_NAME, { name: 'Google', command: 'oncall calendar connect google', ciVariable: 'ONCALL_GOOGLE_ACCESS_TOKEN' }, (s) => typeof s.clientId === 'string' && typeof s.refreshToken === 'string');
 }
 
 export interface ConnectOptions {

@@ -5,7 +5,7 @@
 
 import type { PublicClientApplication, ICachePlugin, INetworkModule } from '@azure/msal-node';
 import { UserError } from '../errors.js';
-import type { CredentialStore } from './credentials.js';
+import { readSignIn, type CredentialStore } from './credentials.js';
 import { peerText, Secrets } from './scrub.js';
 import { hostOf, probe, unreachable } from './unreachable.js';
 
@@ -149,17 +149,7 @@ export function outlookToken(env: NodeJS.ProcessEnv, store: CredentialStore, net
 }
 
 function readStored(store: CredentialStore): StoredOutlook {
-  const saved = store.get(ACCOUNT);
-  if (!saved) {
-    throw new UserError('not signed in to Outlook: run "oncall calendar connect outlook", or set ONCALL_GRAPH_ACCESS_TOKEN in CI');
-  }
-  try {
-    const stored = JSON.parse(saved) as StoredOutlook;
-    if (typeof stored.clientId === 'string' && typeof stored.homeAccountId === 'string') return stored;
-  } catch {
-    // Reported below.
-  }
-  throw new UserError('the stored Outlook sign-in cannot be read; run "oncall calendar connect outlook" again');
+  return readSignIn<StoredOutlook>(store, ACCOUNT, { name: 'Outlook', command: 'oncall calendar connect outlook', ciVariable: 'ONCALL_GRAPH_ACCESS_TOKEN' }, (s) => typeof s.clientId === 'string' && typeof s.homeAccountId === 'string');
 }
 
 export function disconnectOutlook(store: CredentialStore): void {

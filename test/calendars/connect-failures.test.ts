@@ -9,20 +9,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, test } from 'vitest';
+import { serversClosedAfterEach } from './fake-http.js';
 import { openCredentialStore } from '../../src/calendars/credentials.js';
 import { connectGoogle } from '../../src/calendars/google-auth.js';
 import { cleanup, runAsync, tempDir, type Env } from '../cli/helpers.js';
 import { start } from './cli.js';
 
 const CLIENT_ID = 'client-123.apps.googleusercontent.com';
-const servers: http.Server[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  cleanup();
-});
+const servers = serversClosedAfterEach(afterEach, cleanup);
 
 async function listen(handler: http.RequestListener = (_req, res) => res.end(), port = 0): Promise<http.Server> {
   const server = http.createServer(handler);

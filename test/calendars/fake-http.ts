@@ -183,3 +183,16 @@ export class FakeServer {
     return this.handler({ method: rec.method, path: rec.path, query: rec.query, headers: rec.headers, body: rec.body });
   }
 }
+
+/** Servers a test file started by hand, closed (with their open connections) after each test. */
+export function serversClosedAfterEach(afterEach: (fn: () => Promise<void>) => void, after: () => void): http.Server[] {
+  const servers: http.Server[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+    after();
+  });
+  return servers;
+}

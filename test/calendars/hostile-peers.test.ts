@@ -8,6 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
+import { serversClosedAfterEach } from './fake-http.js';
 import { cleanup } from '../cli/helpers.js';
 import { calendarSession, GOOGLE_TOKEN, GRAPH_TOKEN, type CalendarSession } from './cli.js';
 
@@ -36,14 +37,7 @@ async function hostile(answer: Answer) {
   return { url: `${origin}/`, origin, seen };
 }
 
-const servers: http.Server[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-  cleanup();
-});
+const servers = serversClosedAfterEach(afterEach, cleanup);
 
 const bearer = (req: Seen) => req.auth.replace(/^Bearer /, '');
 const text = (res: http.ServerResponse, status: number, body: string, type = 'text/plain', headers: Record<string, string> = {}) =>
