@@ -150,6 +150,8 @@ export interface AuditEntry {
   action: string;
   oldValue: string | null;
   newValue: string | null;
+  /** When the change takes effect; null in entries older than this column. */
+  effective: number | null;
 }
 
 /** The audit log, newest first. */
@@ -168,7 +170,7 @@ export function auditEntries(store: Store, filter: { since?: number; entity?: st
   }
   return store.sqlite
     .prepare(
-      `SELECT id, at, actor, entity, action, old_value AS oldValue, new_value AS newValue FROM audit_log
+      `SELECT id, at, actor, entity, action, old_value AS oldValue, new_value AS newValue, effective FROM audit_log
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC`,
     )
     .all(...params) as AuditEntry[];

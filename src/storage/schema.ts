@@ -111,6 +111,8 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     oldValue: text('old_value'),
     newValue: text('new_value'),
+    /** When the change takes effect; null in entries written before oncall recorded it. */
+    effective: integer('effective'),
   },
   (t) => [index('audit_entity').on(t.entity, t.at)],
 );

@@ -52,7 +52,10 @@ function auditEntity(change: Change): string {
   return `${change.entity}:${change.id}`;
 }
 
-export function audit(tx: Tx, ctx: WriteContext, entity: string, action: string, before: unknown, after: unknown): void {
+/** `effective` defaults to the context's; a change that lands at an instant of its own passes that. */
+export function audit(
+  tx: Tx, ctx: WriteContext, entity: string, action: string, before: unknown, after: unknown, effective = ctx.effective,
+): void {
   tx.insert(auditLog)
     .values({
       at: ctx.now,
@@ -61,6 +64,7 @@ export function audit(tx: Tx, ctx: WriteContext, entity: string, action: string,
       action,
       oldValue: before === undefined ? null : JSON.stringify(before),
       newValue: after === undefined ? null : JSON.stringify(after),
+      effective,
     })
     .run();
 }

@@ -71,6 +71,8 @@ export interface Entry {
   action: string;
   old: any;
   new: any;
+  /** When the change takes effect (UTC); null in entries older than that record. */
+  effective: string | null;
 }
 
 export function log(s: Session, args: string[] = [], env: Env = {}): Entry[] {

@@ -76,6 +76,7 @@ describe('the audit log', () => {
       at: '2026-11-26T12:00:00Z', actor: 'ci-bot', entity: 'layer:platform-primary/weekly', action: 'change',
       old: { id: 'weekly', start: '2026-01-06T10:00', shift: '1w', members: ['frank', 'grace', 'heidi'] },
       new: { id: 'weekly', start: '2026-01-06T10:00', shift: '1w', members: ['frank', 'heidi', 'grace'] },
+      effective: '2026-11-26T12:00:00Z',
     });
     // The file still says "Bob Marley": apply changes bob back, and says so in the log.
     expect(log(s, ['--entity', 'person:bob'], day(27)).map((e) => [e.at, e.actor, e.action, e.old?.name ?? null, e.new?.name ?? null])).toEqual([
@@ -161,7 +162,10 @@ describe('layer and schedule disable/enable', () => {
     ]);
     const layer = exported(s).schedules.find((x: { id: string }) => x.id === 'payments-primary').layers[1];
     expect(layer).toMatchObject({ id: 'business-hours', members: ['dave', 'erin'], disabled: true });
-    expect(json(ok(s.run(['layer', 'show', 'payments-primary', 'business-hours', '--json'])))).toMatchObject({ disabled: true, members: ['dave', 'erin'] });
+    // Disabled from 1 Dec on, not yet (now is 23 Nov): show says so (issue 14 item 6).
+    const shown = json(ok(s.run(['layer', 'show', 'payments-primary', 'business-hours', '--json'])));
+    expect(shown).toMatchObject({ members: ['dave', 'erin'], pending: [{ effective: '2026-12-01T00:00:00Z', disabled: true, members: ['dave', 'erin'] }] });
+    expect(shown.disabled).toBeUndefined();
     expect(ok(s.run(['layer', 'list', 'payments-primary'])).stdout).toContain('business-hours (disabled)');
     expect(ok(s.run(['apply', '-f', writeYaml(ok(s.run(['export', 'yaml'])).stdout)])).stdout.trim()).toBe('No changes.');
 

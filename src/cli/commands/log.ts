@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { invocation } from '../globals.js';
 import { fitWidth, formatTime } from '../output.js';
-import { auditValueJson, iso } from '../json.js';
+import { auditValueJson, iso, isoOrNull } from '../json.js';
 
 export function registerLog(program: Command): void {
   program
@@ -21,12 +21,15 @@ export function registerLog(program: Command): void {
           at: iso(e.at), actor: e.actor, entity: e.entity, action: e.action,
           old: auditValueJson(e.oldValue),
           new: auditValueJson(e.newValue),
+          effective: isoOrNull(e.effective),
         })));
         return;
       }
       if (entries.length === 0) return run.print('Nothing in the log.');
       for (const e of entries) {
-        const head = `${formatTime(e.at, run.ctx.zone, run.ctx.now)}  ${e.actor}  ${e.action} ${e.entity}`;
+        // Only a later instant is worth saying: most changes take effect as they are made.
+        const later = e.effective !== null && e.effective > e.at ? `  takes effect ${formatTime(e.effective, run.ctx.zone, run.ctx.now)}` : '';
+        const head = `${formatTime(e.at, run.ctx.zone, run.ctx.now)}  ${e.actor}  ${e.action} ${e.entity}${later}`;
         run.print(e.action === 'add' ? run.colors.green(head) : e.action === 'remove' ? run.colors.red(head) : run.colors.yellow(head));
         const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
         for (const line of diffLines(e.oldValue, e.newValue, time)) run.print(fitWidth(`    ${line}`, run.width));

@@ -2,11 +2,11 @@
 
 import type { Command } from 'commander';
 import type { LayerConfig, RestrictionConfig } from '../../core/index.js';
-import { formatWallClock, plural, toFloating, findById } from '../../core/index.js';
+import { formatWallClock, toFloating, findById } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { collect, invocation, type Invocation } from '../globals.js';
 import { fitWidth, table } from '../output.js';
-import { overrideJson } from '../json.js';
+import { describeLayer, printLayer, printSchedule } from '../show-definitions.js';
 import { printChange } from '../change-output.js';
 import { parseRestrictOption } from '../restrict-option.js';
 import { withFlags } from '../flag-errors.js';
@@ -93,14 +93,11 @@ export function registerSchedules(program: Command): void {
     });
   schedule
     .command('show <id>')
-    .description('a schedule with its layers')
+    .description('a schedule with its layers now, and any definition planned for later')
     .action(async (id: string, _o, command: Command) => {
       const run = await invocation(command);
-      const s = findById((await currentConfig(run)).schedules, id, 'schedule');
-      if (run.json) return run.printJson({ ...s, overrides: s.overrides.map(overrideJson) });
-      run.print(`${s.name} (${s.id}), team ${s.team}, ${s.timezone}${s.disabled ? ' (disabled)' : ''}`);
-      for (const l of s.layers) for (const line of describeLayer(l)) run.print(fitWidth(`  ${line}`, run.width));
-      run.print(`  ${plural(s.overrides.length, 'override')} ("oncall override list --schedule ${s.id}")`);
+      const { scheduleDefinitions } = await import('../../app/definitions.js');
+      printSchedule(run, await scheduleDefinitions(run.ctx, id));
     });
 
   registerLayers(program);
@@ -112,18 +109,6 @@ export function registerSchedules(program: Command): void {
  */
 export function zoneOption(command: Command): string | undefined {
   return command.optsWithGlobals().tz;
-}
-
-/** A layer in a few short lines (each fits 80 columns for ordinary ids). */
-function describeLayer(l: LayerConfig): string[] {
-  const rotation = l.shift ? `every ${l.shift}` : `handoffs ${l.handoffs}`;
-  const lines = [
-    `layer ${l.id}${l.disabled ? ' (disabled)' : ''}: ${rotation} from ${l.start}${l.end ? ` to ${l.end}` : ''}`,
-    `  members: ${l.members.join(', ')}`,
-  ];
-  for (const r of l.restrictions ?? []) lines.push(`  only ${r.days ? `${r.days.join(',')} ` : ''}${r.from}-${r.to}`);
-  if (l.priority !== undefined) lines.push(`  priority ${l.priority}`);
-  return lines;
 }
 
 function layerOptions(command: Command): Command {
@@ -212,12 +197,10 @@ function registerLayers(program: Command): void {
     });
   layer
     .command('show <schedule> <id>')
-    .description('one layer')
+    .description('one layer now, and any version planned for later')
     .action(async (scheduleId: string, id: string, _o, command: Command) => {
       const run = await invocation(command);
-      const { findLayer } = await manage();
-      const l = findLayer(findById((await currentConfig(run)).schedules, scheduleId, 'schedule'), id);
-      if (run.json) return run.printJson(l);
-      for (const line of describeLayer(l)) run.print(fitWidth(line, run.width));
+      const { layerDefinitions } = await import('../../app/definitions.js');
+      printLayer(run, id, await layerDefinitions(run.ctx, scheduleId, id));
     });
 }
