@@ -55,8 +55,8 @@ describe('person and team commands', () => {
     ok(s.run(['person', 'edit', 'erin', '--name', 'Erin Example'], { ONCALL_NOW: '2026-11-24T12:00:00Z' }));
     expect(ok(s.run(['person', 'edit', 'erin', '--name', 'Erin Example'])).stdout.trim()).toBe('No changes.');
     expect(log(s)).toEqual([
-      { at: '2026-11-24T12:00:00Z', actor: 'lead', entity: 'person:erin', action: 'change', old: { id: 'erin', name: 'Erin' }, new: { id: 'erin', name: 'Erin Example' } },
-      { at: NOW, actor: 'lead', entity: 'person:erin', action: 'add', old: null, new: { id: 'erin', name: 'Erin' } },
+      { at: '2026-11-24T12:00:00Z', actor: 'lead', entity: 'person:erin', action: 'change', old: { id: 'erin', name: 'Erin' }, new: { id: 'erin', name: 'Erin Example' }, effective: '2026-11-24T12:00:00Z' },
+      { at: NOW, actor: 'lead', entity: 'person:erin', action: 'add', old: null, new: { id: 'erin', name: 'Erin' }, effective: NOW },
     ]);
   });
 
