@@ -6,8 +6,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cleanup, EXAMPLES, json, ok, writeYaml } from './helpers.js';
-import { acme, log, refused } from './manage-helpers.js';
+import path from 'node:path';
+import { cleanup, EXAMPLES, json, ok, ROOT, tempDir, writeYaml } from './helpers.js';
+import { acme, log, refused, sessionAt } from './manage-helpers.js';
 
 afterAll(cleanup);
 
@@ -138,5 +139,23 @@ describe('hostile and edge cases', () => {
     db.close();
     expect(log(s).every((e) => e.effective === null)).toBe(true);
     expect(ok(s.run(['log'])).stdout).not.toContain('takes effect');
+  });
+
+  test('a database from before the effective column is upgraded: its entries read as effective null', () => {
+    const file = path.join(tempDir(), 'old.db');
+    const journal: { tag: string }[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'drizzle', 'meta', '_journal.json'), 'utf8')).entries;
+    const before = journal.findIndex((m) => m.tag === '0005_audit_effective');
+    expect(before).toBeGreaterThan(0);
+    const db = new Database(file);
+    for (const { tag } of journal.slice(0, before)) db.exec(fs.readFileSync(path.join(ROOT, 'drizzle', `${tag}.sql`), 'utf8'));
+    db.exec(`INSERT INTO audit_log (at, actor, entity, action, old_value, new_value)
+      VALUES (${Date.parse('2026-11-20T12:00:00Z')}, 'old-lead', 'person:ann', 'add', NULL, '{"id":"ann","name":"Ann"}')`);
+    db.pragma(`user_version = ${before}`);
+    db.close();
+    const s = sessionAt(file);
+    expect(log(s)).toEqual([
+      { at: '2026-11-20T12:00:00Z', actor: 'old-lead', entity: 'person:ann', action: 'add', old: null, new: { id: 'ann', name: 'Ann' }, effective: null },
+    ]);
+    expect(ok(s.run(['log'])).stdout.split('\n')[0]).toBe('Fri 20 Nov 07:00  old-lead  add person:ann');
   });
 });
