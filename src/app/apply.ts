@@ -11,6 +11,8 @@ import { writeTransaction } from '../storage/write-lock.js';
 import type { AppContext } from './context.js';
 import { loadYamlFiles, locateAll, yamlErrors } from './yaml-files.js';
 import { holidayRegionCheck } from './holiday-check.js';
+import { ineffectiveOverrides, type IneffectiveOverride } from './override-effect.js';
+import type { Db } from '../storage/open.js';
 
 export interface ApplyOptions {
   files: string[];
@@ -24,6 +26,8 @@ export interface ApplyResult {
   plan: Plan;
   applied: boolean;
   effective: number;
+  /** Overrides the plan adds that would change nothing: flagged, yet applied (the file owns them). */
+  noEffect: IneffectiveOverride[];
 }
 
 export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promise<ApplyResult> {
@@ -37,7 +41,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
   const db = await store.orm();
   // Read, plan and write under one write lock: a concurrent writer (someone adding an
   // override while CI applies) lands entirely before or entirely after this apply.
-  const { plan, applied } = writeTransaction(
+  const { plan, applied, noEffect } = writeTransaction(
     db,
     () => {
       const current = loadConfig(db, store);
@@ -55,11 +59,32 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
       const config = keepEndedOverrides(current, listed, effective);
       const plan = planChanges(current, config, options.prune);
       const applied = !options.dryRun && plan.changes.length > 0;
-      if (applied) applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
-      return { plan, applied };
+      const write = () => applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
+      let noEffect: IneffectiveOverride[] = [];
+      if (applied) noEffect = ineffectiveOverrides(store, write());
+      else if (plan.changes.some((c) => c.entity === 'override' && c.action === 'add')) {
+        // A dry run writes the plan and rolls it back: the overrides are judged as stored.
+        noEffect = rehearse(db, () => ineffectiveOverrides(store, write()));
+      }
+      return { plan, applied, noEffect };
     },
   );
-  return { plan, applied, effective };
+  return { plan, applied, effective, noEffect };
+}
+
+/** What `work` returns, with everything it wrote undone. */
+function rehearse<T>(db: Db, work: () => T): T {
+  const undo = new Error('rehearsal rolled back');
+  let result!: T;
+  try {
+    db.transaction(() => {
+      result = work();
+      throw undo;
+    });
+  } catch (error) {
+    if (error !== undo) throw error;
+  }
+  return result;
 }
 
 /**

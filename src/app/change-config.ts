@@ -29,6 +29,8 @@ export interface ChangeOptions {
   effective?: number;
   /** Nothing is written; the plan is returned (for --dry-run). */
   dryRun?: boolean;
+  /** Runs after writing, inside the transaction: throwing undoes the whole change. */
+  afterWrite?: (store: Store, written: Written) => void;
 }
 
 const NO_KNOWN_IDS = { people: new Set<string>(), teams: new Set<string>() };
@@ -90,6 +92,7 @@ export async function changeConfig<T>(
         const writeContext = { effective, now: ctx.now, actor: ctx.actor };
         written = applyPlan(db, config, plan.changes, writeContext);
         for (const [entity, action, value] of notes) audit(tx, writeContext, entity, action, undefined, value);
+        options.afterWrite?.(store, written);
       }
       return { plan, value, written };
     },

@@ -8,6 +8,7 @@ import type { AppContext } from './context.js';
 import { currentConfig } from './current-config.js';
 import { finalShifts } from './final-shifts.js';
 import { selectSchedules } from './select-schedules.js';
+import { idleReplacements } from './override-effect.js';
 
 export { PROBLEM_KINDS, isProblemKind, type Problem, type ProblemKind } from '../core/index.js';
 
@@ -34,6 +35,7 @@ export async function checkRota(ctx: AppContext, options: { days: number; schedu
       team,
       definitions: config.schedules.filter((s) => chosen.some((c) => c.id === s.id)),
       timeOff: timeOffBetween(store, window.start, window.end),
+      noEffect: options.ignore?.includes('no-effect') ? [] : idleReplacements(store, chosen.filter((s) => !ctx.setAside.has(s.id)), window),
     },
     options.ignore,
   );

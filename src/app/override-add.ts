@@ -1,5 +1,6 @@
 // `oncall override add`: add the override, then say what `check` would say about its person
 // while it runs (time off, on call elsewhere in the team), with the same core detectors.
+// One that would change nothing (over already, or replacing someone never on call then) is refused.
 
 import type { OverrideConfig, Plan, Problem } from '../core/index.js';
 import { overrideKey, overrideWarnings } from '../core/index.js';
@@ -8,6 +9,7 @@ import { timeOffBetween } from '../storage/read-time-off.js';
 import type { AppContext } from './context.js';
 import { finalShifts } from './final-shifts.js';
 import { addOverride } from './manage-schedules.js';
+import { refuseIneffective } from './override-effect.js';
 
 export interface AddedOverride {
   plan: Plan;
@@ -20,7 +22,7 @@ export interface AddedOverride {
 }
 
 export async function addOverrideChecked(ctx: AppContext, scheduleId: string, override: OverrideConfig): Promise<AddedOverride> {
-  const { plan, value, written } = await addOverride(ctx, scheduleId, override);
+  const { plan, value, written } = await addOverride(ctx, scheduleId, override, { afterWrite: refuseIneffective });
   const id = written.overrides.find((w) => w.scheduleId === scheduleId && overrideKey(w.override) === overrideKey(override))?.id;
   const store = await ctx.store();
   const window = { start: override.from, end: override.to };

@@ -9,6 +9,7 @@ import { scheduleInputs, listSchedules } from '../storage/read.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
 import { allUsable } from './usable.js';
+import { refuseIneffective } from './override-effect.js';
 
 const SEARCH = 120 * DAY_MS;
 
@@ -20,7 +21,7 @@ export interface SwapRequest {
 }
 
 export function swapShifts(ctx: AppContext, request: SwapRequest, options: ChangeOptions = {}) {
-  return changeConfig(ctx, options, (config: Config, { store, note }) => {
+  return changeConfig(ctx, { ...options, afterWrite: refuseIneffective }, (config: Config, { store, note }) => {
     const schedule = findById(config.schedules, request.scheduleId, 'schedule');
     const info = listSchedules(store).find((s) => s.id === schedule.id)!;
     const window = { start: request.at - SEARCH, end: request.at + SEARCH };
@@ -31,6 +32,7 @@ export function swapShifts(ctx: AppContext, request: SwapRequest, options: Chang
         `${request.shiftOf} is not on call in ${schedule.id} at that time (${mine?.person ?? 'nobody'} is); pick a time inside one of their shifts`,
       );
     }
+    if (mine.end <= ctx.now) throw new UserError(`that shift of ${request.shiftOf} is over, and the past is never rewritten; pick a time from now on`);
     const theirs = shifts.find((s: Shift) => s.start >= mine.end && s.person === request.with);
     if (!theirs) throw new UserError(`${request.with} has no shift in ${schedule.id} in the 120 days after that one`);
     const reason = `swap: ${request.shiftOf} ↔ ${request.with}`;

@@ -30,3 +30,4 @@ export * from './incident.js';
 export * from './incident-events.js';
 export * from './override-lane.js';
 export * from './override-warnings.js';
+export * from './override-effect.js';

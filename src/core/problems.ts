@@ -2,7 +2,7 @@
 
 import type { Instant, Shift, Window } from './types.js';
 
-export const PROBLEM_KINDS = ['gap', 'time-off', 'overlapping-overrides', 'double-booked', 'single-member', 'schedule-ends'] as const;
+export const PROBLEM_KINDS = ['gap', 'time-off', 'overlapping-overrides', 'double-booked', 'single-member', 'schedule-ends', 'no-effect'] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 export function isProblemKind(text: string): text is ProblemKind {
@@ -15,7 +15,10 @@ export interface Problem {
   start?: Instant;
   end?: Instant;
   person?: string;
-  /** The other schedule (double-booked) or the other override's person (overlapping-overrides). */
+  /**
+   * The other schedule (double-booked), the other override's person (overlapping-overrides)
+   * or the person an override replaces (no-effect).
+   */
   other?: string;
   layer?: string;
   reason?: string;

@@ -15,6 +15,8 @@ export interface RotaState {
   /** Definitions of the schedules being checked. */
   definitions: ScheduleConfig[];
   timeOff: TimeOffInterval[];
+  /** Overrides that change nothing (kind 'no-effect'), found beforehand from the stored rows. */
+  noEffect?: Problem[];
 }
 
 export function rotaProblems(state: RotaState, ignore: ProblemKind[] = []): Problem[] {
@@ -26,6 +28,7 @@ export function rotaProblems(state: RotaState, ignore: ProblemKind[] = []): Prob
     ...doubleBookings(mine, state.team),
     ...singleMembers(definitions, window),
     ...endingSchedules(definitions, window),
+    ...(state.noEffect ?? []),
   ].filter((p) => !ignore.includes(p.kind));
   return sortProblems(problems, window);
 }

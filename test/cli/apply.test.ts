@@ -55,17 +55,17 @@ describe('apply examples/acme.yaml', () => {
     expect(ok(s.run(['export', 'yaml'])).stdout).toBe(before);
   });
 
-  test('--json prints the plan as JSON: effective, applied, changes, untouched', () => {
+  test('--json prints the plan as JSON: effective, applied, changes, untouched, noEffect', () => {
     const s = session();
     const first = json(ok(s.run(['apply', '-f', EXAMPLES.acme, '--json'])));
-    expect(first).toMatchObject({ effective: '2026-11-23T12:00:00Z', applied: true, untouched: [] });
+    expect(first).toMatchObject({ effective: '2026-11-23T12:00:00Z', applied: true, untouched: [], noEffect: [] });
     expect(first.changes).toHaveLength(19);
     const count = (entity: string) => first.changes.filter((c: any) => c.entity === entity).length;
     expect([count('person'), count('team'), count('schedule'), count('layer'), count('override')]).toEqual([8, 2, 3, 4, 2]);
     for (const c of first.changes) expect(c.action).toBe('add');
     expect(first.changes).toContainEqual(expect.objectContaining({ entity: 'layer', id: 'business-hours', schedule: 'payments-primary' }));
     const second = json(ok(s.run(['apply', '-f', EXAMPLES.acme, '--json'])));
-    expect(second).toEqual({ effective: '2026-11-23T12:00:00Z', applied: false, changes: [], untouched: [] });
+    expect(second).toEqual({ effective: '2026-11-23T12:00:00Z', applied: false, changes: [], untouched: [], noEffect: [] });
   });
 
   test('--json --dry-run reports applied: false and stdout holds only JSON', () => {

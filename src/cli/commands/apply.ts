@@ -3,12 +3,13 @@
 import type { Command } from 'commander';
 import type { Change } from '../../core/index.js';
 import type { ApplyResult } from '../../app/apply.js';
+import type { IneffectiveOverride } from '../../app/override-effect.js';
 import { collect, invocation, type Invocation } from '../globals.js';
 import { formatInterval, formatTime } from '../output.js';
 import { changeJson, iso } from '../json.js';
 import { term } from '../terminal-text.js';
 import { withFlags } from '../flag-errors.js';
-import { plural } from '../../core/index.js';
+import { overrideKey, plural } from '../../core/index.js';
 
 export function registerApply(program: Command): void {
   program
@@ -35,6 +36,15 @@ function applyJson(result: ApplyResult) {
     applied: result.applied,
     changes: result.plan.changes.map(changeJson),
     untouched: result.plan.untouched,
+    noEffect: result.noEffect.map(({ scheduleId, override: o, why }) => ({
+      schedule: scheduleId,
+      person: o.person,
+      from: iso(o.from),
+      to: iso(o.to),
+      replaces: o.replaces ?? null,
+      reason: o.reason ?? null,
+      why,
+    })),
   };
 }
 
@@ -54,12 +64,22 @@ function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean): void 
         overrideAdds.set(change.scheduleId, (overrideAdds.get(change.scheduleId) ?? 0) + 1);
       }
     }
+    // Overrides that change nothing are flagged under their line, not refused: the file owns
+    // what it lists (docs/commands.md).
+    const flag = (n: IneffectiveOverride) => run.print(term`      ${c.yellow('warning:')} changes nothing; ${because(n)}`);
+    const flagsOf = (change: Extract<Change, { entity: 'override' }>) => result.noEffect.filter((n) => n.scheduleId === change.scheduleId && overrideKey(n.override) === change.id);
     for (const change of changes) {
       if (change.entity === 'override' && change.action === 'add' && overrideAdds.get(change.scheduleId)! > MANY) continue;
       run.print(term`  ${sign[change.action]} ${describe(run, result, change)}`);
+      if (change.entity === 'override' && change.action === 'add') flagsOf(change).forEach(flag);
     }
     for (const [schedule, count] of overrideAdds) {
-      if (count > MANY) run.print(term`  ${sign.add} ${count} overrides on ${schedule}`);
+      if (count <= MANY) continue;
+      run.print(term`  ${sign.add} ${count} overrides on ${schedule}`);
+      for (const n of result.noEffect.filter((x) => x.scheduleId === schedule)) {
+        const o = n.override;
+        run.print(term`      ${c.yellow('warning:')} ${o.person} ${formatInterval(o.from, o.to, run.ctx.zone, run.ctx.now)} changes nothing; ${because(n)}`);
+      }
     }
     const count = (action: string) => changes.filter((ch) => ch.action === action).length;
     const summary = `${count('add')} to add, ${count('change')} to change, ${count('remove')} to remove`;
@@ -100,6 +120,10 @@ function describe(run: Invocation, result: ApplyResult, change: Change): string 
       return `escalation policy ${change.id}: ${plural(levels, 'level')}${fields}`;
     }
   }
+}
+
+function because({ override: o, why }: IneffectiveOverride): string {
+  return why === 'past' ? 'it is over before it takes effect' : `${o.replaces} is never on call then`;
 }
 
 /** ["person a", "schedule s", "person b"] → ["schedules: s", "people: a, b"], policies and schedules first. */

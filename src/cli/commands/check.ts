@@ -83,5 +83,7 @@ function describe(p: Problem, name: Names): string {
       return `layer ${p.layer} has one member (${who}): no one to swap with`;
     case 'schedule-ends':
       return 'every layer has ended: nobody on call';
+    case 'no-effect':
+      return `override for ${who} changes nothing: ${name(p.other ?? null)} is never on call then`;
   }
 }
