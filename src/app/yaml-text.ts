@@ -2,6 +2,8 @@
 // is not UTF-8: both would otherwise cost minutes or be stored as U+FFFD.
 
 import fs from 'node:fs';
+import { UserError } from '../errors.js';
+import { readBounded } from './bounded-file.js';
 
 /** Files above this size are refused: the benchmark's 500 people and 200 schedules take 2 MB. */
 export const MAX_YAML_BYTES = 10 * 1024 * 1024;
@@ -16,8 +18,10 @@ export function readYamlText(file: string): YamlText {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       return { problem: `${file}: the file is ${mb(size)}; oncall reads YAML files of up to ${mb(MAX_YAML_BYTES)}, split it into several files` };
     }
-    bytes = fs.readFileSync(file);
+    // stat says 0 for /dev/zero or a pipe: the read itself stops just past the limit.
+    bytes = readBounded(file, MAX_YAML_BYTES, 'apply');
   } catch (e) {
+    if (e instanceof UserError) return { problem: e.message };
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (code ?? (e as Error).message);
     return { problem: `${file}: cannot read (${reason})` };

@@ -41,6 +41,10 @@ describe('size', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  test('an endless file (/dev/zero) is refused once the limit is read, not loaded whole', () => {
+    expectRefused(s.run(['apply', '-f', '/dev/zero']), /\/dev\/zero is larger than 10 MB, the most apply reads/);
+  });
+
   test('a 2 MB file, the size of the benchmark’s 200 schedules, is read', () => {
     const file = writeBytes(`${PERSON}Ann\n${'# comment\n'.repeat(200_000)}`, 'big.yaml');
     ok(s.run(['apply', '-f', file, '--dry-run']));
