@@ -11,7 +11,18 @@ export type Change =
   | { entity: 'person'; action: ChangeAction; id: string; before?: PersonConfig; after?: PersonConfig; fields: string[] }
   | { entity: 'team'; action: ChangeAction; id: string; before?: TeamConfig; after?: TeamConfig; fields: string[] }
   | { entity: 'schedule'; action: ChangeAction; id: string; before?: ScheduleConfig; after?: ScheduleConfig; fields: string[] }
-  | { entity: 'layer'; action: ChangeAction; id: string; scheduleId: string; position: number; before?: LayerConfig; after?: LayerConfig; fields: string[] }
+  | {
+      entity: 'layer';
+      action: ChangeAction;
+      id: string;
+      scheduleId: string;
+      position: number;
+      before?: LayerConfig;
+      after?: LayerConfig;
+      fields: string[];
+      /** When this change takes effect, where it differs from the plan's (a roster change waits for the next handoff). */
+      effective?: number;
+    }
   | { entity: 'override'; action: ChangeAction; id: string; scheduleId: string; before?: OverrideConfig; after?: OverrideConfig; fields: string[] }
   | { entity: 'policy'; action: ChangeAction; id: string; before?: EscalationPolicyConfig; after?: EscalationPolicyConfig; fields: string[] };
 

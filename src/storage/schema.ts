@@ -70,6 +70,13 @@ export const layers = sqliteTable(
     validFrom: integer('valid_from'),
     /** Null: until further notice. */
     validTo: integer('valid_to'),
+    /**
+     * Where this version's handoff grid starts, when a roster change kept the rotation's
+     * position (wall clock, like `start`); null: the grid starts at `start`.
+     */
+    rotationStart: text('rotation_start'),
+    /** Shift k of the grid goes to members[(k + offset) mod n]; null means 0. */
+    rotationOffset: integer('rotation_offset'),
   },
   (t) => [index('layers_schedule').on(t.scheduleId, t.validTo)],
 );
@@ -94,6 +101,8 @@ export const overrides = sqliteTable(
     createdAt: integer('created_at').notNull(),
     /** Set when removed: the override then ends at min(end, removed_at). */
     removedAt: integer('removed_at'),
+    /** 'file': `apply` owns it; 'cli': made from the command line, kept by `apply` unless --prune. */
+    owner: text('owner', { enum: ['file', 'cli'] }).notNull().default('cli'),
   },
   (t) => [
     index('overrides_schedule_end').on(t.scheduleId, t.end),
@@ -190,6 +199,8 @@ export const timeOff = sqliteTable(
     reason: text('reason'),
     createdAt: integer('created_at').notNull(),
     removedAt: integer('removed_at'),
+    /** 'file': `apply` owns it; 'cli': made from the command line, kept by `apply` unless --prune. */
+    owner: text('owner', { enum: ['file', 'cli'] }).notNull().default('cli'),
   },
   (t) => [index('time_off_person').on(t.personId, t.end)],
 );
