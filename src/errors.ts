@@ -75,3 +75,17 @@ export class ProblemsFound extends Error {
     this.name = 'ProblemsFound';
   }
 }
+
+/**
+ * The command ran and its output is complete, and it reports changes not made yet: `apply
+ * --dry-run` with a plan that is not empty. A CI job tells "changes pending" (4) from "no
+ * changes" (0), "problems found" (3) and invalid input (2). Nothing more is printed: the plan
+ * on stdout says what is pending.
+ */
+export class ChangesPending extends Error {
+  readonly exitCode: number = 4;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChangesPending';
+  }
+}

@@ -1,8 +1,8 @@
 // `oncall apply`: make the database match YAML files, in one transaction, after printing
 // what will change. Every problem in every file is reported at once and nothing changes.
 
-import type { Config, Plan } from '../core/index.js';
-import { keepEndedOverrides, planChanges } from '../core/index.js';
+import type { Config, Plan, Window } from '../core/index.js';
+import { addDays, keepEndedOverrides, planChanges } from '../core/index.js';
 import { normalizeFiles, type RawFile } from '../core/normalize.js';
 import { InputError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
@@ -13,6 +13,7 @@ import { loadYamlFiles, locateAll, yamlErrors } from './yaml-files.js';
 import { holidayRegionCheck } from './holiday-check.js';
 import { ineffectiveOverrides, type IneffectiveOverride } from './override-effect.js';
 import type { Db } from '../storage/open.js';
+import { changedSchedules, withConsequences, type ScheduleConsequences } from './plan-consequences.js';
 
 export interface ApplyOptions {
   files: string[];
@@ -20,7 +21,12 @@ export interface ApplyOptions {
   prune: boolean;
   /** When the changes take effect; default now. */
   effective?: number;
+  /** Where the plan's consequences are looked for; default the 28 days from the effective instant. */
+  window?: Window;
 }
+
+/** How far ahead a plan looks for hand changes unless told otherwise. */
+export const PLAN_HORIZON_DAYS = 28;
 
 export interface ApplyResult {
   plan: Plan;
@@ -28,6 +34,9 @@ export interface ApplyResult {
   effective: number;
   /** Overrides the plan adds that would change nothing: flagged, yet applied (the file owns them). */
   noEffect: IneffectiveOverride[];
+  /** The window searched for consequences, and what the plan does in it to each schedule it changes. */
+  window: Window;
+  consequences: ScheduleConsequences[];
 }
 
 export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promise<ApplyResult> {
@@ -35,13 +44,14 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
   if (effective < ctx.now) {
     throw new InputError('effective', (flag) => `${flag ?? 'the effective time'} is in the past; history is never rewritten, so give a time from now on`);
   }
+  const window = options.window ?? { start: effective, end: addDays(effective, PLAN_HORIZON_DAYS, ctx.zone) };
   const files = loadYamlFiles(options.files);
   const holidayRegion = await holidayRegionCheck(files.flatMap((f) => (f.data as { teams?: unknown[] } | null)?.teams ?? []));
   const store = await ctx.store();
   const db = await store.orm();
   // Read, plan and write under one write lock: a concurrent writer (someone adding an
   // override while CI applies) lands entirely before or entirely after this apply.
-  const { plan, applied, noEffect } = writeTransaction(
+  const { plan, applied, noEffect, consequences } = writeTransaction(
     db,
     () => {
       const current = loadConfig(db, store);
@@ -59,17 +69,21 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
       const config = keepEndedOverrides(current, listed, effective);
       const plan = planChanges(current, config, options.prune);
       const applied = !options.dryRun && plan.changes.length > 0;
-      const write = () => applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
-      let noEffect: IneffectiveOverride[] = [];
-      if (applied) noEffect = ineffectiveOverrides(store, write());
-      else if (plan.changes.some((c) => c.entity === 'override' && c.action === 'add')) {
-        // A dry run writes the plan and rolls it back: the overrides are judged as stored.
-        noEffect = rehearse(db, () => ineffectiveOverrides(store, write()));
-      }
-      return { plan, applied, noEffect };
+      const watched = changedSchedules(plan);
+      // The consequences are read around the write itself, so a dry run and a real apply
+      // show the same ones.
+      const write = () => {
+        const done = withConsequences(store, watched, window, () => applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor }));
+        return { noEffect: ineffectiveOverrides(store, done.result), consequences: done.consequences };
+      };
+      const none = { noEffect: [] as IneffectiveOverride[], consequences: [] as ScheduleConsequences[] };
+      // A dry run writes the plan and rolls it back: overrides and shifts are judged as stored.
+      const worthRehearsing = watched.length > 0 || plan.changes.some((c) => c.entity === 'override' && c.action === 'add');
+      const outcome = applied ? write() : worthRehearsing ? rehearse(db, write) : none;
+      return { plan, applied, ...outcome };
     },
   );
-  return { plan, applied, effective, noEffect };
+  return { plan, applied, effective, noEffect, window, consequences };
 }
 
 /** What `work` returns, with everything it wrote undone. */

@@ -3,7 +3,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { terminalSafe, terminalSafeLines } from '../core/index.js';
-import { Interrupted, ProblemsFound, RuntimeFailure, UserError } from '../errors.js';
+import { ChangesPending, Interrupted, ProblemsFound, RuntimeFailure, UserError } from '../errors.js';
 import { addGlobalOptions, changedIn, closeRun, explainFailure, setAsideIn, startRun } from './globals.js';
 import { processIo, type Io, type Output } from './io.js';
 import { registerWho } from './commands/who.js';
@@ -98,6 +98,7 @@ function report(error: unknown, output: Output, debug: boolean): number {
     return 2;
   }
   if (error instanceof Interrupted) return error.exitCode;
+  if (error instanceof ChangesPending) return error.exitCode;
   if (error instanceof UserError) {
     for (const detail of error.details) say(detail);
     say(`oncall: ${error.message}`);

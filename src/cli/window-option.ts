@@ -4,7 +4,7 @@
 // lies inside the range of times oncall reads, so no option can make a command work for
 // hours, run out of memory or print dates that do not exist.
 
-import { addDays, DAY_MS, MAX_WINDOW_DAYS, timeRangeProblem, TIME_RANGE, type Window } from '../core/index.js';
+import { addDays, DAY_MS, HOUR_MS, MAX_WINDOW_DAYS, timeRangeProblem, TIME_RANGE, type Window } from '../core/index.js';
 import { UserError } from '../errors.js';
 import type { Invocation } from './globals.js';
 
@@ -70,4 +70,40 @@ export async function windowOption(run: Invocation, options: WindowFlags, defaul
       : defaults.end(start, now, zone);
   requireWindow(start, end, zone, { fix: 'move --from and --to closer, or ask for fewer --days' });
   return { start, end };
+}
+
+/** A window that starts at a given instant and lasts a duration: `--horizon 28d`. */
+export interface Horizon {
+  window: Window;
+  /** The duration in words, for a heading: "28 days", "2 weeks", "36 hours". */
+  words: string;
+}
+
+const HORIZON = /^\s*(\d{1,9})\s*(h|hours?|d|days?|w|weeks?)\s*$/i;
+
+/**
+ * `--horizon 28d`, `2w`, `36h` from `start`: days and weeks are calendar days in the viewer's
+ * zone, like `+2w` as a time. Held to the same limits as every other window.
+ */
+export function horizonOption(text: string, start: number, zone: string, option = '--horizon'): Horizon {
+  const match = HORIZON.exec(text);
+  if (!match) throw new UserError(`${option} "${text}" is not a duration; write one like 7d, 2w or 36h`);
+  const count = Number(match[1]);
+  const unit = match[2][0].toLowerCase();
+  const words = `${count} ${{ h: 'hour', d: 'day', w: 'week' }[unit]}${count === 1 ? '' : 's'}`;
+  const hours = count * (unit === 'h' ? 1 : unit === 'd' ? 24 : 168);
+  const fix = `give a shorter ${option}`;
+  // Refused before any calendar arithmetic, which must not see a count like 10^9 days.
+  if (hours * HOUR_MS > (MAX_WINDOW_DAYS + 1) * DAY_MS) {
+    throw new UserError(`${option} "${text.trim()}" is longer than ${MAX_WINDOW_DAYS} days (3 years); ${fix}`);
+  }
+  const end = unit === 'h' ? start + hours * HOUR_MS : addDays(start, hours / 24, zone);
+  if (timeRangeProblem(end)) {
+    throw new UserError(`${option} ${text.trim()} ends past the times oncall reads (${TIME_RANGE}); ${fix}`);
+  }
+  requireWindow(start, end, zone, {
+    order: `${option} must be longer than zero; write one like 7d, 2w or 36h`,
+    fix,
+  });
+  return { window: { start, end }, words };
 }

@@ -31,3 +31,4 @@ export * from './incident-events.js';
 export * from './override-lane.js';
 export * from './override-warnings.js';
 export * from './override-effect.js';
+export * from './hand-changes.js';

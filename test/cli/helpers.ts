@@ -149,6 +149,14 @@ export function ok(result: Result): Result {
   return result;
 }
 
+/** Runs `apply --dry-run` of a plan that is not empty: it must exit 4 (changes pending), the plan whole on stdout. */
+export function pending(result: Result): Result {
+  if (result.status !== 4) {
+    throw new Error(`expected exit 4 (changes pending), got ${result.status}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
+  }
+  return result;
+}
+
 /** 1-based line and column of the first occurrence of `token` in `text` (after `after`, if given). */
 export function position(text: string, token: string, after?: string): { line: number; col: number } {
   const from = after === undefined ? 0 : text.indexOf(after);

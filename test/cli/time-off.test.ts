@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cleanup, json, ok, position, session, writeYaml, type Result, type Session } from './helpers.js';
+import { cleanup, json, ok, pending, position, session, writeYaml, type Result, type Session } from './helpers.js';
 import { exported, refused, snapshot } from './manage-helpers.js';
 
 afterAll(cleanup);
@@ -463,7 +463,7 @@ describe('apply keeps time off that the file does not mention', () => {
 
     // time_off: [] clears ann's (and only ann's).
     const cleared = PEOPLE.replace('Ann Arbor\n    timezone: Europe/Berlin\n', 'Ann A. Arbor\n    timezone: Europe/Berlin\n    time_off: []\n');
-    const plan = ok(s.run(['apply', '-f', writeYaml(cleared, 'team.yaml', s.dir), '--dry-run']));
+    const plan = pending(s.run(['apply', '-f', writeYaml(cleared, 'team.yaml', s.dir), '--dry-run']));
     expect(plan.stdout).toContain('~ person ann Ann A. Arbor (time_off)');
     expect(listed(s)).toEqual(recorded);
     ok(s.run(['apply', '-f', writeYaml(cleared, 'team.yaml', s.dir)]));

@@ -1,4 +1,4 @@
-// oncall apply -f FILE… [--dry-run] [--prune] [--effective T]
+// oncall apply -f FILE… [--dry-run] [--prune] [--effective T] [--horizon DURATION]
 
 import type { Command } from 'commander';
 import type { Change } from '../../core/index.js';
@@ -10,6 +10,9 @@ import { changeJson, iso } from '../json.js';
 import { term } from '../terminal-text.js';
 import { withFlags } from '../flag-errors.js';
 import { overrideKey, plural } from '../../core/index.js';
+import { ChangesPending } from '../../errors.js';
+import { consequencesJson, printConsequences } from '../plan-consequences.js';
+import { horizonOption } from '../window-option.js';
 
 export function registerApply(program: Command): void {
   program
@@ -19,14 +22,20 @@ export function registerApply(program: Command): void {
     .option('--dry-run', 'print the plan only')
     .option('--prune', 'also remove people, teams and schedules the files do not mention')
     .option('--effective <time>', 'when the changes take effect (default: now; never in the past)')
+    .option('--horizon <duration>', 'how far from the effective instant the plan lists shifts that change hands', '28d')
     .action(withFlags({ effective: '--effective' }, async (options, command: Command) => {
       const run = await invocation(command);
       const effective = options.effective !== undefined ? await run.time(options.effective, '--effective') : undefined;
+      // Checked before any file is read: a bad --horizon is refused like any bad window.
+      const horizon = horizonOption(options.horizon, Math.max(effective ?? run.ctx.now, run.ctx.now), run.ctx.zone);
       // YAML, zod and drizzle load only here, never for the read-only commands.
       const { applyFiles } = await import('../../app/apply.js');
-      const result = await applyFiles(run.ctx, { files: options.file, dryRun: Boolean(options.dryRun), prune: Boolean(options.prune), effective });
+      const dryRun = Boolean(options.dryRun);
+      const result = await applyFiles(run.ctx, { files: options.file, dryRun, prune: Boolean(options.prune), effective, window: horizon.window });
       if (run.json) run.printJson(applyJson(result));
-      else printPlan(run, result, Boolean(options.dryRun));
+      else printPlan(run, result, dryRun, horizon.words);
+      // The plan is complete on stdout; the status tells CI that it is not empty (exit 4).
+      if (dryRun && result.plan.changes.length > 0) throw new ChangesPending('changes pending');
     }));
 }
 
@@ -34,7 +43,7 @@ function applyJson(result: ApplyResult) {
   return {
     effective: iso(result.effective),
     applied: result.applied,
-    changes: result.plan.changes.map(changeJson),
+    changes: result.plan.changes.map((c) => ({ ...changeJson(c), effective: iso(effectiveOf(c, result)) })),
     untouched: result.plan.untouched,
     noEffect: result.noEffect.map(({ scheduleId, override: o, why }) => ({
       schedule: scheduleId,
@@ -45,12 +54,18 @@ function applyJson(result: ApplyResult) {
       reason: o.reason ?? null,
       why,
     })),
+    ...consequencesJson(result),
   };
+}
+
+/** When a change takes effect: its own instant (a roster change waiting for a handoff), else the plan's. */
+function effectiveOf(change: Change, result: ApplyResult): number {
+  return (change.entity === 'layer' ? change.effective : undefined) ?? result.effective;
 }
 
 const MANY = 5;
 
-function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean): void {
+function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean, horizon: string): void {
   const { changes, untouched } = result.plan;
   const c = run.colors;
   if (changes.length === 0) {
@@ -70,17 +85,18 @@ function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean): void 
     const flagsOf = (change: Extract<Change, { entity: 'override' }>) => result.noEffect.filter((n) => n.scheduleId === change.scheduleId && overrideKey(n.override) === change.id);
     for (const change of changes) {
       if (change.entity === 'override' && change.action === 'add' && overrideAdds.get(change.scheduleId)! > MANY) continue;
-      run.print(term`  ${sign[change.action]} ${describe(run, result, change)}`);
+      run.print(term`  ${sign[change.action]} ${describe(run, result, change)}, ${takesEffect(run, effectiveOf(change, result))}`);
       if (change.entity === 'override' && change.action === 'add') flagsOf(change).forEach(flag);
     }
     for (const [schedule, count] of overrideAdds) {
       if (count <= MANY) continue;
-      run.print(term`  ${sign.add} ${count} overrides on ${schedule}`);
+      run.print(term`  ${sign.add} ${count} overrides on ${schedule}, ${takesEffect(run, result.effective)}`);
       for (const n of result.noEffect.filter((x) => x.scheduleId === schedule)) {
         const o = n.override;
         run.print(term`      ${c.yellow('warning:')} ${o.person} ${formatInterval(o.from, o.to, run.ctx.zone, run.ctx.now)} changes nothing; ${because(n)}`);
       }
     }
+    printConsequences(run, result, horizon);
     const count = (action: string) => changes.filter((ch) => ch.action === action).length;
     const summary = `${count('add')} to add, ${count('change')} to change, ${count('remove')} to remove`;
     run.print(dryRun ? `Dry run: ${summary}; nothing was changed.` : `Applied: ${summary}.`);
@@ -120,6 +136,10 @@ function describe(run: Invocation, result: ApplyResult, change: Change): string 
       return `escalation policy ${change.id}: ${plural(levels, 'level')}${fields}`;
     }
   }
+}
+
+function takesEffect(run: Invocation, at: number): string {
+  return `takes effect ${formatTime(at, run.ctx.zone, run.ctx.now)}`;
 }
 
 function because({ override: o, why }: IneffectiveOverride): string {
