@@ -85,12 +85,12 @@ function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean, horizo
     const flagsOf = (change: Extract<Change, { entity: 'override' }>) => result.noEffect.filter((n) => n.scheduleId === change.scheduleId && overrideKey(n.override) === change.id);
     for (const change of changes) {
       if (change.entity === 'override' && change.action === 'add' && overrideAdds.get(change.scheduleId)! > MANY) continue;
-      run.print(term`  ${sign[change.action]} ${describe(run, result, change)}, ${takesEffect(run, effectiveOf(change, result))}`);
+      run.print(term`  ${sign[change.action]} ${describe(run, result, change)}; ${takesEffect(run, effectiveOf(change, result))}`);
       if (change.entity === 'override' && change.action === 'add') flagsOf(change).forEach(flag);
     }
     for (const [schedule, count] of overrideAdds) {
       if (count <= MANY) continue;
-      run.print(term`  ${sign.add} ${count} overrides on ${schedule}, ${takesEffect(run, result.effective)}`);
+      run.print(term`  ${sign.add} ${count} overrides on ${schedule}; ${takesEffect(run, result.effective)}`);
       for (const n of result.noEffect.filter((x) => x.scheduleId === schedule)) {
         const o = n.override;
         run.print(term`      ${c.yellow('warning:')} ${o.person} ${formatInterval(o.from, o.to, run.ctx.zone, run.ctx.now)} changes nothing; ${because(n)}`);
