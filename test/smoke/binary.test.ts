@@ -43,7 +43,7 @@ schedules:
 `;
 
 describe('exit statuses', () => {
-  test('0 when done, 2 for bad input, 3 when problems are found, 1 when the run fails', () => {
+  test('0 when done, 2 for bad input, 3 when problems are found, 4 when changes are pending, 1 when the run fails', () => {
     const version = spawnRun(['--version'], { ONCALL_DB: db });
     expect(version).toMatchObject({ status: 0, stdout: '0.1.0\n' });
 
@@ -61,6 +61,10 @@ describe('exit statuses', () => {
     const check = spawnRun(['check'], { ONCALL_DB: gappy });
     expect(check.status, check.stdout + check.stderr).toBe(3);
     expect(check.stdout).toMatch(/gap/);
+    const dry = spawnRun(['apply', '-f', EXAMPLES.acme, '--dry-run'], { ONCALL_DB: gappy });
+    expect(dry.status, dry.stderr).toBe(4);
+    expect(dry.stdout).toMatch(/nothing was changed\.\n/);
+    expect(dry.stderr).toBe('');
 
     const newer = tempDb();
     const sqlite = new Database(newer);
