@@ -47,13 +47,12 @@ export function withConsequences<T>(
   const schedules = scheduleIds.length > 0 ? listSchedules(store, { ids: scheduleIds }) : [];
   const before = schedules.map((s) => finalShifts(store, s, window));
   const result = write();
-  const consequences = schedules.map((schedule, i) => {
-    const after = finalShifts(store, schedule, window);
+  const consequences = schedules.map((schedule, i): ScheduleConsequences => {
     const was = before[i];
-    if (typeof was === 'string' || typeof after === 'string') {
-      return { scheduleId: schedule.id, handChanges: [], unknown: typeof was === 'string' ? was : (after as string) };
-    }
-    return { scheduleId: schedule.id, handChanges: handChanges(was, after) };
+    const will = finalShifts(store, schedule, window);
+    if (typeof was === 'string') return { scheduleId: schedule.id, handChanges: [], unknown: was };
+    if (typeof will === 'string') return { scheduleId: schedule.id, handChanges: [], unknown: will };
+    return { scheduleId: schedule.id, handChanges: handChanges(was, will) };
   });
   return { result, consequences };
 }

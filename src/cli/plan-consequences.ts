@@ -25,7 +25,7 @@ export function printConsequences(run: Invocation, result: ApplyResult, horizon:
   run.print(c.bold(`Hand-offs that change ${from} (${zone}):`));
   for (const schedule of result.consequences) {
     if (schedule.unknown) {
-      run.print(term`  ${schedule.scheduleId}: cannot be worked out: ${schedule.unknown}`);
+      run.print(term`  ${schedule.scheduleId}: hand changes unknown; ${schedule.unknown}`);
     } else if (schedule.handChanges.length === 0) {
       run.print(term`  ${schedule.scheduleId}: no shift changes hands`);
     } else {

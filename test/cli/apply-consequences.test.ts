@@ -12,6 +12,7 @@
 // handoff with the new list ordered so that "shift k belongs to members[k mod n]" and
 // "the rotation continues from the person on call" (item 1) agree.
 
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanup, dbState, json, ok, pending, session, writeYaml, type Session } from './helpers.js';
 import { expectOneLine } from './one-line.js';
@@ -185,6 +186,22 @@ describe('the plan lists the final shifts that change hands', () => {
       '    Mon 30 Nov 00:00 → Mon 30 Nov 09:00  ann → nobody',
       '    Mon 30 Nov 09:00 → Mon 30 Nov 13:00  ben → nobody',
     ]);
+  });
+});
+
+describe('a schedule whose stored rotation cannot be computed', () => {
+  test('the plan says its hand changes are unknown, and why; the apply still goes ahead', () => {
+    const s = based();
+    // A rule an older version could have stored: the file's `shift: 1w` replaces it.
+    const sqlite = new Database(s.db);
+    sqlite.prepare("UPDATE layers SET handoffs = 'FREQ=SECONDLY', shift = NULL WHERE layer_id = 'weekly' AND valid_to IS NULL").run();
+    sqlite.close();
+    const dry = pending(s.run(['apply', '-f', file(s, BASE), '--dry-run']));
+    expect(handOffs(dry.stdout)[1]).toMatch(/^  primary: hand changes unknown; schedule "primary" cannot be shown: layer "weekly": handoffs "FREQ=SECONDLY"/);
+    const plan = json(pending(s.run(['apply', '-f', file(s, BASE), '--dry-run', '--json'])));
+    expect(plan.consequences).toEqual([{ schedule: 'primary', handChanges: [], unknown: expect.stringContaining('more than once an hour') }]);
+    ok(s.run(['apply', '-f', file(s, BASE)]));
+    expect(json(ok(s.run(['who', '--json'])))[0]).toMatchObject({ schedule: 'primary', person: 'ann' });
   });
 });
 
