@@ -19,7 +19,7 @@ export function registerApply(program: Command): void {
     .command('apply')
     .description('make the database match YAML files: prints a plan, applies it in one transaction')
     .requiredOption('-f, --file <path>', 'YAML file (repeatable)', collect)
-    .option('--dry-run', 'print the plan only')
+    .option('--dry-run', 'print the plan only; exit 4 when changes are pending, 0 when none')
     .option('--prune', 'also remove people, teams and schedules the files do not mention')
     .option('--effective <time>', 'when the changes take effect (default: now; never in the past)')
     .option('--horizon <duration>', 'how far from the effective instant the plan lists shifts that change hands', '28d')
