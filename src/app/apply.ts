@@ -11,6 +11,9 @@ import { writeTransaction } from '../storage/write-lock.js';
 import type { AppContext } from './context.js';
 import { loadYamlFiles, locateAll, yamlErrors } from './yaml-files.js';
 import { holidayRegionCheck } from './holiday-check.js';
+import { timeRosterChanges } from './roster-timing.js';
+import { recogniseLiteral } from './literal-rotations.js';
+import { openRotationPositions } from '../storage/read-versions.js';
 import { ineffectiveOverrides, type IneffectiveOverride } from './override-effect.js';
 import type { Db } from '../storage/open.js';
 
@@ -57,7 +60,9 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
       if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
       keepUnlistedTimeOff(files, current, listed);
       const config = keepEndedOverrides(current, listed, effective);
+      recogniseLiteral(current, config, openRotationPositions(db));
       const plan = planChanges(current, config, options.prune);
+      timeRosterChanges(db, plan.changes, effective, options.effective !== undefined);
       const applied = !options.dryRun && plan.changes.length > 0;
       const write = () => applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
       let noEffect: IneffectiveOverride[] = [];

@@ -105,7 +105,11 @@ function describe(run: Invocation, result: ApplyResult, change: Change): string 
     case 'layer': {
       const layer = change.after ?? change.before!;
       const rotation = layer.shift ? `every ${layer.shift}` : `handoffs ${layer.handoffs}`;
-      return `layer ${change.scheduleId}/${change.id}: ${rotation}, ${layer.members.join(', ')}${fields}`;
+      // A roster change waits for the layer's next handoff: say when, since it is not the plan's instant.
+      const at = change.effective !== undefined && change.effective !== result.effective
+        ? `, takes effect ${formatTime(change.effective, run.ctx.zone, run.ctx.now)}`
+        : '';
+      return `layer ${change.scheduleId}/${change.id}: ${rotation}, ${layer.members.join(', ')}${fields}${at}`;
     }
     case 'override': {
       const o = change.after ?? change.before!;
