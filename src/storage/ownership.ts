@@ -27,6 +27,7 @@ export function commandLineRows(db: Db): CommandLineRows {
 /**
  * The files list these command-line rows: from now on they own them. Nothing else about a
  * row changes (its id, and so its precedence, stays); the audit log says who adopted what.
+ * Adopting takes effect at once, whatever the apply's effective instant: no shift changes.
  */
 export function adoptRows(db: Db, items: OwnedItem[], ctx: WriteContext): void {
   if (items.length === 0) return;
@@ -53,7 +54,7 @@ function adoptOverride(tx: Tx, scheduleId: string, { override: o }: Extract<Owne
       ),
     )
     .run();
-  audit(tx, ctx, `override:${scheduleId}`, 'adopt', undefined, o);
+  audit(tx, ctx, `override:${scheduleId}`, 'adopt', undefined, o, ctx.now);
 }
 
 function adoptTimeOff(tx: Tx, personId: string, { timeOff: t }: Extract<OwnedItem, { entity: 'time off' }>, ctx: WriteContext): void {
@@ -69,5 +70,5 @@ function adoptTimeOff(tx: Tx, personId: string, { timeOff: t }: Extract<OwnedIte
       ),
     )
     .run();
-  audit(tx, ctx, `person:${personId}`, 'adopt', undefined, { timeOff: [t] });
+  audit(tx, ctx, `person:${personId}`, 'adopt', undefined, { timeOff: [t] }, ctx.now);
 }
