@@ -155,6 +155,28 @@ describe('the file owns what it lists', () => {
     expect(plan).not.toContain('Keeping');
   });
 
+  test('override rm and timeoff rm remove either kind; the next apply brings back what its file still lists', () => {
+    const { s } = commandLineChanges();
+    const withTimeOff = ACME.replace('    color: "#61afef"\n', '    color: "#61afef"\n    time_off:\n      - {from: 2027-02-01, to: 2027-02-05}\n');
+    ok(s.run(['apply', '-f', writeYaml(withTimeOff, 'team.yaml', s.dir)]));
+    const christmas = overrides(s).find((o) => o.reason === 'Christmas swap, carol is travelling')!;
+    const covering = overrides(s).find((o) => o.reason === 'covering')!;
+    ok(s.run(['override', 'rm', String(christmas.id)]));
+    ok(s.run(['override', 'rm', String(covering.id)]));
+    const ids = (who: string) => json(ok(s.run(['timeoff', 'list', '--person', who, '--json']))).map((t: any) => t.id);
+    for (const id of [...ids('bob'), ...ids('alice')]) ok(s.run(['timeoff', 'rm', String(id)]));
+    expect(overrides(s).map((o) => o.reason)).not.toContain('covering');
+    expect(json(ok(s.run(['timeoff', 'list', '--all', '--json'])))).toEqual([]);
+
+    const plan = ok(s.run(['apply', '-f', writeYaml(withTimeOff, 'team.yaml', s.dir)])).stdout;
+    expect(plan).toContain('  ~ person bob Bob Marley (time_off)');
+    expect(plan).toContain('  + override on payments-primary: dave Thu 24 Dec 00:00 → Sun 27 Dec 00:00 replacing carol');
+    expect(plan).not.toContain('covering');
+    expect(plan).not.toContain('time off entry of alice');
+    expect(overrides(s).map((o) => o.reason)).toContain('Christmas swap, carol is travelling');
+    expect(json(ok(s.run(['timeoff', 'list', '--all', '--json']))).map((t: any) => t.person)).toEqual(['bob']);
+  });
+
   test('apply writes file-owned rows; override add, swap, timeoff add and timeoff import write command-line ones', () => {
     const { s } = commandLineChanges();
     const ics = path.join(s.dir, 'alice.ics');
