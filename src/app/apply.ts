@@ -1,12 +1,13 @@
 // `oncall apply`: make the database match YAML files, in one transaction, after printing
 // what will change. Every problem in every file is reported at once and nothing changes.
 
-import type { Config, Plan } from '../core/index.js';
-import { keepEndedOverrides, planChanges } from '../core/index.js';
-import { normalizeFiles, type RawFile } from '../core/normalize.js';
+import type { OwnedItem, Plan } from '../core/index.js';
+import { keepEndedOverrides, planChanges, sortOwnership } from '../core/index.js';
+import { normalizeFiles } from '../core/normalize.js';
 import { InputError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan } from '../storage/write.js';
+import { adoptRows, commandLineRows } from '../storage/ownership.js';
 import { writeTransaction } from '../storage/write-lock.js';
 import type { AppContext } from './context.js';
 import { loadYamlFiles, locateAll, yamlErrors } from './yaml-files.js';
@@ -31,6 +32,10 @@ export interface ApplyResult {
   effective: number;
   /** Overrides the plan adds that would change nothing: flagged, yet applied (the file owns them). */
   noEffect: IneffectiveOverride[];
+  /** Command-line overrides and time off the files do not list, kept (none with --prune). */
+  kept: OwnedItem[];
+  /** Command-line ones the files list: nothing changes but their owner, now the files. */
+  adopted: OwnedItem[];
 }
 
 export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promise<ApplyResult> {
@@ -44,7 +49,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
   const db = await store.orm();
   // Read, plan and write under one write lock: a concurrent writer (someone adding an
   // override while CI applies) lands entirely before or entirely after this apply.
-  const { plan, applied, noEffect } = writeTransaction(
+  const { plan, applied, noEffect, kept, adopted } = writeTransaction(
     db,
     () => {
       const current = loadConfig(db, store);
@@ -58,23 +63,26 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
           };
       const { config: listed, issues } = normalizeFiles(files, known);
       if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
-      keepUnlistedTimeOff(files, current, listed);
-      const config = keepEndedOverrides(current, listed, effective);
+      // Files own what they list; command-line changes stay unless --prune (docs/yaml.md).
+      const { config: owned, kept, adopted } = sortOwnership(current, listed, commandLineRows(db), effective, options.prune);
+      const config = keepEndedOverrides(current, owned, effective);
       recogniseLiteral(current, config, openRotationPositions(db));
       const plan = planChanges(current, config, options.prune);
       timeRosterChanges(db, plan.changes, effective, options.effective !== undefined);
       const applied = !options.dryRun && plan.changes.length > 0;
-      const write = () => applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor });
+      const writeContext = { effective, now: ctx.now, actor: ctx.actor, owner: 'file' as const };
+      const write = () => applyPlan(db, config, plan.changes, writeContext);
+      if (!options.dryRun) adoptRows(db, adopted, writeContext);
       let noEffect: IneffectiveOverride[] = [];
       if (applied) noEffect = ineffectiveOverrides(store, write());
       else if (plan.changes.some((c) => c.entity === 'override' && c.action === 'add')) {
         // A dry run writes the plan and rolls it back: the overrides are judged as stored.
         noEffect = rehearse(db, () => ineffectiveOverrides(store, write()));
       }
-      return { plan, applied, noEffect };
+      return { plan, applied, noEffect, kept, adopted };
     },
   );
-  return { plan, applied, effective, noEffect };
+  return { plan, applied, effective, noEffect, kept, adopted };
 }
 
 /** What `work` returns, with everything it wrote undone. */
@@ -90,21 +98,4 @@ function rehearse<T>(db: Db, work: () => T): T {
     if (error !== undo) throw error;
   }
   return result;
-}
-
-/**
- * A person written without `time_off:` keeps the time off already recorded (people add their
- * own holidays; the team's file should not wipe them). `time_off: []` clears it.
- */
-function keepUnlistedTimeOff(files: RawFile[], current: Config, desired: Config): void {
-  const listed = new Set(
-    files.flatMap((f) => {
-      const people = (f.data as { people?: unknown } | null)?.people;
-      return Array.isArray(people) ? people.filter((p) => p && typeof p === 'object' && 'time_off' in p).map((p) => p.id) : [];
-    }),
-  );
-  for (const person of desired.people) {
-    const recorded = current.people.find((p) => p.id === person.id)?.timeOff;
-    if (!listed.has(person.id) && recorded) person.timeOff = recorded;
-  }
 }

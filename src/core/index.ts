@@ -32,3 +32,4 @@ export * from './incident-events.js';
 export * from './override-lane.js';
 export * from './override-warnings.js';
 export * from './override-effect.js';
+export * from './ownership.js';

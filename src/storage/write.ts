@@ -16,6 +16,8 @@ export interface WriteContext {
   /** When it is made, for the audit log. */
   now: number;
   actor: string;
+  /** Who owns the overrides and time off this writes: 'file' for `apply`, else the command line. */
+  owner?: 'file' | 'cli';
 }
 
 /** What a plan's writing created that callers may need to name: the ids of new overrides. */
@@ -96,7 +98,7 @@ function syncTimeOff(tx: Tx, personId: string, wanted: TimeOffConfig[], ctx: Wri
   for (const t of wanted) {
     const i = unmatched.findIndex((row) => timeOffKey({ from: row.start, to: row.end }) === timeOffKey(t));
     if (i < 0) {
-      tx.insert(timeOff).values({ personId, start: t.from, end: t.to, reason: t.reason ?? null, createdAt: ctx.now }).run();
+      tx.insert(timeOff).values({ personId, start: t.from, end: t.to, reason: t.reason ?? null, createdAt: ctx.now, owner: ctx.owner ?? 'cli' }).run();
       continue;
     }
     const [row] = unmatched.splice(i, 1);
@@ -221,6 +223,7 @@ function syncOverrides(
           // instant; null marks an override of the schedule's first definition.
           effectiveFrom,
           createdAt: ctx.now,
+          owner: ctx.owner ?? 'cli',
         })
         .returning({ id: overrides.id })
         .get();

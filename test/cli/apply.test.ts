@@ -55,7 +55,7 @@ describe('apply examples/acme.yaml', () => {
     expect(ok(s.run(['export', 'yaml'])).stdout).toBe(before);
   });
 
-  test('--json prints the plan as JSON: effective, applied, changes, untouched, noEffect', () => {
+  test('--json prints the plan as JSON: effective, applied, changes, untouched, noEffect, kept, adopted', () => {
     const s = session();
     const first = json(ok(s.run(['apply', '-f', EXAMPLES.acme, '--json'])));
     expect(first).toMatchObject({ effective: '2026-11-23T12:00:00Z', applied: true, untouched: [], noEffect: [] });
@@ -65,7 +65,7 @@ describe('apply examples/acme.yaml', () => {
     for (const c of first.changes) expect(c.action).toBe('add');
     expect(first.changes).toContainEqual(expect.objectContaining({ entity: 'layer', id: 'business-hours', schedule: 'payments-primary' }));
     const second = json(ok(s.run(['apply', '-f', EXAMPLES.acme, '--json'])));
-    expect(second).toEqual({ effective: '2026-11-23T12:00:00Z', applied: false, changes: [], untouched: [], noEffect: [] });
+    expect(second).toEqual({ effective: '2026-11-23T12:00:00Z', applied: false, changes: [], untouched: [], noEffect: [], kept: [], adopted: [] });
   });
 
   test('--json --dry-run reports applied: false and stdout holds only JSON', () => {

@@ -10,6 +10,7 @@ import { changeJson, iso } from '../json.js';
 import { term } from '../terminal-text.js';
 import { withFlags } from '../flag-errors.js';
 import { overrideKey, plural } from '../../core/index.js';
+import { ownershipJson, printOwnership } from '../ownership-output.js';
 
 export function registerApply(program: Command): void {
   program
@@ -17,7 +18,7 @@ export function registerApply(program: Command): void {
     .description('make the database match YAML files: prints a plan, applies it in one transaction')
     .requiredOption('-f, --file <path>', 'YAML file (repeatable)', collect)
     .option('--dry-run', 'print the plan only')
-    .option('--prune', 'also remove people, teams and schedules the files do not mention')
+    .option('--prune', 'also remove people, teams and schedules the files do not mention, and command-line overrides and time off')
     .option('--effective <time>', 'when the changes take effect (default: now; never in the past)')
     .action(withFlags({ effective: '--effective' }, async (options, command: Command) => {
       const run = await invocation(command);
@@ -45,6 +46,7 @@ function applyJson(result: ApplyResult) {
       reason: o.reason ?? null,
       why,
     })),
+    ...ownershipJson(result),
   };
 }
 
@@ -85,6 +87,7 @@ function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean): void 
     const summary = `${count('add')} to add, ${count('change')} to change, ${count('remove')} to remove`;
     run.print(dryRun ? `Dry run: ${summary}; nothing was changed.` : `Applied: ${summary}.`);
   }
+  printOwnership(run, result);
   if (untouched.length > 0) {
     run.print(c.dim('Kept, not in the files (--prune removes them):'));
     for (const line of groupByKind(untouched)) run.print(c.dim(`  ${line}`));
