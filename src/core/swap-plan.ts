@@ -23,7 +23,7 @@ export interface SwappedTurn extends Turn {
   takenBy: string;
   /** The turn's final shifts, from now on, that change hands (at least one). */
   shifts: Interval[];
-  /** What hands them over: overrides with `replaces`, one per stretch of the turn. */
+  /** What hands them over: overrides with `replaces` (one, unless the person holds part of the turn from elsewhere). */
   overrides: OverrideConfig[];
 }
 
@@ -84,31 +84,32 @@ export function planSwap(input: ScheduleInput, request: SwapRequest, now: Instan
 
 /**
  * The overrides that give `to` the final shifts `turn.person` holds from the turn's layer,
- * from now on. One override covers a stretch of the turn: it stops only where that person is
- * on call from elsewhere (another layer, an override), which the turn does not include; with
- * `replaces` it takes nothing else.
+ * from now on. An override runs over the turn and stops only where that person is on call
+ * from elsewhere (another layer, an override), which is not part of the turn; with `replaces`
+ * it takes nothing but their time. So a turn cut only by restrictions and other people's
+ * layers takes one override, which reads like the swap in `override list`.
  */
 function handOver(input: ScheduleInput, turn: Turn, to: string, now: Instant, reason: string): SwappedTurn {
   const window = { start: Math.max(turn.start, now), end: turn.end };
   const source = `layer:${turn.layer}`;
   const shifts: Interval[] = [];
   const overrides: OverrideConfig[] = [];
-  let stretchStart = window.start;
-  let inStretch = 0; // shifts of the turn since the stretch started
-  const close = (end: Instant) => {
-    if (inStretch > 0) overrides.push({ person: to, from: stretchStart, to: end, replaces: turn.person, reason });
-    inStretch = 0;
+  let from = window.start;
+  let held = 0; // shifts of the turn since `from`
+  const cover = (until: Instant) => {
+    if (held > 0) overrides.push({ person: to, from, to: until, replaces: turn.person, reason });
+    held = 0;
   };
   for (const s of window.start < window.end ? resolveSchedule(input, window) : []) {
     if (s.person !== turn.person) continue;
     if (s.source === source) {
       shifts.push({ start: s.start, end: s.end });
-      inStretch++;
+      held++;
     } else {
-      close(s.start);
-      stretchStart = s.end;
+      cover(s.start);
+      from = s.end;
     }
   }
-  close(window.end);
+  cover(window.end);
   return { ...turn, takenBy: to, shifts, overrides };
 }

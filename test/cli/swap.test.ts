@@ -167,7 +167,7 @@ describe('a turn that restrictions cut into pieces', () => {
       if (new Date(t).getUTCDay() === 3 && Number(t.slice(11, 13)) >= 9 && Number(t.slice(11, 13)) < 17) continue;
       expect(who(s, t, 'ops').person, t).not.toBe('ann');
     }
-    // Ann's Wednesday hours split her turn in two stretches, so it takes two overrides.
+    // Ann's own Wednesday hours split her turn in two, so it takes two overrides.
     expect(overrides(s, ['--schedule', 'ops']).map((o) => `${o.person} for ${o.replaces} ${o.start} ${o.end}`)).toEqual([
       'ben for ann 2026-12-14T09:00:00Z 2026-12-16T09:00:00Z',
       'ben for ann 2026-12-16T17:00:00Z 2026-12-21T09:00:00Z',
