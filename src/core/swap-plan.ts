@@ -59,7 +59,7 @@ export function planSwap(input: ScheduleInput, request: SwapRequest, now: Instan
     );
   }
   const layer = holder.source.slice('layer:'.length);
-  const mine = layerTurns(input.layers, layer, { start: at - TURN_REACH, end: at + TURN_REACH }).find((t) => t.start <= at && at < t.end);
+  const mine = turnAt(input, layer, at);
   // The final shift at `at` came from this layer, so one of its turns holds `at`, and it is a's.
   if (mine?.person !== a) throw new Error(`layer ${layer} has no turn of ${a} at ${at}`);
   if (mine.end <= now) throw new UserError(`that turn of ${a} is over, and the past is never rewritten; pick a time from now on`);
@@ -68,18 +68,58 @@ export function planSwap(input: ScheduleInput, request: SwapRequest, now: Instan
   if (given.shifts.length === 0) {
     throw new UserError(`${a} is not on call in the rest of that turn (others cover all of it from now on), so there is nothing to swap; pick a later turn`);
   }
-  // The turns after a's are searched whole, though only those starting in the search window count.
-  const limit = mine.end + SEARCH;
-  for (const turn of layerTurns(input.layers, layer, { start: mine.end, end: limit + TURN_REACH })) {
-    if (turn.start >= limit) break;
-    if (turn.person !== b) continue;
-    // A turn of b's that b holds none of from this layer (all covered by others) is no turn to take.
-    const taken = handOver(input, turn, a, now, reason);
-    if (taken.shifts.length > 0) return { layer, turns: [given, taken] };
+  const taken = nextTurnHeld(input, layer, b, a, mine.end, now, reason);
+  if (!taken) {
+    throw new UserError(
+      `${b} has no turn in layer ${layer} of ${input.id} in the ${SWAP_SEARCH_DAYS} days after that turn of ${a}'s; swap with someone in that layer's rotation`,
+    );
   }
-  throw new UserError(
-    `${b} has no turn in layer ${layer} of ${input.id} in the ${SWAP_SEARCH_DAYS} days after that turn of ${a}'s; swap with someone in that layer's rotation`,
-  );
+  return { layer, turns: [given, taken] };
+}
+
+// Turns are listed over windows that grow from small ones: a layer with hourly (or, stored
+// by an older version, minutely) handoffs has more turns in a year than one question may list.
+const FIRST_REACH = DAY_MS;
+const MAX_STEP = 8 * 7 * DAY_MS;
+
+/** The whole turn of `layer` containing `at`, if any. */
+function turnAt(input: ScheduleInput, layer: string, at: Instant): Turn | undefined {
+  for (let reach = FIRST_REACH; ; reach = Math.min(reach * 2, TURN_REACH)) {
+    const window = { start: at - reach, end: at + 1 + reach };
+    const turn = layerTurns(input.layers, layer, window).find((t) => t.start <= at && at < t.end);
+    // A turn that touches an edge of the window may go on beyond it.
+    const clipped = turn && (turn.start === window.start || turn.end === window.end);
+    if (!clipped || reach === TURN_REACH) return turn;
+  }
+}
+
+/**
+ * The first turn of `person` in `layer` that starts at `from` or later (within the search)
+ * and that they hold some of from that layer (one wholly covered by others is no turn to
+ * take), handed over to `takenBy`.
+ */
+function nextTurnHeld(
+  input: ScheduleInput,
+  layer: string,
+  person: string,
+  takenBy: string,
+  from: Instant,
+  now: Instant,
+  reason: string,
+): SwappedTurn | undefined {
+  const limit = from + SEARCH;
+  for (let start = from, step = 7 * DAY_MS; start < limit; start += step, step = Math.min(step * 2, MAX_STEP)) {
+    const end = Math.min(start + step, limit);
+    for (const listed of layerTurns(input.layers, layer, { start, end })) {
+      if (listed.person !== person) continue;
+      const turn = turnAt(input, layer, listed.start);
+      // Begun before this window: seen already (or before `from`, not a later turn).
+      if (!turn || turn.start < start) continue;
+      const taken = handOver(input, turn, takenBy, now, reason);
+      if (taken.shifts.length > 0) return taken;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -109,6 +109,19 @@ describe('planSwap', () => {
     expect(out[1].turn).toBe('b→a 2026-02-02T09:00Z 2026-02-09T09:00Z');
   });
 
+  test('turns of any length are found whole: hourly handoffs, and three months', () => {
+    const hourly = weekly({ shift: { count: 1, unit: 'h' }, members: ['a', 'b'] });
+    expect(brief(plan([hourly], [], 'a', 'b', '2026-03-04T05:30Z')).map((t) => t.turn)).toEqual([
+      'a→b 2026-03-04T05:00Z 2026-03-04T06:00Z',
+      'b→a 2026-03-04T06:00Z 2026-03-04T07:00Z',
+    ]);
+    const quarterly = weekly({ shift: { count: 3, unit: 'mo' }, members: ['a', 'b', 'c'] });
+    expect(brief(plan([quarterly], [], 'b', 'a', '2026-05-20T00:00Z')).map((t) => t.turn)).toEqual([
+      'b→a 2026-04-05T09:00Z 2026-07-05T09:00Z',
+      'a→b 2026-10-05T09:00Z 2027-01-05T09:00Z',
+    ]);
+  });
+
   test.each([
     ['the same person twice', 'a', 'a', '2026-01-06T02:00Z', [], '--shift-of and --with are both a; a swap needs two different people'],
     ['not on call then', 'b', 'a', '2026-01-06T02:00Z', [], 'b is not on call in s at that time (a is); pick a time inside one of their shifts'],
