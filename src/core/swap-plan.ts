@@ -47,7 +47,7 @@ export function swapWindow(at: Instant): Window {
 /** The swap, or a UserError saying why there is none. `input` must cover `swapWindow(at)`. */
 export function planSwap(input: ScheduleInput, request: SwapRequest, now: Instant): SwapPlan {
   const { shiftOf: a, with: b, at } = request;
-  if (a === b) throw new UserError(`--shift-of and --with are both ${a}; a swap needs two different people`);
+  if (a === b) throw new UserError(`${a} cannot swap with themselves; name two different people`);
   const holder = resolveSchedule(input, { start: at, end: at + 1 })[0];
   if (holder.person !== a) {
     throw new UserError(`${a} is not on call in ${input.id} at that time (${holder.person ?? 'nobody'} is); pick a time inside one of their shifts`);

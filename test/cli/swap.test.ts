@@ -93,7 +93,7 @@ describe('swap exchanges whole turns (acme.yaml)', () => {
 
   test('refused, exit 2, nothing changed: the same person twice, on call only by an override, no later turn', () => {
     const s = acme();
-    refused(s, [...ISSUE.slice(0, 5), '--with', 'alice', ...ISSUE.slice(7)], '--shift-of and --with are both alice; a swap needs two different people');
+    refused(s, [...ISSUE.slice(0, 5), '--with', 'alice', ...ISSUE.slice(7)], 'alice cannot swap with themselves; name two different people');
     // Dave covers carol over Christmas by an override: that is no turn of a rotation.
     refused(s, ['swap', '--schedule', 'payments-primary', '--shift-of', 'dave', '--with', 'erin', '--at', '2026-12-25T03:00', '--tz', 'Europe/Berlin'],
       "dave is on call in payments-primary at that time through an override, not a layer's rotation, so there is no turn to swap; pick a time in one of their turns, or change the override (oncall override list --schedule payments-primary)");

@@ -123,7 +123,7 @@ describe('planSwap', () => {
   });
 
   test.each([
-    ['the same person twice', 'a', 'a', '2026-01-06T02:00Z', [], '--shift-of and --with are both a; a swap needs two different people'],
+    ['the same person twice', 'a', 'a', '2026-01-06T02:00Z', [], 'a cannot swap with themselves; name two different people'],
     ['not on call then', 'b', 'a', '2026-01-06T02:00Z', [], 'b is not on call in s at that time (a is); pick a time inside one of their shifts'],
     ['on call by an override', 'c', 'a', '2026-01-06T02:00Z', [{ seq: 1, person: 'c', start: at('2026-01-06T00:00Z'), end: at('2026-01-06T04:00Z') }],
       "c is on call in s at that time through an override, not a layer's rotation, so there is no turn to swap"],
