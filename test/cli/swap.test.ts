@@ -200,3 +200,43 @@ describe('a turn that restrictions cut into pieces', () => {
       'ann is not on call in the rest of that turn (others cover all of it from now on), so there is nothing to swap; pick a later turn', NOW);
   });
 });
+
+const ROSTER = `version: 1
+people:
+  - id: ann
+  - id: ben
+  - id: cyd
+  - id: dot
+teams:
+  - id: ops
+    name: Ops
+    members: [ann, ben, cyd, dot]
+schedules:
+  - id: ops
+    team: ops
+    timezone: UTC
+    layers:
+      - id: weekly
+        start: 2026-11-02T09:00
+        shift: 1w
+        members: [ann, ben, cyd]
+`;
+
+describe('a turn that a roster change cut in two', () => {
+  test('is still one turn: the swap takes both parts', () => {
+    // Weekly [ann, ben, cyd] from Mon 2 Nov 09:00 UTC: ann is on call 23–30 Nov. dot joins
+    // from Thu 26 Nov 12:00, in the middle of ann's turn, which ann keeps.
+    const s = fresh();
+    ok(s.run(['apply', '-f', writeYaml(ROSTER)]));
+    ok(s.run(['layer', 'edit', 'ops', 'weekly', '--members', 'dot,ann,ben,cyd', '--effective', '2026-11-26T12:00:00Z']));
+    const r = ok(s.run(['swap', '--schedule', 'ops', '--shift-of', 'ann', '--with', 'ben', '--at', '2026-11-27T00:00:00Z', '--tz', 'UTC']));
+    expect(r.stdout).toContain("  ben takes ann's turn Mon 23 Nov 09:00 → Mon 30 Nov 09:00 (1 shift, from now on)\n");
+    expect(r.stdout).toContain("  ann takes ben's turn Mon 30 Nov 09:00 → Mon 7 Dec 09:00 (1 shift)\n");
+    expect(brief(shifts(s, 'ops', '2026-11-23T09:00:00Z', '2026-12-14T09:00:00Z'))).toEqual([
+      '2026-11-23T09:00:00Z 2026-11-23T12:00:00Z ann layer:weekly',
+      '2026-11-23T12:00:00Z 2026-11-30T09:00:00Z ben override',
+      '2026-11-30T09:00:00Z 2026-12-07T09:00:00Z ann override',
+      '2026-12-07T09:00:00Z 2026-12-14T09:00:00Z cyd layer:weekly',
+    ]);
+  });
+});
