@@ -9,6 +9,8 @@ export { makeRotation, type Rotation } from './rotation.js';
 export { restrictionIntervals } from './restrictions.js';
 export { layerShifts, layerLifetime, rotationProblem, memberOf, MAX_LAYER_SHIFTS } from './layer.js';
 export * from './roster-change.js';
+export { layerTurns, type Turn } from './layer-turns.js';
+export * from './swap-plan.js';
 export { resolveSchedule, stackLayers, applyOverrides, mergeNeighbours, shiftAt, shiftsByLayer, fillGaps, type LayerShifts } from './resolve.js';
 export * from './plan.js';
 export { keepEndedOverrides } from './ended-overrides.js';
