@@ -1,16 +1,20 @@
 // `oncall apply`: make the database match YAML files, in one transaction, after printing
 // what will change. Every problem in every file is reported at once and nothing changes.
 
-import type { Config, Plan, Window } from '../core/index.js';
-import { addDays, keepEndedOverrides, planChanges } from '../core/index.js';
-import { normalizeFiles, type RawFile } from '../core/normalize.js';
+import type { OwnedItem, Plan, Window } from '../core/index.js';
+import { addDays, keepEndedOverrides, planChanges, sortOwnership } from '../core/index.js';
+import { normalizeFiles } from '../core/normalize.js';
 import { InputError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan } from '../storage/write.js';
+import { adoptRows, commandLineRows } from '../storage/ownership.js';
 import { writeTransaction } from '../storage/write-lock.js';
 import type { AppContext } from './context.js';
 import { loadYamlFiles, locateAll, yamlErrors } from './yaml-files.js';
 import { holidayRegionCheck } from './holiday-check.js';
+import { timeRosterChanges } from './roster-timing.js';
+import { recogniseLiteral } from './literal-rotations.js';
+import { openRotationPositions } from '../storage/read-versions.js';
 import { ineffectiveOverrides, type IneffectiveOverride } from './override-effect.js';
 import type { Db } from '../storage/open.js';
 import { changedSchedules, withConsequences, type ScheduleConsequences } from './plan-consequences.js';
@@ -34,6 +38,10 @@ export interface ApplyResult {
   effective: number;
   /** Overrides the plan adds that would change nothing: flagged, yet applied (the file owns them). */
   noEffect: IneffectiveOverride[];
+  /** Command-line overrides and time off the files do not list, kept (none with --prune). */
+  kept: OwnedItem[];
+  /** Command-line ones the files list: nothing changes but their owner, now the files. */
+  adopted: OwnedItem[];
   /** The window searched for consequences, and what the plan does in it to each schedule it changes. */
   window: Window;
   consequences: ScheduleConsequences[];
@@ -51,7 +59,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
   const db = await store.orm();
   // Read, plan and write under one write lock: a concurrent writer (someone adding an
   // override while CI applies) lands entirely before or entirely after this apply.
-  const { plan, applied, noEffect, consequences } = writeTransaction(
+  const { plan, applied, noEffect, kept, adopted, consequences } = writeTransaction(
     db,
     () => {
       const current = loadConfig(db, store);
@@ -65,25 +73,30 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
           };
       const { config: listed, issues } = normalizeFiles(files, known);
       if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
-      keepUnlistedTimeOff(files, current, listed);
-      const config = keepEndedOverrides(current, listed, effective);
+      // Files own what they list; command-line changes stay unless --prune (docs/yaml.md).
+      const { config: owned, kept, adopted } = sortOwnership(current, listed, commandLineRows(db), effective, options.prune);
+      const config = keepEndedOverrides(current, owned, effective);
+      recogniseLiteral(current, config, openRotationPositions(db));
       const plan = planChanges(current, config, options.prune);
+      timeRosterChanges(db, plan.changes, effective, options.effective !== undefined);
       const applied = !options.dryRun && plan.changes.length > 0;
+      const writeContext = { effective, now: ctx.now, actor: ctx.actor, owner: 'file' as const };
+      if (!options.dryRun) adoptRows(db, adopted, writeContext);
       const watched = changedSchedules(plan);
       // The consequences are read around the write itself, so a dry run and a real apply
       // show the same ones.
       const write = () => {
-        const done = withConsequences(store, watched, window, () => applyPlan(db, config, plan.changes, { effective, now: ctx.now, actor: ctx.actor }));
+        const done = withConsequences(store, watched, window, () => applyPlan(db, config, plan.changes, writeContext));
         return { noEffect: ineffectiveOverrides(store, done.result), consequences: done.consequences };
       };
       const none = { noEffect: [] as IneffectiveOverride[], consequences: [] as ScheduleConsequences[] };
       // A dry run writes the plan and rolls it back: overrides and shifts are judged as stored.
       const worthRehearsing = watched.length > 0 || plan.changes.some((c) => c.entity === 'override' && c.action === 'add');
       const outcome = applied ? write() : worthRehearsing ? rehearse(db, write) : none;
-      return { plan, applied, ...outcome };
+      return { plan, applied, kept, adopted, ...outcome };
     },
   );
-  return { plan, applied, effective, noEffect, window, consequences };
+  return { plan, applied, effective, noEffect, kept, adopted, window, consequences };
 }
 
 /** What `work` returns, with everything it wrote undone. */
@@ -99,21 +112,4 @@ function rehearse<T>(db: Db, work: () => T): T {
     if (error !== undo) throw error;
   }
   return result;
-}
-
-/**
- * A person written without `time_off:` keeps the time off already recorded (people add their
- * own holidays; the team's file should not wipe them). `time_off: []` clears it.
- */
-function keepUnlistedTimeOff(files: RawFile[], current: Config, desired: Config): void {
-  const listed = new Set(
-    files.flatMap((f) => {
-      const people = (f.data as { people?: unknown } | null)?.people;
-      return Array.isArray(people) ? people.filter((p) => p && typeof p === 'object' && 'time_off' in p).map((p) => p.id) : [];
-    }),
-  );
-  for (const person of desired.people) {
-    const recorded = current.people.find((p) => p.id === person.id)?.timeOff;
-    if (!listed.has(person.id) && recorded) person.timeOff = recorded;
-  }
 }

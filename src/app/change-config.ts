@@ -13,6 +13,7 @@ import type { Db, Store } from '../storage/open.js';
 import { writeTransaction } from '../storage/write-lock.js';
 import type { AppContext } from './context.js';
 import { toYamlShape } from './export-yaml.js';
+import { timeRosterChanges } from './roster-timing.js';
 
 /** Records one more audit entry with the change (a swap is two overrides, logged as one swap). */
 export type AuditNote = (entity: string, action: string, value: unknown) => void;
@@ -87,6 +88,7 @@ export async function changeConfig<T>(
         throw new UserError(`${issues[0].message}${more}`);
       }
       const plan = planChanges(current, config, true);
+      timeRosterChanges(db, plan.changes, effective, options.effective !== undefined);
       let written: Written = { overrides: [] };
       if (!options.dryRun && plan.changes.length > 0) {
         const writeContext = { effective, now: ctx.now, actor: ctx.actor };

@@ -2,9 +2,9 @@
 // made with a later effective instant): what `schedule show` and `layer show` print.
 
 import type { LayerConfig, ScheduleConfig } from '../core/index.js';
-import { canonicalJson, FOREVER, FOREVER_AGO, findById } from '../core/index.js';
+import { canonicalJson, FOREVER, FOREVER_AGO, findById, rotationProblem, turnOwner } from '../core/index.js';
 import { UserError } from '../errors.js';
-import { layerConfigFromRow, type LayerRow } from '../storage/rows.js';
+import { layerConfigFromRow, layerFromRow, type LayerRow } from '../storage/rows.js';
 import { layerVersionsFrom } from '../storage/read-versions.js';
 import { loadConfig } from '../storage/state.js';
 import type { AppContext } from './context.js';
@@ -24,12 +24,22 @@ export interface ScheduleDefinitions {
   pending: PendingDefinition[];
 }
 
-/** One layer's later versions: its definition from `effective` on, or its removal then. */
-export type PendingLayer = { effective: number; layer: LayerConfig } | { effective: number; removed: true };
+/**
+ * One layer's later versions: its definition from `effective` on (with whose turn it is then:
+ * after a roster change the rotation goes on from the person on call), or its removal then.
+ */
+export type PendingLayer = { effective: number; layer: LayerConfig; turn?: string } | { effective: number; removed: true };
 
 export interface LayerDefinitions {
   current: LayerConfig | undefined;
+  /** Whose turn it is now in the current definition (restrictions aside). */
+  turn?: string;
   pending: PendingLayer[];
+}
+
+function turnAt(row: LayerRow, at: number): string | undefined {
+  const layer = layerFromRow(row);
+  return layer.disabled || rotationProblem(layer) ? undefined : turnOwner(layer, at);
 }
 
 const inForce = (row: LayerRow, at: number) => (row.validFrom ?? FOREVER_AGO) <= at && (row.validTo ?? FOREVER) > at;
@@ -86,6 +96,7 @@ export async function layerDefinitions(ctx: AppContext, scheduleId: string, laye
   }
   const currentRow = mine.find((r) => inForce(r, ctx.now));
   const current = currentRow && layerConfigFromRow(currentRow);
+  const turn = currentRow && turnAt(currentRow, ctx.now);
   const pending: PendingLayer[] = [];
   let previous = current ? canonicalJson(current) : undefined;
   for (const effective of changeInstants(mine, ctx.now)) {
@@ -94,7 +105,8 @@ export async function layerDefinitions(ctx: AppContext, scheduleId: string, laye
     const key = layer ? canonicalJson(layer) : undefined;
     if (key === previous) continue;
     previous = key;
-    pending.push(layer ? { effective, layer } : { effective, removed: true });
+    const owner = row && turnAt(row, effective);
+    pending.push(layer ? { effective, layer, ...(owner && { turn: owner }) } : { effective, removed: true });
   }
-  return { current, pending };
+  return { current, ...(turn && { turn }), pending };
 }

@@ -6,12 +6,15 @@ import type { Config, EscalationPolicyConfig, OverrideConfig, PersonConfig, Time
 import { addDays, DAY_MS, MINUTE_MS, formatWallClock, fromFloating, isoUtc, toFloating } from '../core/index.js';
 import { currentConfig } from './current-config.js';
 import type { AppContext } from './context.js';
+import { writtenLiterally } from './literal-rotations.js';
+import { openRotationPositions } from '../storage/read-versions.js';
 
 /** Strings that YAML 1.1 would read as base-60 numbers: "17:00", "1:30:00". */
 const CLOCK_LIKE = /^[-+]?\d+(:[0-5]?\d)+(\.\d*)?$/;
 
 export async function exportYaml(ctx: AppContext): Promise<string> {
-  const config = await currentConfig(ctx);
+  const store = await ctx.store();
+  const config = writtenLiterally(await currentConfig(ctx), openRotationPositions(await store.orm()));
   const doc = new Document(toYamlShape(config));
   visit(doc, {
     // Short lists (members, days) read best on one line.

@@ -43,7 +43,8 @@ export function referencesTo(config: Config, id: string, now: number): string[] 
  */
 export function removePerson(ctx: AppContext, id: string, force: boolean, options: ChangeOptions = {}) {
   const at = options.effective ?? ctx.now;
-  return changeConfig(ctx, options, (config) => {
+  // Someone who leaves leaves now: their turn in progress is not theirs to finish.
+  return changeConfig(ctx, { ...options, effective: at }, (config) => {
     findById(config.people, id, 'person');
     const refs = referencesTo(config, id, at);
     if (refs.length > 0 && !force) {

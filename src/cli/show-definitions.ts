@@ -7,6 +7,7 @@ import type { LayerDefinitions, ScheduleDefinitions } from '../app/definitions.j
 import type { Invocation } from './globals.js';
 import { fitWidth, formatTime } from './output.js';
 import { iso, overrideJson } from './json.js';
+import { term } from './terminal-text.js';
 
 /** A layer in a few short lines (each fits 80 columns for ordinary ids). */
 export function describeLayer(l: LayerConfig): string[] {
@@ -41,14 +42,17 @@ export function printSchedule(run: Invocation, { current: s, pending }: Schedule
   }
 }
 
-export function printLayer(run: Invocation, id: string, { current, pending }: LayerDefinitions): void {
+export function printLayer(run: Invocation, id: string, { current, turn, pending }: LayerDefinitions): void {
   if (run.json) {
-    const later = pending.map((p) => ('layer' in p ? { effective: iso(p.effective), ...p.layer } : { effective: iso(p.effective), removed: true }));
+    const later = pending.map((p) =>
+      'layer' in p ? { effective: iso(p.effective), ...p.layer, turn: p.turn ?? null } : { effective: iso(p.effective), removed: true },
+    );
     // Not yet in force: only its id and what is planned.
-    return run.printJson(current ? { ...current, pending: later } : { id, pending: later });
+    return run.printJson(current ? { ...current, turn: turn ?? null, pending: later } : { id, pending: later });
   }
   if (current) for (const line of describeLayer(current)) run.print(fitWidth(line, run.width));
   else run.print(fitWidth(`layer ${id}: not in force yet`, run.width));
+  if (current && turn) run.print(term`  turn now: ${turn}`);
   for (const p of pending) {
     if (!('layer' in p)) {
       run.print(`${from(run, p.effective)}: removed`);
@@ -56,5 +60,6 @@ export function printLayer(run: Invocation, id: string, { current, pending }: La
     }
     run.print(`${from(run, p.effective)}:`);
     for (const line of describeLayer(p.layer)) run.print(fitWidth(`  ${line}`, run.width));
+    if (p.turn) run.print(term`    turn then: ${p.turn}`);
   }
 }

@@ -31,11 +31,12 @@ function rotationOrProblem(layer: Layer): Rotation | string {
 
 function sharedRotation(layer: Layer): Rotation | string {
   const shift = layer.shift ? `${layer.shift.count}${layer.shift.unit}` : '';
-  const key = `${layer.timezone}|${layer.start}|${shift}|${layer.handoffs ?? ''}`;
+  const start = gridStart(layer);
+  const key = `${layer.timezone}|${start}|${shift}|${layer.handoffs ?? ''}`;
   let rotation = rotations.get(key);
   if (rotation === undefined) {
     try {
-      rotation = makeRotation(layer.timezone, layer.start, layer);
+      rotation = makeRotation(layer.timezone, start, layer);
     } catch (error) {
       if (!(error instanceof UnusableRotation)) throw error;
       rotation = error.message;
@@ -45,16 +46,28 @@ function sharedRotation(layer: Layer): Rotation | string {
   return rotation;
 }
 
+/** Where the version's handoff grid starts: its `start`, unless a roster change moved it. */
+export function gridStart(layer: Layer): string {
+  return layer.rotationStart ?? layer.start;
+}
+
+/** Who has shift k of the layer's grid. */
+export function memberOf(layer: Layer, k: number): string {
+  const n = layer.members.length;
+  return layer.members[(((k + (layer.rotationOffset ?? 0)) % n) + n) % n];
+}
+
+/** The layer's rotation; throws UnusableRotation when a stored rule cannot be computed. */
+export function rotationOf(layer: Layer): Rotation {
+  const rotation = rotationOrProblem(layer);
+  if (typeof rotation === 'string') throw new UnusableRotation(`layer "${layer.id}": ${rotation}`);
+  return rotation;
+}
+
 /** What makes this layer version's rotation impossible to compute, if anything. */
 export function rotationProblem(layer: Layer): string | undefined {
   const rotation = rotationOrProblem(layer);
   return typeof rotation === 'string' ? `layer "${layer.id}": ${rotation}` : undefined;
-}
-
-function rotationOf(layer: Layer): Rotation {
-  const rotation = rotationOrProblem(layer);
-  if (typeof rotation === 'string') throw new UnusableRotation(`layer "${layer.id}": ${rotation}`);
-  return rotation;
 }
 
 /** The instants between which the layer can cover anything at all. */
@@ -76,7 +89,6 @@ export function layerShifts(layer: Layer, window: Window): Shift[] {
   if (range.start >= range.end || range.start <= FOREVER_AGO) return [];
   const rotation = rotationOf(layer);
   const source = `layer:${layer.id}`;
-  const n = layer.members.length;
   const intervals = layer.restrictions.length
     ? restrictionIntervals(layer.restrictions, layer.timezone, range)
     : [range];
@@ -91,7 +103,7 @@ export function layerShifts(layer: Layer, window: Window): Shift[] {
       throw new UnusableRotation(`layer "${layer.id}": it has ${count} shifts in the time asked about, more than the ${MAX_LAYER_SHIFTS} one question may list; ask about a shorter time`);
     }
     const shiftEnd = rotation.handoff(k + 1);
-    const person = layer.members[k % n];
+    const person = memberOf(layer, k);
     while (w < intervals.length && intervals[w].end <= shiftStart) w++;
     for (const part of clipToIntervals(
       Math.max(shiftStart, range.start),

@@ -56,6 +56,12 @@ export interface Layer {
   /** The part of history in which this definition holds: [validFrom, validTo). */
   validFrom: Instant;
   validTo: Instant;
+  /**
+   * Set when a roster change kept the rotation's position (see roster-change.ts): the handoff
+   * grid starts here instead of at `start`, and shift k goes to members[(k + rotationOffset) mod n].
+   */
+  rotationStart?: WallClock;
+  rotationOffset?: number;
 }
 
 export interface Override {

@@ -34,7 +34,7 @@ export function listSchedules(
 
 const LAYER_COLUMNS = `row_id AS rowId, schedule_id AS scheduleId, layer_id AS layerId, position, priority,
   timezone, start, "end", shift, handoffs, members, restrictions, disabled, schedule_disabled AS scheduleDisabled,
-  valid_from AS validFrom, valid_to AS validTo`;
+  valid_from AS validFrom, valid_to AS validTo, rotation_start AS rotationStart, rotation_offset AS rotationOffset`;
 
 const OVERRIDE_COLUMNS = `id, schedule_id AS scheduleId, person_id AS personId, start, "end", replaces,
   reason, effective_from AS effectiveFrom, created_at AS createdAt, removed_at AS removedAt`;

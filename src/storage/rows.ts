@@ -1,6 +1,6 @@
 // Mapping between database rows and the core's plain values.
 
-import type { EscalationPolicyConfig, Layer, LayerConfig, Override, OverrideConfig, Restriction } from '../core/index.js';
+import type { EscalationPolicyConfig, Layer, LayerConfig, Override, OverrideConfig, Restriction, RotationPosition } from '../core/index.js';
 import { FOREVER, FOREVER_AGO, parseRestriction, parseShiftLength } from '../core/index.js';
 import type { escalationPolicies, layers, overrides } from './schema.js';
 
@@ -28,7 +28,14 @@ export function layerFromRow(row: LayerRow): Layer {
     disabled: row.disabled || row.scheduleDisabled,
     validFrom: row.validFrom ?? FOREVER_AGO,
     validTo: row.validTo ?? FOREVER,
+    ...(row.rotationStart !== null && { rotationStart: row.rotationStart }),
+    ...(row.rotationOffset !== null && { rotationOffset: row.rotationOffset }),
   };
+}
+
+/** Where a version keeps a rotation's position, if a roster change moved it. */
+export function rotationPositionOfRow(row: LayerRow): RotationPosition | undefined {
+  return row.rotationStart === null ? undefined : { rotationStart: row.rotationStart, rotationOffset: row.rotationOffset ?? 0 };
 }
 
 /** The YAML form of a layer version, normalised exactly as `normalizeFiles` does. */

@@ -2,12 +2,12 @@
 // history: a changed layer closes its current version at the effective instant and opens a
 // new one; removed things are marked, never deleted; every change is written to the audit log.
 
-import { and, eq, gt, gte, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Change, Config, LayerConfig, OverrideConfig, ScheduleConfig, TimeOffConfig } from '../core/index.js';
-import { canonicalJson, overrideKey, timeOffKey } from '../core/index.js';
+import { canonicalJson, continueRotation, overrideKey, timeOffKey } from '../core/index.js';
 import type { Db } from './open.js';
 import { auditLog, escalationPolicies, layers, overrides, people, schedules, teamMembers, teams, timeOff } from './schema.js';
-import { layerConfigFromRow, layerRowValues, overrideConfigFromRow, policyRowValues } from './rows.js';
+import { layerConfigFromRow, layerFromRow, layerRowValues, overrideConfigFromRow, policyRowValues } from './rows.js';
 import { everScheduled } from './state.js';
 
 export interface WriteContext {
@@ -16,6 +16,8 @@ export interface WriteContext {
   /** When it is made, for the audit log. */
   now: number;
   actor: string;
+  /** Who owns the overrides and time off this writes: 'file' for `apply`, else the command line. */
+  owner?: 'file' | 'cli';
 }
 
 /** What a plan's writing created that callers may need to name: the ids of new overrides. */
@@ -38,10 +40,16 @@ export function applyPlan(db: Db, desired: Config, changes: Change[], ctx: Write
     }
     const scheduleParts = new Set(['schedule', 'layer', 'override']);
     const touched = new Set(changes.filter((c) => scheduleParts.has(c.entity)).map((c) => ('scheduleId' in c ? c.scheduleId : c.id)));
+    const layerEffective = new Map(
+      changes.flatMap((c) => (c.entity === 'layer' && c.effective !== undefined ? [[`${c.scheduleId}/${c.id}`, c.effective]] : [])),
+    );
     for (const schedule of desired.schedules) {
-      if (touched.has(schedule.id)) writeSchedule(tx, schedule, !existed.has(schedule.id), ctx, written);
+      if (touched.has(schedule.id)) writeSchedule(tx, schedule, !existed.has(schedule.id), ctx, written, layerEffective);
     }
-    for (const change of changes) audit(tx, ctx, auditEntity(change), change.action, change.before, change.after);
+    for (const change of changes) {
+      const effective = change.entity === 'layer' ? change.effective : undefined;
+      audit(tx, ctx, auditEntity(change), change.action, change.before, change.after, effective ?? ctx.effective);
+    }
   });
   return written;
 }
@@ -90,7 +98,7 @@ function syncTimeOff(tx: Tx, personId: string, wanted: TimeOffConfig[], ctx: Wri
   for (const t of wanted) {
     const i = unmatched.findIndex((row) => timeOffKey({ from: row.start, to: row.end }) === timeOffKey(t));
     if (i < 0) {
-      tx.insert(timeOff).values({ personId, start: t.from, end: t.to, reason: t.reason ?? null, createdAt: ctx.now }).run();
+      tx.insert(timeOff).values({ personId, start: t.from, end: t.to, reason: t.reason ?? null, createdAt: ctx.now, owner: ctx.owner ?? 'cli' }).run();
       continue;
     }
     const [row] = unmatched.splice(i, 1);
@@ -116,7 +124,9 @@ function writeTeam(tx: Tx, change: Extract<Change, { entity: 'team' }>, ctx: Wri
   });
 }
 
-function writeSchedule(tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteContext, written: Written): void {
+function writeSchedule(
+  tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteContext, written: Written, layerEffective: Map<string, number>,
+): void {
   const values = { teamId: s.team, name: s.name, timezone: s.timezone, disabled: s.disabled ?? false, deletedAt: null };
   tx.insert(schedules)
     .values({ id: s.id, createdAt: ctx.now, ...values })
@@ -124,11 +134,11 @@ function writeSchedule(tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteCont
     .run();
   // A schedule's first definition holds for all time; later ones from the effective instant.
   const from = isNew ? null : ctx.effective;
-  syncLayers(tx, s, from, ctx);
+  syncLayers(tx, s, isNew, ctx, layerEffective);
   syncOverrides(tx, s.id, s.overrides, from, ctx, written);
 }
 
-function syncLayers(tx: Tx, s: ScheduleConfig, from: number | null, ctx: WriteContext): void {
+function syncLayers(tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteContext, layerEffective: Map<string, number>): void {
   const open = tx.select().from(layers).where(and(eq(layers.scheduleId, s.id), isNull(layers.validTo))).all();
   const openById = new Map(open.map((row) => [row.layerId, row]));
   s.layers.forEach((layer, position) => {
@@ -140,13 +150,44 @@ function syncLayers(tx: Tx, s: ScheduleConfig, from: number | null, ctx: WriteCo
       row.scheduleDisabled === (s.disabled ?? false) &&
       canonicalJson(layerConfigFromRow(row)) === canonicalJson(layer);
     if (same) return;
-    closeLayer(tx, s.id, layer.id, ctx.effective);
+    // A roster change may wait for the layer's next handoff (see app/roster-timing.ts).
+    const at = layerEffective.get(`${s.id}/${layer.id}`) ?? ctx.effective;
+    const values = layerRowValues(layer, position, s.timezone, s.disabled ?? false);
+    const kept = isNew ? undefined : keptPosition(tx, s.id, layer.id, values, at);
+    closeLayer(tx, s.id, layer.id, at);
     tx.insert(layers)
-      .values({ scheduleId: s.id, ...layerRowValues(layer, position, s.timezone, s.disabled ?? false), validFrom: from, validTo: null })
+      .values({
+        scheduleId: s.id,
+        ...values,
+        validFrom: isNew ? null : at,
+        validTo: null,
+        rotationStart: kept?.rotationStart ?? null,
+        rotationOffset: kept?.rotationOffset ?? null,
+      })
       .run();
   });
   const wanted = new Set(s.layers.map((l: LayerConfig) => l.id));
   for (const row of open) if (!wanted.has(row.layerId)) closeLayer(tx, s.id, row.layerId, ctx.effective);
+}
+
+/** How a new version starting at `at` continues the rotation of the version in force just before. */
+function keptPosition(tx: Tx, scheduleId: string, layerId: string, values: ReturnType<typeof layerRowValues>, at: number) {
+  const before = at - 1;
+  const [previous] = tx
+    .select()
+    .from(layers)
+    .where(
+      and(
+        eq(layers.scheduleId, scheduleId),
+        eq(layers.layerId, layerId),
+        or(isNull(layers.validFrom), lte(layers.validFrom, before)),
+        or(isNull(layers.validTo), gt(layers.validTo, before)),
+      ),
+    )
+    .all();
+  if (!previous) return undefined;
+  const next = layerFromRow({ ...previous, ...values, validFrom: at, validTo: null, rotationStart: null, rotationOffset: null });
+  return continueRotation(layerFromRow(previous), next, at);
 }
 
 /** Ends a layer's versions at `at`; versions that would only have started later are dropped. */
@@ -182,6 +223,7 @@ function syncOverrides(
           // instant; null marks an override of the schedule's first definition.
           effectiveFrom,
           createdAt: ctx.now,
+          owner: ctx.owner ?? 'cli',
         })
         .returning({ id: overrides.id })
         .get();

@@ -8,9 +8,9 @@
 // 21 Dec), and `weekends`, listed later and so above it, gives dan every Saturday and Sunday.
 //
 // Most changes here are not roster changes (priority, restrictions, layers and overrides),
-// whose timing item 1 does not touch. The one members change takes effect exactly at a
-// handoff with the new list ordered so that "shift k belongs to members[k mod n]" and
-// "the rotation continues from the person on call" (item 1) agree.
+// whose timing item 1 does not touch. One members change takes effect exactly at a handoff,
+// with the new list ordered so that counting shifts from the layer's start and continuing
+// from the person on call agree; the issue's own example (item 1) is the last roster test.
 
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -189,6 +189,38 @@ describe('the plan lists the final shifts that change hands', () => {
   });
 });
 
+describe("the issue's roster change, with position-keeping rotations (item 1)", () => {
+  // UTC, weekly [ann, ben, cyd] from Mon 2 Nov 09:00; on Tue 17 Nov 12:00, while cyd is on
+  // call, the lead adds dot at the front. The change waits for Monday's handoff.
+  const SET_UP = { ONCALL_NOW: '2026-11-01T00:00:00Z', ONCALL_TZ: 'UTC' };
+  const TUESDAY = { ONCALL_NOW: '2026-11-17T12:00:00Z', ONCALL_TZ: 'UTC' };
+  const team = (members: string) => `version: 1
+people: [{id: ann, name: Ann}, {id: ben, name: Ben}, {id: cyd, name: Cyd}, {id: dot, name: Dot}]
+teams: [{id: ops, name: Ops, members: [ann, ben, cyd, dot]}]
+schedules:
+  - {id: primary, team: ops, name: Primary, timezone: UTC, layers: [{id: weekly, start: 2026-11-02T09:00, shift: 1w, members: [${members}]}]}
+`;
+
+  test('[dot, ann, ben, cyd]: cyd finishes her week, and the plan names who takes each week from whom', () => {
+    const s = session(SET_UP);
+    ok(s.run(['apply', '-f', writeYaml(team('ann, ben, cyd'), 'team.yaml', s.dir)], SET_UP));
+    const r = pending(s.run(['apply', '-f', writeYaml(team('dot, ann, ben, cyd'), 'team.yaml', s.dir), '--dry-run'], TUESDAY));
+    expect(r.stdout).toContain('  ~ layer primary/weekly: every 1w, dot, ann, ben, cyd (members); takes effect Mon 23 Nov 09:00\n');
+    // Before: ann (23 Nov), ben, cyd, ann. After: dot, ann, ben, cyd. The window ends Tue 15 Dec 12:00.
+    expect(handOffs(r.stdout)).toEqual([
+      'Hand-offs that change in the next 28 days (UTC):',
+      '  primary:',
+      '    Mon 23 Nov 09:00 → Mon 30 Nov 09:00  ann → dot',
+      '    Mon 30 Nov 09:00 → Mon 7 Dec 09:00   ben → ann',
+      '    Mon 7 Dec 09:00 → Mon 14 Dec 09:00   cyd → ben',
+      '    Mon 14 Dec 09:00 → Tue 15 Dec 12:00  ann → cyd',
+    ]);
+    const plan = json(pending(s.run(['apply', '-f', writeYaml(team('dot, ann, ben, cyd'), 'team.yaml', s.dir), '--dry-run', '--json'], TUESDAY)));
+    expect(plan.changes[0]).toMatchObject({ entity: 'layer', effective: '2026-11-23T09:00:00Z' });
+    expect(plan.effective).toBe('2026-11-17T12:00:00Z');
+  });
+});
+
 describe('a schedule whose stored rotation cannot be computed', () => {
   test('the plan says its hand changes are unknown, and why; the apply still goes ahead', () => {
     const s = based();
@@ -217,6 +249,8 @@ describe('apply --dry-run --json: the whole plan as data', () => {
       changes: [{ action: 'change', entity: 'layer', id: 'weekends', schedule: 'primary', fields: ['priority'], effective: '2026-11-25T23:00:00Z' }],
       untouched: [],
       noEffect: [],
+      kept: [],
+      adopted: [],
       window: { start: '2026-11-25T23:00:00Z', end: '2026-12-23T23:00:00Z' },
       consequences: [
         {

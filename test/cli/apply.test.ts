@@ -55,7 +55,7 @@ describe('apply examples/acme.yaml', () => {
     expect(ok(s.run(['export', 'yaml'])).stdout).toBe(before);
   });
 
-  test('--json prints the plan as JSON: effective, applied, changes, untouched, noEffect', () => {
+  test('--json prints the plan as JSON: effective, applied, changes, untouched, noEffect, kept, adopted', () => {
     const s = session();
     const first = json(ok(s.run(['apply', '-f', EXAMPLES.acme, '--json'])));
     expect(first).toMatchObject({ effective: '2026-11-23T12:00:00Z', applied: true, untouched: [], noEffect: [] });
@@ -66,7 +66,7 @@ describe('apply examples/acme.yaml', () => {
     expect(first.changes).toContainEqual(expect.objectContaining({ entity: 'layer', id: 'business-hours', schedule: 'payments-primary' }));
     const second = json(ok(s.run(['apply', '-f', EXAMPLES.acme, '--json'])));
     expect(second).toEqual({
-      effective: '2026-11-23T12:00:00Z', applied: false, changes: [], untouched: [], noEffect: [],
+      effective: '2026-11-23T12:00:00Z', applied: false, changes: [], untouched: [], noEffect: [], kept: [], adopted: [],
       window: { start: '2026-11-23T12:00:00Z', end: '2026-12-21T12:00:00Z' }, consequences: [],
     });
   });

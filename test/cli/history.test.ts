@@ -1,12 +1,14 @@
-// History is never rewritten (SPEC §2): changes take effect at --effective (default now);
-// before it every query shows what it showed before.
+// History is never rewritten (SPEC §2): changes take effect at --effective (default now; a
+// roster change by default at the layer's next handoff); before it every query shows what it
+// showed before.
 // payments-secondary/weekly (Mondays 09:00 Berlin from 2026-01-05) changes from
-// [bob, carol, alice] to [bob, carol, alice, erin]: week 46 (23 Nov) is carol's either way,
-// week 47 (30 Nov) alice's → erin's (47 mod 4 = 3), week 51 (28 Dec) bob's → erin's.
+// [bob, carol, alice] to [bob, carol, alice, erin]: week 46 (23 Nov) is carol's, and the
+// rotation continues from her in the new order: alice (30 Nov), erin (7 Dec), bob, carol, alice.
 
 import fs from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cleanup, EXAMPLES, json, ok, session, writeYaml, type Session, type Shift } from './helpers.js';
+import { log as logOf } from './manage-helpers.js';
 
 afterAll(cleanup);
 
@@ -20,6 +22,7 @@ function acme(): Session {
 }
 
 const secondary = (from: string, to: string) => ['shifts', '--schedule', 'payments-secondary', '--from', from, '--to', to, '--json'];
+const log = (s: Session, env = {}) => logOf(s, [], env);
 const whoAt = (s: Session, at: string, env = {}) =>
   json(ok(s.run(['who', '--schedule', 'payments-secondary', '--at', at, '--json'], env)))[0];
 
@@ -34,28 +37,49 @@ describe('apply --effective', () => {
     expect(plan.stdout).toMatch(/Mon 30 Nov 09:00/);
     expect(ok(s.run(past)).stdout).toBe(before);
 
-    expect(whoAt(s, '2026-11-23T13:00')).toMatchObject({ person: 'carol', next: { person: 'erin', start: '2026-11-30T08:00:00Z' } });
-    expect(whoAt(s, '2026-12-01T12:00')).toMatchObject({ person: 'erin', start: '2026-11-30T08:00:00Z', end: '2026-12-07T08:00:00Z' });
-    // The rotation keeps its own start: week 50 → alice (50 mod 4 = 2), week 51 → erin.
-    expect(whoAt(s, '2026-12-22T12:00')).toMatchObject({ person: 'alice' });
-    expect(whoAt(s, '2026-12-29T12:00')).toMatchObject({ person: 'erin' });
+    expect(whoAt(s, '2026-11-23T13:00')).toMatchObject({ person: 'carol', next: { person: 'alice', start: '2026-11-30T08:00:00Z' } });
+    expect(whoAt(s, '2026-12-01T12:00')).toMatchObject({ person: 'alice', start: '2026-11-30T08:00:00Z', end: '2026-12-07T08:00:00Z' });
+    // The rotation keeps its position, not `members[week mod 4]` (which would give erin on 30 Nov).
+    expect(whoAt(s, '2026-12-08T12:00')).toMatchObject({ person: 'erin' });
+    expect(whoAt(s, '2026-12-22T12:00')).toMatchObject({ person: 'carol' });
+    expect(whoAt(s, '2026-12-29T12:00')).toMatchObject({ person: 'alice' });
   });
 
-  test('the default effective instant is now (a later ONCALL_NOW), splitting a shift in progress', () => {
+  test('by default a roster change waits for the next handoff: the turn in progress is not split', () => {
     const s = acme();
     const later = { ONCALL_NOW: '2026-11-25T12:00:00Z' };
-    const past = secondary('2026-11-01', '2026-11-25T13:00');
+    const past = secondary('2026-11-01', '2026-11-30T08:00');
     const before = ok(s.run(past, later)).stdout;
-    ok(s.run(['apply', '-f', writeYaml(WITH_ERIN)], later));
+    const plan = ok(s.run(['apply', '-f', writeYaml(WITH_ERIN)], later));
+    expect(plan.stdout).toMatch(/Mon 30 Nov 09:00/);
     expect(ok(s.run(past, later)).stdout).toBe(before);
-    const week = json<Shift[]>(ok(s.run(secondary('2026-11-23', '2026-12-08'), later)));
+    const week = json<Shift[]>(ok(s.run(secondary('2026-11-23', '2026-12-15'), later)));
+    expect(week.map((x) => `${x.start} ${x.person}`)).toEqual([
+      '2026-11-22T23:00:00Z bob',
+      '2026-11-23T08:00:00Z carol', // carol finishes her week
+      '2026-11-30T08:00:00Z alice', // then the new list's order goes on from her
+      '2026-12-07T08:00:00Z erin',
+      '2026-12-14T08:00:00Z bob',
+    ]);
+    expect(log(s, later)[0]).toMatchObject({ entity: 'layer:payments-secondary/weekly', effective: '2026-11-30T08:00:00Z' });
+  });
+
+  test('--effective now starts the change at once; whoever stays on the list keeps the turn in progress', () => {
+    const s = acme();
+    const later = { ONCALL_NOW: '2026-11-25T12:00:00Z' };
+    // Dropping carol mid-week: the next one after her in the old order who stays (alice) takes over now.
+    const without = ACME.replace(/members: \[bob, carol, alice\].*/, 'members: [alice, bob]');
+    ok(s.run(['apply', '-f', writeYaml(without), '--effective', 'now'], later));
+    const week = json<Shift[]>(ok(s.run(secondary('2026-11-23', '2026-12-15'), later)));
     expect(week.map((x) => `${x.start} ${x.person}`)).toEqual([
       '2026-11-22T23:00:00Z bob',
       '2026-11-23T08:00:00Z carol',
-      '2026-11-25T12:00:00Z alice', // week 46 under the new list: 46 mod 4 = 2
-      '2026-11-30T08:00:00Z erin',
-      '2026-12-07T08:00:00Z bob',
+      '2026-11-25T12:00:00Z alice',
+      '2026-11-30T08:00:00Z bob',
+      '2026-12-07T08:00:00Z alice',
+      '2026-12-14T08:00:00Z bob',
     ]);
+    expect(log(s, later)[0]).toMatchObject({ effective: '2026-11-25T12:00:00Z' });
   });
 
   test('re-applying the changed file afterwards says "No changes."', () => {
@@ -63,7 +87,11 @@ describe('apply --effective', () => {
     const file = writeYaml(WITH_ERIN);
     ok(s.run(['apply', '-f', file, '--effective', '2026-11-30T09:00']));
     expect(ok(s.run(['apply', '-f', file])).stdout.trim()).toBe('No changes.');
-    expect(ok(s.run(['export', 'yaml'])).stdout).toMatch(/bob, carol, alice, erin/);
+    // The export writes the rotation as it now runs: erin has week 0 of the grid (from
+    // 5 Jan), so that an empty database given the export hands out the same turns.
+    const exported = ok(s.run(['export', 'yaml'])).stdout;
+    expect(exported).toMatch(/erin, bob, carol, alice/);
+    expect(ok(s.run(['apply', '-f', writeYaml(exported)])).stdout.trim()).toBe('No changes.');
   });
 
   test('--effective in the past is refused with exit 2 and changes nothing', () => {

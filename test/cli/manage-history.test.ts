@@ -16,7 +16,7 @@ const secondaryWeeks = (s: ReturnType<typeof acme>) =>
   shifts(s, 'payments-secondary', '2026-11-23T08:00:00Z', '2026-12-28T08:00:00Z').map((x) => `${x.start} ${x.person}`);
 
 describe('layer edit --effective', () => {
-  test('shifts before T are unchanged, from T the new members rotate; the rotation keeps its start', () => {
+  test('shifts before T are unchanged, from T the rotation goes on from the person on call in the new order', () => {
     const s = acme();
     const past = () => shifts(s, 'payments-secondary', '2026-10-01T00:00:00Z', '2026-11-30T08:00:00Z');
     const before = past();
@@ -27,15 +27,17 @@ describe('layer edit --effective', () => {
     const r = ok(s.run(['layer', 'edit', 'payments-secondary', 'weekly', '--members', 'bob,carol,alice,erin', '--effective', '2026-11-30T08:00:00Z']));
     expect(r.stdout.trim()).toBe('Changed layer payments-secondary/weekly.');
     expect(past()).toEqual(before);
+    // carol's week ends at T; after her in [bob, carol, alice, erin] come alice, erin, bob, carol.
     expect(secondaryWeeks(s)).toEqual([
-      '2026-11-23T08:00:00Z carol', '2026-11-30T08:00:00Z erin', '2026-12-07T08:00:00Z bob', '2026-12-14T08:00:00Z carol', '2026-12-21T08:00:00Z alice',
+      '2026-11-23T08:00:00Z carol', '2026-11-30T08:00:00Z alice', '2026-12-07T08:00:00Z erin', '2026-12-14T08:00:00Z bob', '2026-12-21T08:00:00Z carol',
     ]);
     expect(json(ok(s.run(['who', '--schedule', 'payments-secondary', '--json'])))[0]).toMatchObject({
-      person: 'carol', next: { person: 'erin', start: '2026-11-30T08:00:00Z' },
+      person: 'carol', next: { person: 'alice', start: '2026-11-30T08:00:00Z' },
     });
 
+    // The export spells the rotation out as it now runs: erin has week 0 of the grid.
     const layer = exported(s).schedules.find((x: { id: string }) => x.id === 'payments-secondary').layers[0];
-    expect(layer).toEqual({ id: 'weekly', start: '2026-01-05T09:00', shift: '1w', members: ['bob', 'carol', 'alice', 'erin'] });
+    expect(layer).toEqual({ id: 'weekly', start: '2026-01-05T09:00', shift: '1w', members: ['erin', 'bob', 'carol', 'alice'] });
     const file = writeYaml(ok(s.run(['export', 'yaml'])).stdout, 'exported.yaml');
     expect(ok(s.run(['apply', '-f', file])).stdout.trim()).toBe('No changes.');
     expect(past()).toEqual(before);
@@ -44,17 +46,16 @@ describe('layer edit --effective', () => {
   test('--effective in plain English is read in the viewer zone ("next monday 03:00" in New York = 08:00Z)', () => {
     const s = acme();
     ok(s.run(['layer', 'edit', 'payments-secondary', 'weekly', '--members', 'bob,carol,alice,erin', '--effective', 'next monday 03:00']));
-    expect(secondaryWeeks(s).slice(0, 2)).toEqual(['2026-11-23T08:00:00Z carol', '2026-11-30T08:00:00Z erin']);
+    expect(secondaryWeeks(s).slice(0, 3)).toEqual(['2026-11-23T08:00:00Z carol', '2026-11-30T08:00:00Z alice', '2026-12-07T08:00:00Z erin']);
   });
 
   test('a later change replaces a change planned for later', () => {
     const s = acme();
     ok(s.run(['layer', 'edit', 'payments-secondary', 'weekly', '--members', 'bob,carol,alice,erin', '--effective', '2026-12-14T08:00:00Z']));
     ok(s.run(['layer', 'edit', 'payments-secondary', 'weekly', '--members', 'bob,carol', '--effective', '2026-11-30T08:00:00Z']));
-    // [bob, carol] from week 47 on: 47 carol, 48 bob, 49 carol, 50 bob; erin never comes
-    // (carol's weeks 46 and 47 are one merged shift).
+    // [bob, carol] from 30 Nov on, after carol's week: bob, carol, bob, carol; erin never comes.
     expect(secondaryWeeks(s)).toEqual([
-      '2026-11-23T08:00:00Z carol', '2026-12-07T08:00:00Z bob', '2026-12-14T08:00:00Z carol', '2026-12-21T08:00:00Z bob',
+      '2026-11-23T08:00:00Z carol', '2026-11-30T08:00:00Z bob', '2026-12-07T08:00:00Z carol', '2026-12-14T08:00:00Z bob', '2026-12-21T08:00:00Z carol',
     ]);
   });
 });
@@ -76,7 +77,8 @@ describe('the audit log', () => {
       at: '2026-11-26T12:00:00Z', actor: 'ci-bot', entity: 'layer:platform-primary/weekly', action: 'change',
       old: { id: 'weekly', start: '2026-01-06T10:00', shift: '1w', members: ['frank', 'grace', 'heidi'] },
       new: { id: 'weekly', start: '2026-01-06T10:00', shift: '1w', members: ['frank', 'heidi', 'grace'] },
-      effective: '2026-11-26T12:00:00Z',
+      // A roster change waits for the layer's next handoff: Tuesday 10:00 in New York.
+      effective: '2026-12-01T15:00:00Z',
     });
     // The file still says "Bob Marley": apply changes bob back, and says so in the log.
     expect(log(s, ['--entity', 'person:bob'], day(27)).map((e) => [e.at, e.actor, e.action, e.old?.name ?? null, e.new?.name ?? null])).toEqual([
@@ -103,7 +105,7 @@ describe('the audit log', () => {
 
     const text = ok(s.run(['log', '--since', '1d'], day(27))).stdout;
     expect(text.split('\n')[0]).toMatch(/manager\s+add override:platform-primary/);
-    expect(text).toMatch(/ci-bot\s+change layer:platform-primary\/weekly\n\s+members: \["frank","grace","heidi"\] → \["frank","heidi","grace"\]/);
+    expect(text).toMatch(/ci-bot\s+change layer:platform-primary\/weekly  takes effect Tue 1 Dec 10:00\n\s+members: \["frank","grace","heidi"\] → \["frank","heidi","grace"\]/);
   });
 
   test('the actor is --as, else ONCALL_USER, else $USER', () => {

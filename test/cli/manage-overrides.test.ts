@@ -139,11 +139,16 @@ describe('override add warnings', () => {
 });
 
 describe('swap', () => {
-  test('exchanges A\'s shift containing T with B\'s next shift: two overrides with replaces', () => {
+  test('exchanges A\'s turn containing T with B\'s next turn: two overrides with replaces', () => {
     const s = acme();
     const before = platform('2026-11-01T00:00:00Z', '2027-02-01T00:00:00Z', s);
     const r = ok(s.run(['swap', '--schedule', 'platform-primary', '--shift-of', 'heidi', '--with', 'grace', '--at', '2026-12-02']));
-    expect(r.stdout.trim()).toBe('Swapped on platform-primary: grace takes Tue 1 Dec 10:00 → Tue 8 Dec 10:00, heidi takes Tue 15 Dec 10:00 → Tue 22 Dec 10:00.');
+    expect(r.stdout).toBe([
+      'Swapped on platform-primary, layer weekly:',
+      "  grace takes heidi's turn Tue 1 Dec 10:00 → Tue 8 Dec 10:00 (1 shift)",
+      "  heidi takes grace's turn Tue 15 Dec 10:00 → Tue 22 Dec 10:00 (1 shift)",
+      '',
+    ].join('\n'));
 
     const reason = 'swap: heidi ↔ grace';
     const swapped = overrides(s, ['--schedule', 'platform-primary']).filter((o) => o.reason === reason);

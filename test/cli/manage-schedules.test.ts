@@ -29,7 +29,8 @@ describe('schedule and layer commands', () => {
       { id: 'days', start: '2026-12-07T09:00', shift: '1d', members: ['bob'], restrictions: [{ days: WEEKDAYS, from: '09:00', to: '17:00' }] },
     ];
     expect(json(ok(s.run(['layer', 'list', 'infra-primary', '--json'])))).toEqual(layers);
-    expect(json(ok(s.run(['layer', 'show', 'infra-primary', 'days', '--json'])))).toEqual({ ...layers[1], pending: [] });
+    // Its rotation begins on 7 Dec: nobody has a turn yet.
+    expect(json(ok(s.run(['layer', 'show', 'infra-primary', 'days', '--json'])))).toEqual({ ...layers[1], turn: null, pending: [] });
     expect(json(ok(s.run(['schedule', 'show', 'infra-primary', '--json'])))).toEqual({
       id: 'infra-primary', team: 'infra', name: 'infra-primary', timezone: 'America/New_York', layers, overrides: [], pending: [],
     });
@@ -70,11 +71,11 @@ describe('schedule and layer commands', () => {
     expect(json(ok(s.run(['layer', 'show', 'platform-primary', 'cover', '--json'])))).toEqual({
       id: 'cover', start: '2026-12-07T09:00', end: '2027-02-01T00:00', shift: '1d', members: ['heidi'], priority: 5,
       restrictions: [{ from: '09:00', to: '17:00' }, { days: ['sat', 'sun'], from: '00:00', to: '00:00' }, { from: 'fri 18:00', to: 'mon 09:00' }],
-      pending: [],
+      turn: null, pending: [],
     });
     ok(s.run(['layer', 'edit', 'platform-primary', 'cover', '--no-restrict', '--no-end']));
     expect(json(ok(s.run(['layer', 'show', 'platform-primary', 'cover', '--json'])))).toEqual({
-      id: 'cover', start: '2026-12-07T09:00', shift: '1d', members: ['heidi'], priority: 5, pending: [],
+      id: 'cover', start: '2026-12-07T09:00', shift: '1d', members: ['heidi'], priority: 5, turn: null, pending: [],
     });
     ok(s.run(['layer', 'edit', 'platform-primary', 'cover', '--handoffs', 'FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=9;BYMINUTE=0']));
     const layer = json(ok(s.run(['layer', 'show', 'platform-primary', 'cover', '--json'])));

@@ -67,9 +67,9 @@ describe('override add refuses an override that changes nothing', () => {
     ]);
   });
 
-  test('swap refuses a shift that is over; a shift in progress still swaps', () => {
+  test('swap refuses a turn that is over; a turn in progress still swaps', () => {
     const s = acme();
-    refused(s, ['swap', '--schedule', 'platform-primary', '--shift-of', 'heidi', '--with', 'grace', '--at', '2026-11-12'], 'that shift of heidi is over, and the past is never rewritten; pick a time from now on');
+    refused(s, ['swap', '--schedule', 'platform-primary', '--shift-of', 'heidi', '--with', 'grace', '--at', '2026-11-12'], 'that turn of heidi is over, and the past is never rewritten; pick a time from now on');
     ok(s.run(['swap', '--schedule', 'platform-primary', '--shift-of', 'frank', '--with', 'grace', '--at', 'now']));
     expect(overrides(s, ['--schedule', 'platform-primary']).filter((o) => o.reason?.startsWith('swap')).map((o) => `${o.person} ${o.replaces}`)).toEqual([
       'grace frank',

@@ -40,17 +40,20 @@ describe('a layer edit with --effective +7d', () => {
   });
 
   test('layer show: the current members, then the planned ones from their instant', () => {
+    // carol's turn now; at 30 Nov 12:00 alice is in mid-turn and keeps it (the rotation goes on from her).
     expect(layerShow(s)).toEqual({
-      ...WEEKLY, members: ['bob', 'carol', 'alice'],
-      pending: [{ effective: '2026-11-30T12:00:00Z', ...WEEKLY, members: ['bob', 'carol', 'alice', 'erin'] }],
+      ...WEEKLY, members: ['bob', 'carol', 'alice'], turn: 'carol',
+      pending: [{ effective: '2026-11-30T12:00:00Z', ...WEEKLY, members: ['bob', 'carol', 'alice', 'erin'], turn: 'alice' }],
     });
     expect(ok(s.run(['layer', 'show', 'payments-secondary', 'weekly'])).stdout).toBe(
       [
         'layer weekly: every 1w from 2026-01-05T09:00',
         '  members: bob, carol, alice',
+        '  turn now: carol',
         'From Mon 30 Nov 07:00:',
         '  layer weekly: every 1w from 2026-01-05T09:00',
         '    members: bob, carol, alice, erin',
+        '    turn then: alice',
         '',
       ].join('\n'),
     );
@@ -68,10 +71,10 @@ describe('a layer edit with --effective +7d', () => {
   });
 
   test('once now is past it, the new members are current and nothing is pending', () => {
-    expect(layerShow(s, LATER)).toEqual({ ...WEEKLY, members: ['bob', 'carol', 'alice', 'erin'], pending: [] });
+    expect(layerShow(s, LATER)).toEqual({ ...WEEKLY, members: ['bob', 'carol', 'alice', 'erin'], turn: 'alice', pending: [] });
     expect(scheduleShow(s, LATER)).toMatchObject({ layers: [{ members: ['bob', 'carol', 'alice', 'erin'] }], pending: [] });
     const text = ok(s.run(['layer', 'show', 'payments-secondary', 'weekly'], LATER)).stdout;
-    expect(text).toBe('layer weekly: every 1w from 2026-01-05T09:00\n  members: bob, carol, alice, erin\n');
+    expect(text).toBe('layer weekly: every 1w from 2026-01-05T09:00\n  members: bob, carol, alice, erin\n  turn now: alice\n');
     expect(ok(s.run(['schedule', 'show', 'payments-secondary'], LATER)).stdout).not.toContain('From ');
   });
 });
@@ -85,9 +88,10 @@ describe('apply --effective', () => {
     expect(entry).toMatchObject({ entity: 'layer:payments-secondary/weekly', action: 'change', effective: '2026-12-07T08:00:00Z' });
     expect(ok(s.run(['log'])).stdout.split('\n')[0]).toMatch(/change layer:payments-secondary\/weekly  takes effect Mon 7 Dec 03:00$/);
     expect(layerShow(s).members).toEqual(['bob', 'carol', 'alice']);
-    expect(layerShow(s).pending).toEqual([{ effective: '2026-12-07T08:00:00Z', ...WEEKLY, members: ['carol', 'bob', 'alice'] }]);
+    // alice's week ends at the handoff; after her in [carol, bob, alice] comes carol.
+    expect(layerShow(s).pending).toEqual([{ effective: '2026-12-07T08:00:00Z', ...WEEKLY, members: ['carol', 'bob', 'alice'], turn: 'carol' }]);
     const after = { ONCALL_NOW: '2026-12-07T08:00:00Z' };
-    expect(layerShow(s, after)).toEqual({ ...WEEKLY, members: ['carol', 'bob', 'alice'], pending: [] });
+    expect(layerShow(s, after)).toEqual({ ...WEEKLY, members: ['carol', 'bob', 'alice'], turn: 'carol', pending: [] });
   });
 });
 
@@ -120,7 +124,7 @@ describe('hostile and edge cases', () => {
     const file = writeYaml(ACME.replace('        members: [bob, carol, alice]  #', '        members: [bob, carol, alice]\n      - id: extra\n        start: 2026-01-05T09:00\n        shift: 1d\n        members: [erin]\n  #'));
     ok(s.run(['apply', '-f', file, '--effective', '2026-12-07T08:00:00Z']));
     const shown = json(ok(s.run(['layer', 'show', 'payments-secondary', 'extra', '--json'])));
-    expect(shown).toEqual({ id: 'extra', pending: [{ effective: '2026-12-07T08:00:00Z', id: 'extra', start: '2026-01-05T09:00', shift: '1d', members: ['erin'] }] });
+    expect(shown).toEqual({ id: 'extra', pending: [{ effective: '2026-12-07T08:00:00Z', id: 'extra', start: '2026-01-05T09:00', shift: '1d', members: ['erin'], turn: 'erin' }] });
     expect(ok(s.run(['layer', 'show', 'payments-secondary', 'extra'])).stdout.split('\n')[0]).toBe('layer extra: not in force yet');
     expect(scheduleShow(s).layers.map((l: { id: string }) => l.id)).toEqual(['weekly']);
   });

@@ -1,7 +1,7 @@
 // Time off (issue #8): `time_off:` under a person in YAML (dates, wall clock in the person's
 // zone, ISO with offset; a bare date as `to` is the whole of that day), `export yaml` writing
-// whole days back as dates, `oncall timeoff add|list|rm|import`, and the apply rule: a person
-// written without `time_off:` keeps what is recorded, `time_off: []` clears it.
+// whole days back as dates, `oncall timeoff add|list|rm|import`, and the apply rule: a file
+// owns the time off it lists, time off added from the command line stays unless --prune.
 //
 // Now is Monday 2026-11-23 12:00Z (13:00 in Berlin); the viewer is in Europe/Berlin.
 // Berlin is UTC+1 in winter (CET) and UTC+2 in summer (CEST: until 2026-10-25 03:00, and from
@@ -444,34 +444,66 @@ describe('oncall timeoff import', () => {
   });
 });
 
-describe('apply keeps time off that the file does not mention', () => {
-  test('a person written without time_off keeps it; time_off: [] clears it; a list replaces it', () => {
+describe('apply and time off: files own what they list, command-line time off stays', () => {
+  const ANN_IN_FILE = PEOPLE.replace('Ann Arbor\n    timezone: Europe/Berlin\n', 'Ann Arbor\n    timezone: Europe/Berlin\n    time_off:\n      - {from: 2027-02-01, to: 2027-02-05, reason: Skiing}\n');
+
+  test('time off added from the command line survives the team file, with or without time_off:, until --prune', () => {
     const s = setup();
     ok(s.run(['timeoff', 'add', 'ann', '--from', '2026-12-21', '--to', '2026-12-24', '--reason', 'Christmas']));
     ok(s.run(['timeoff', 'add', 'ben', '--from', '2026-12-28', '--to', '2026-12-31']));
     const recorded = listed(s);
 
-    // The team's file, unchanged, applied again (as CI does on every push).
+    // The team's file, unchanged, applied again (as CI does on every push): nothing changes,
+    // and the plan says what it keeps.
     const same = ok(s.run(['apply', '-f', writeYaml(PEOPLE, 'team.yaml', s.dir)]));
-    expect(same.stdout.trim()).toBe('No changes.');
+    expect(same.stdout.trim().split('\n')).toEqual([
+      'No changes.',
+      'Keeping 1 command-line time off entry of ann (--prune removes it).',
+      'Keeping 1 command-line time off entry of ben (--prune removes it).',
+    ]);
     expect(listed(s)).toEqual(recorded);
 
-    // A real change to ann in the file still leaves her time off alone.
-    const renamed = ok(s.run(['apply', '-f', writeYaml(PEOPLE.replace('Ann Arbor', 'Ann A. Arbor'), 'team.yaml', s.dir)]));
-    expect(renamed.stdout).toContain('~ person ann');
-    expect(listed(s)).toEqual(recorded);
+    // time_off: [] and a list of other time off both leave ann's command-line entry alone.
+    const empty = PEOPLE.replace('Ann Arbor\n    timezone: Europe/Berlin\n', 'Ann Arbor\n    timezone: Europe/Berlin\n    time_off: []\n');
+    expect(ok(s.run(['apply', '-f', writeYaml(empty, 'team.yaml', s.dir)])).stdout).toMatch(/^No changes\.\n/);
+    ok(s.run(['apply', '-f', writeYaml(ANN_IN_FILE, 'team.yaml', s.dir)]));
+    expect(listed(s)).toEqual([
+      'ann 2026-12-20T23:00:00Z 2026-12-24T23:00:00Z Christmas',
+      'ben 2026-12-28T00:00:00Z 2027-01-01T00:00:00Z -',
+      'ann 2027-01-31T23:00:00Z 2027-02-05T23:00:00Z Skiing',
+    ]);
 
-    // time_off: [] clears ann's (and only ann's).
-    const cleared = PEOPLE.replace('Ann Arbor\n    timezone: Europe/Berlin\n', 'Ann A. Arbor\n    timezone: Europe/Berlin\n    time_off: []\n');
-    const plan = pending(s.run(['apply', '-f', writeYaml(cleared, 'team.yaml', s.dir), '--dry-run']));
-    expect(plan.stdout).toContain('~ person ann Ann A. Arbor (time_off)');
-    expect(listed(s)).toEqual(recorded);
-    ok(s.run(['apply', '-f', writeYaml(cleared, 'team.yaml', s.dir)]));
-    expect(listed(s)).toEqual(['ben 2026-12-28T00:00:00Z 2027-01-01T00:00:00Z -']);
+    // --prune removes command-line time off of the people the file describes; the plan names them.
+    const plan = pending(s.run(['apply', '-f', writeYaml(ANN_IN_FILE, 'team.yaml', s.dir), '--prune', '--dry-run']));
+    expect(plan.stdout).toContain('~ person ann Ann Arbor (time_off)');
+    expect(plan.stdout).toContain('~ person ben Ben Bow (time_off)');
+    expect(plan.stdout).not.toContain('Keeping');
+    ok(s.run(['apply', '-f', writeYaml(ANN_IN_FILE, 'team.yaml', s.dir), '--prune']));
+    expect(listed(s)).toEqual(['ann 2027-01-31T23:00:00Z 2027-02-05T23:00:00Z Skiing']);
+  });
 
-    // A list in the file replaces what is recorded.
-    const listedInFile = PEOPLE.replace('    name: Ben Bow\n', '    name: Ben Bow\n    time_off:\n      - from: 2027-02-01\n        to: 2027-02-05\n        reason: Skiing\n');
-    ok(s.run(['apply', '-f', writeYaml(listedInFile, 'team.yaml', s.dir)]));
-    expect(listed(s)).toEqual(['ben 2027-02-01T00:00:00Z 2027-02-06T00:00:00Z Skiing']);
+  test('time off the file owns follows the file: dropped from it (or time_off: left out), it is removed', () => {
+    const s = session();
+    ok(s.run(['apply', '-f', writeYaml(ANN_IN_FILE, 'team.yaml', s.dir)]));
+    ok(s.run(['timeoff', 'add', 'ann', '--from', '2026-12-21', '--to', '2026-12-24']));
+    // Today's behaviour changed here: a person written without time_off: used to keep all of it.
+    const plan = ok(s.run(['apply', '-f', writeYaml(PEOPLE, 'team.yaml', s.dir)]));
+    expect(plan.stdout).toContain('~ person ann Ann Arbor (time_off)');
+    expect(plan.stdout).toContain('Keeping 1 command-line time off entry of ann (--prune removes it).');
+    expect(listed(s)).toEqual(['ann 2026-12-20T23:00:00Z 2026-12-24T23:00:00Z -']);
+  });
+
+  test('a file that lists command-line time off adopts it: no change, and from then on the file owns it', () => {
+    const s = setup();
+    ok(s.run(['timeoff', 'add', 'ann', '--from', '2027-02-01', '--to', '2027-02-05', '--reason', 'Skiing']));
+    const adopt = ok(s.run(['apply', '-f', writeYaml(ANN_IN_FILE, 'team.yaml', s.dir)]));
+    expect(adopt.stdout.trim().split('\n')).toEqual([
+      'No changes.',
+      'Adopting 1 command-line time off entry of ann: the files list it, so from now on it follows the files.',
+    ]);
+    expect(ok(s.run(['apply', '-f', writeYaml(ANN_IN_FILE, 'team.yaml', s.dir)])).stdout.trim()).toBe('No changes.');
+    // Now the file's: leaving it out of the file removes it.
+    ok(s.run(['apply', '-f', writeYaml(PEOPLE, 'team.yaml', s.dir)]));
+    expect(listed(s)).toEqual([]);
   });
 });

@@ -76,15 +76,32 @@ describe('layer versions', () => {
     for (const l of others) expect([l.valid_from, l.valid_to]).toEqual([null, null]);
   });
 
-  test('without --effective the change takes effect at now', async () => {
+  test('without --effective a roster change takes effect at the layer\'s next handoff', async () => {
     const { dir, dbPath } = await setUp();
     const later = Date.parse('2026-11-25T12:00:00Z');
+    const handoff = Date.parse('2026-11-30T08:00:00Z'); // Monday 09:00 in Berlin
     const ctx = context(dbPath, later);
     await applyFiles(ctx, { files: [writeFile(dir, 'erin.yaml', WITH_ERIN)], dryRun: false, prune: false });
     const versions = await rows(ctx, "SELECT valid_from, valid_to FROM layers WHERE schedule_id = 'payments-secondary' ORDER BY row_id");
     expect(versions).toEqual([
-      { valid_from: null, valid_to: later },
-      { valid_from: later, valid_to: null },
+      { valid_from: null, valid_to: handoff },
+      { valid_from: handoff, valid_to: null },
+    ]);
+  });
+
+  test('with --effective now it takes effect at now, keeping the rotation\'s position', async () => {
+    const { dir, dbPath } = await setUp();
+    const later = Date.parse('2026-11-25T12:00:00Z');
+    const ctx = context(dbPath, later);
+    await applyFiles(ctx, { files: [writeFile(dir, 'erin.yaml', WITH_ERIN)], dryRun: false, prune: false, effective: later });
+    const versions = await rows(
+      ctx,
+      "SELECT valid_from, valid_to, rotation_start, rotation_offset FROM layers WHERE schedule_id = 'payments-secondary' ORDER BY row_id",
+    );
+    // Week 46 of the grid (from 5 Jan) is carol's (index 1): offset (1 - 46) mod 4 = 3.
+    expect(versions).toEqual([
+      { valid_from: null, valid_to: later, rotation_start: null, rotation_offset: null },
+      { valid_from: later, valid_to: null, rotation_start: '2026-01-05T09:00', rotation_offset: 3 },
     ]);
   });
 

@@ -10,6 +10,7 @@ import { changeJson, iso } from '../json.js';
 import { term } from '../terminal-text.js';
 import { withFlags } from '../flag-errors.js';
 import { overrideKey, plural } from '../../core/index.js';
+import { ownershipJson, printOwnership } from '../ownership-output.js';
 import { ChangesPending } from '../../errors.js';
 import { consequencesJson, printConsequences } from '../plan-consequences.js';
 import { horizonOption } from '../window-option.js';
@@ -20,7 +21,7 @@ export function registerApply(program: Command): void {
     .description('make the database match YAML files: prints a plan, applies it in one transaction')
     .requiredOption('-f, --file <path>', 'YAML file (repeatable)', collect)
     .option('--dry-run', 'print the plan only; exit 4 when changes are pending, 0 when none')
-    .option('--prune', 'also remove people, teams and schedules the files do not mention')
+    .option('--prune', 'also remove people, teams and schedules the files do not mention, and command-line overrides and time off')
     .option('--effective <time>', 'when the changes take effect (default: now; never in the past)')
     .option('--horizon <duration>', 'how far from the effective instant the plan lists shifts that change hands', '28d')
     .action(withFlags({ effective: '--effective' }, async (options, command: Command) => {
@@ -35,6 +36,7 @@ export function registerApply(program: Command): void {
       if (run.json) run.printJson(applyJson(result));
       else printPlan(run, result, dryRun, horizon.words);
       // The plan is complete on stdout; the status tells CI that it is not empty (exit 4).
+      // Adopting command-line rows is not a change (docs/commands.md): the plan alone decides.
       if (dryRun && result.plan.changes.length > 0) throw new ChangesPending('changes pending');
     }));
 }
@@ -54,6 +56,7 @@ function applyJson(result: ApplyResult) {
       reason: o.reason ?? null,
       why,
     })),
+    ...ownershipJson(result),
     ...consequencesJson(result),
   };
 }
@@ -101,6 +104,7 @@ function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean, horizo
     const summary = `${count('add')} to add, ${count('change')} to change, ${count('remove')} to remove`;
     run.print(dryRun ? `Dry run: ${summary}; nothing was changed.` : `Applied: ${summary}.`);
   }
+  printOwnership(run, result);
   if (untouched.length > 0) {
     run.print(c.dim('Kept, not in the files (--prune removes them):'));
     for (const line of groupByKind(untouched)) run.print(c.dim(`  ${line}`));
@@ -121,6 +125,7 @@ function describe(run: Invocation, result: ApplyResult, change: Change): string 
     case 'layer': {
       const layer = change.after ?? change.before!;
       const rotation = layer.shift ? `every ${layer.shift}` : `handoffs ${layer.handoffs}`;
+      // When it takes effect (a roster change waits for the next handoff) ends every line.
       return `layer ${change.scheduleId}/${change.id}: ${rotation}, ${layer.members.join(', ')}${fields}`;
     }
     case 'override': {

@@ -2,10 +2,11 @@
 
 import type { Command } from 'commander';
 import type { Problem } from '../../core/index.js';
+import { plural } from '../../core/index.js';
 import { invocation, positiveInteger } from '../globals.js';
 import { formatInterval, formatTime, table, timesIn } from '../output.js';
 import { printChange, warn } from '../change-output.js';
-import { iso } from '../json.js';
+import { changeJson, iso } from '../json.js';
 
 export function registerOverrides(program: Command): void {
   const override = program.command('override').description('put someone on call over the rotation');
@@ -64,21 +65,39 @@ export function registerOverrides(program: Command): void {
 
   program
     .command('swap')
-    .description("exchange two people's whole shifts: the one of --shift-of at --at, and the next one of --with")
+    .description("exchange two people's whole turns in a layer: the one of --shift-of at --at, and the next one of --with")
     .requiredOption('--schedule <id>')
     .requiredOption('--shift-of <id>')
     .requiredOption('--with <id>')
-    .requiredOption('--at <time>', 'a time inside the first shift')
+    .requiredOption('--at <time>', 'a time inside the first turn')
     .action(async (o, command: Command) => {
       const run = await invocation(command);
       const at = await run.time(o.at, '--at');
       const { swapShifts } = await import('../../app/swap.js');
-      const { plan, value: pair } = await swapShifts(run.ctx, { scheduleId: o.schedule, shiftOf: o.shiftOf, with: o.with, at });
-      printChange(
-        run,
-        plan,
-        `Swapped on ${o.schedule}: ${pair[0].person} takes ${formatInterval(pair[0].from, pair[0].to, run.ctx.zone, run.ctx.now)}, ${pair[1].person} takes ${formatInterval(pair[1].from, pair[1].to, run.ctx.zone, run.ctx.now)}.`,
-      );
+      const { plan, value: swap } = await swapShifts(run.ctx, { scheduleId: o.schedule, shiftOf: o.shiftOf, with: o.with, at });
+      const turns = swap.turns.map((t) => ({ ...t, from: Math.max(t.start, run.ctx.now) }));
+      if (run.json) {
+        run.printJson({
+          schedule: o.schedule,
+          layer: swap.layer,
+          turns: turns.map((t) => ({
+            person: t.person,
+            takenBy: t.takenBy,
+            start: iso(t.start),
+            end: iso(t.end),
+            shifts: t.shifts.map((s) => ({ start: iso(s.start), end: iso(s.end) })),
+          })),
+          changes: plan.changes.map(changeJson),
+        });
+        return;
+      }
+      if (plan.changes.length === 0) return run.print('No changes.');
+      run.print(`Swapped on ${o.schedule}, layer ${swap.layer}:`);
+      for (const t of turns) {
+        const count = plural(t.shifts.length, 'shift');
+        const rest = t.from > t.start ? `${count}, from now on` : count;
+        run.print(`  ${t.takenBy} takes ${t.person}'s turn ${formatInterval(t.start, t.end, run.ctx.zone, run.ctx.now)} (${rest})`);
+      }
     });
 }
 

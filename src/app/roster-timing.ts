@@ -1,0 +1,36 @@
+// When each layer change takes effect. A change of who rotates or how (members, shift length,
+// handoff rule) waits for the layer's next handoff, so that nobody's turn is cut; with
+// --effective, a new `start`, or any other change, it takes effect at the plan's instant.
+
+import type { Change } from '../core/index.js';
+import { nextHandoff } from '../core/index.js';
+import { UnusableRotation } from '../errors.js';
+import type { Db } from '../storage/open.js';
+import { openLayerVersion } from '../storage/read-versions.js';
+import { layerFromRow } from '../storage/rows.js';
+
+const ROSTER_FIELDS = ['members', 'shift', 'handoffs'];
+
+/** Sets `effective` on the layer changes of `changes` that wait for a handoff. */
+export function timeRosterChanges(db: Db, changes: Change[], effective: number, explicit: boolean): void {
+  if (explicit) return;
+  for (const change of changes) {
+    if (change.entity !== 'layer' || change.action !== 'change') continue;
+    if (change.fields.includes('start') || !change.fields.some((f) => ROSTER_FIELDS.includes(f))) continue;
+    const row = openLayerVersion(db, change.scheduleId, change.id);
+    if (!row) continue;
+    const layer = layerFromRow(row);
+    const at = handoffOrNothing(layer, Math.max(effective, layer.validFrom));
+    if (at !== undefined && at > effective) change.effective = at;
+  }
+}
+
+/** A stored rule that cannot be computed has no handoff to wait for: the change fixes it now. */
+function handoffOrNothing(layer: ReturnType<typeof layerFromRow>, from: number): number | undefined {
+  try {
+    return nextHandoff(layer, from);
+  } catch (error) {
+    if (error instanceof UnusableRotation) return undefined;
+    throw error;
+  }
+}
