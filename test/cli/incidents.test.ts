@@ -313,11 +313,12 @@ describe('an incident keeps the responders it opened with', () => {
     expect(changed).not.toBe(BASE);
     ok(s.run(['apply', '-f', writeYaml(changed, 'team.yaml', s.dir), '--effective', '2026-11-23T12:10:00Z']));
 
-    // From 12:10 shift 21 of primary is members[21 mod 2] = fay's.
+    // From 12:10 ben's turn (he was removed) goes to the new list's first, cat: nobody after
+    // him in the old order stayed (docs/scheduling.md, "Changing a rotation").
     expect(chain(json(ok(s.run(['escalate', 'main', '--at', '2026-11-23T12:00:00Z', '--json']))).steps)).toEqual([
       '1/0 2026-11-23T12:00:00Z [ann]',
-      '2/0 2026-11-23T12:15:00Z [fay,cat]',
-      '3/0 2026-11-23T12:30:00Z [eve] skipped:[fay]',
+      '2/0 2026-11-23T12:15:00Z [cat]',
+      '3/0 2026-11-23T12:30:00Z [eve,fay]',
     ]);
     const detail = show(s, 1, at('2026-11-23T12:20:00Z'));
     expect(chain(detail.chain)).toEqual(MAIN_AT_NOON);

@@ -92,7 +92,11 @@ describe('concurrent writers', () => {
     // Nothing half-written: acme's schedules are exactly as the file says, the export applies
     // back to "No changes.", and every successful command left its audit entries.
     expect(ok(s.run(['apply', '-f', EXAMPLES.acme])).stdout).toMatch(/^No changes\./);
-    expect(ok(s.run(['apply', '-f', writeYaml(ok(s.run(['export', 'yaml'])).stdout)])).stdout.trim()).toBe('No changes.');
+    // The export lists the command-line overrides too: applying it adopts them (nothing else
+    // changes), and applying it again is then plainly "No changes.".
+    const exportedFile = writeYaml(ok(s.run(['export', 'yaml'])).stdout);
+    expect(ok(s.run(['apply', '-f', exportedFile])).stdout).toMatch(/^No changes\.\n(Adopting .*\n)*$/);
+    expect(ok(s.run(['apply', '-f', exportedFile])).stdout.trim()).toBe('No changes.');
     const entities = log(s).map((e) => `${e.action} ${e.entity}`);
     for (const id of ['q1', 'q2', 'q3']) {
       const ran = outcomes.find((o) => o.args[2] === id)!;
