@@ -88,12 +88,12 @@ function printPlan(run: Invocation, result: ApplyResult, dryRun: boolean, horizo
     const flagsOf = (change: Extract<Change, { entity: 'override' }>) => result.noEffect.filter((n) => n.scheduleId === change.scheduleId && overrideKey(n.override) === change.id);
     for (const change of changes) {
       if (change.entity === 'override' && change.action === 'add' && overrideAdds.get(change.scheduleId)! > MANY) continue;
-      run.print(term`  ${sign[change.action]} ${describe(run, result, change)}; ${takesEffect(run, effectiveOf(change, result))}`);
+      run.print(term`  ${sign[change.action]} ${describe(run, result, change)}${ownInstant(run, result, change)}`);
       if (change.entity === 'override' && change.action === 'add') flagsOf(change).forEach(flag);
     }
     for (const [schedule, count] of overrideAdds) {
       if (count <= MANY) continue;
-      run.print(term`  ${sign.add} ${count} overrides on ${schedule}; ${takesEffect(run, result.effective)}`);
+      run.print(term`  ${sign.add} ${count} overrides on ${schedule}`);
       for (const n of result.noEffect.filter((x) => x.scheduleId === schedule)) {
         const o = n.override;
         run.print(term`      ${c.yellow('warning:')} ${o.person} ${formatInterval(o.from, o.to, run.ctx.zone, run.ctx.now)} changes nothing; ${because(n)}`);
@@ -125,7 +125,6 @@ function describe(run: Invocation, result: ApplyResult, change: Change): string 
     case 'layer': {
       const layer = change.after ?? change.before!;
       const rotation = layer.shift ? `every ${layer.shift}` : `handoffs ${layer.handoffs}`;
-      // When it takes effect (a roster change waits for the next handoff) ends every line.
       return `layer ${change.scheduleId}/${change.id}: ${rotation}, ${layer.members.join(', ')}${fields}`;
     }
     case 'override': {
@@ -143,8 +142,10 @@ function describe(run: Invocation, result: ApplyResult, change: Change): string 
   }
 }
 
-function takesEffect(run: Invocation, at: number): string {
-  return `takes effect ${formatTime(at, run.ctx.zone, run.ctx.now)}`;
+/** "; takes effect …" for a change with an instant of its own; the header names everyone else's. */
+function ownInstant(run: Invocation, result: ApplyResult, change: Change): string {
+  const at = effectiveOf(change, result);
+  return at === result.effective ? '' : `; takes effect ${formatTime(at, run.ctx.zone, run.ctx.now)}`;
 }
 
 function because({ override: o, why }: IneffectiveOverride): string {
