@@ -2,7 +2,7 @@
 // "now" is, the viewer's zone and who is acting. The database opens on first use only.
 
 import type { Store } from '../storage/open.js';
-import { DEFAULT_LOCK_TIMEOUT_MS, defaultDbPath, openDatabase } from '../storage/open.js';
+import { DEFAULT_LOCK_TIMEOUT_MS, openDatabase } from '../storage/open.js';
 import { errorCode, storageFailure } from '../storage/failures.js';
 import { hasCommitted } from '../storage/write-lock.js';
 
@@ -26,16 +26,6 @@ export interface AppContext {
   close(): Promise<void>;
   /** A database error that escaped a use case, as the one-line failure it means (else as it is). */
   explain(error: unknown): unknown;
-}
-
-/** The database file: the one named on the command line, else $ONCALL_DB, else the XDG default. */
-export function databasePath(given: string | undefined, env: Record<string, string | undefined>): string {
-  return given ?? defaultDbPath(env);
-}
-
-/** Whether the database is at the default location, the only one whose folders oncall creates. */
-export function isDefaultLocation(given: string | undefined, env: Record<string, string | undefined>): boolean {
-  return given === undefined && !env.ONCALL_DB;
 }
 
 export interface ContextOptions {

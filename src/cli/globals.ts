@@ -4,7 +4,8 @@
 import type { Command } from 'commander';
 import { terminalSafeLines } from '../core/index.js';
 import { UserError } from '../errors.js';
-import { databasePath, DEFAULT_LOCK_TIMEOUT_MS, isDefaultLocation, makeContext, type AppContext } from '../app/context.js';
+import { DEFAULT_LOCK_TIMEOUT_MS, makeContext, type AppContext } from '../app/context.js';
+import { databaseSetting, type DatabaseSetting } from '../app/database-setting.js';
 import type { Io } from './io.js';
 import { colorsFor, terminalWidth, wantColor, type Colors } from './output.js';
 import { forTerminal, jsonText, type Shown } from './terminal-text.js';
@@ -23,6 +24,8 @@ export interface GlobalOptions {
 
 export interface Invocation {
   ctx: AppContext;
+  /** Which database this run uses, and what named it (--db, ONCALL_DB, the config file). */
+  database: DatabaseSetting;
   /** The streams and environment this run was given (never `process` directly). */
   io: Io;
   json: boolean;
@@ -115,7 +118,7 @@ function runOf(command: Command): RunState {
 
 export function addGlobalOptions(program: Command): Command {
   return program
-    .option('--db <path>', 'database file (default: $ONCALL_DB, else $XDG_DATA_HOME/oncall/oncall.db)')
+    .option('--db <path>', 'database file (default: $ONCALL_DB, else db: in $XDG_CONFIG_HOME/oncall/config.yaml, else $XDG_DATA_HOME/oncall/oncall.db)')
     .option('--now <time>', 'pin "now" for scripts and tests (default: $ONCALL_NOW, else the clock)')
     .option('--tz <zone>', 'show and read times in this IANA zone (default: $ONCALL_TZ, else $TZ or the system zone)')
     .option('--json', 'machine-readable output on stdout')
@@ -136,9 +139,11 @@ export async function invocation(command: Command): Promise<Invocation> {
   const nowOption = opts.now === undefined ? 'ONCALL_NOW' : '--now';
   const now = nowText === undefined ? clock : await parseTimeOption(nowText, nowOption, clock, zone);
   const lockTimeoutMs = lockTimeout(env);
+  const database = await databaseSetting(opts.db, env);
   const ctx = makeContext({
-    dbPath: databasePath(opts.db, env),
-    createFolders: isDefaultLocation(opts.db, env),
+    dbPath: database.location,
+    // Only the default location gets its folders made; a named one must be where it is said to be.
+    createFolders: database.setBy === 'default',
     now,
     zone,
     actor: opts.as || env.ONCALL_USER || env.USER || 'unknown',
@@ -152,6 +157,7 @@ export async function invocation(command: Command): Promise<Invocation> {
   const color = wantColor(opts.color, env, io.stdout);
   return {
     ctx,
+    database,
     io,
     json: Boolean(opts.json),
     color,

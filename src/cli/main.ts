@@ -24,6 +24,7 @@ import { registerTimeOff } from './commands/time-off.js';
 import { registerCheck } from './commands/check.js';
 import { registerReport } from './commands/report.js';
 import { registerCover } from './commands/cover.js';
+import { registerDb } from './commands/db.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('oncall')
@@ -59,6 +60,7 @@ export function buildProgram(io: Io): Command {
   registerCheck(program);
   registerReport(program);
   registerCover(program);
+  registerDb(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -45,9 +45,8 @@ async function drizzleOver(sqlite: Database.Database): Promise<Db> {
   return drizzle(sqlite, { schema: schemaModule }) as Db;
 }
 
-/** `--db`, else ONCALL_DB, else $XDG_DATA_HOME/oncall/oncall.db. */
+/** Where the database is when nothing names one: $XDG_DATA_HOME/oncall/oncall.db. */
 export function defaultDbPath(env: Record<string, string | undefined>): string {
-  if (env.ONCALL_DB) return env.ONCALL_DB;
   const dataHome = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
   return path.join(dataHome, 'oncall', 'oncall.db');
 }

@@ -1,0 +1,36 @@
+// Which database a command uses, and who said so: `--db`, else $ONCALL_DB, else `db:` in the
+// config file ($XDG_CONFIG_HOME/oncall/config.yaml), else the default file. The config file
+// saves a team's engineers from retyping a shared location; it is read only when neither the
+// option nor the variable names one, so `oncall who` with ONCALL_DB set never touches it.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultDbPath } from '../storage/open.js';
+
+export type SetBy = '--db' | 'ONCALL_DB' | 'config file' | 'default';
+
+export interface DatabaseSetting {
+  location: string;
+  setBy: SetBy;
+  /** The config file that named it, when one did. */
+  configFile?: string;
+}
+
+export function configFilePath(env: Record<string, string | undefined>): string {
+  const configHome = env.XDG_CONFIG_HOME || path.join(env.HOME || os.homedir(), '.config');
+  return path.join(configHome, 'oncall', 'config.yaml');
+}
+
+export async function databaseSetting(given: string | undefined, env: Record<string, string | undefined>): Promise<DatabaseSetting> {
+  if (given !== undefined) return { location: given, setBy: '--db' };
+  if (env.ONCALL_DB) return { location: env.ONCALL_DB, setBy: 'ONCALL_DB' };
+  const file = configFilePath(env);
+  if (fs.statSync(file, { throwIfNoEntry: false })) {
+    // The YAML reader loads only when there is a config file to read.
+    const { readConfig } = await import('./config-file.js');
+    const db = (await readConfig(file, env.HOME || os.homedir())).db;
+    if (db !== undefined) return { location: db, setBy: 'config file', configFile: file };
+  }
+  return { location: defaultDbPath(env), setBy: 'default' };
+}

@@ -1,0 +1,61 @@
+// oncall db status | migrate
+
+import path from 'node:path';
+import type { Command } from 'commander';
+import { invocation } from '../globals.js';
+import { term } from '../terminal-text.js';
+
+export function registerDb(program: Command): void {
+  const db = program.command('db').description('the database: which one, its schema version, upgrading it');
+  db.command('status')
+    .description('which database this is (and what named it), its schema version and size; changes nothing')
+    .action(async (_o, command: Command) => {
+      const run = await invocation(command);
+      const { databaseStatus } = await import('../../app/database-status.js');
+      const s = databaseStatus(run.database);
+      if (run.json) {
+        return run.printJson({
+          backend: s.backend, location: s.location, setBy: s.setBy, configFile: s.configFile ?? null,
+          schema: { version: s.version ?? null, known: s.known, state: s.state }, bytes: s.bytes ?? null, folderMissing: s.folderMissing,
+        });
+      }
+      const by = s.setBy === 'config file' ? `config file ${s.configFile}` : s.setBy;
+      run.print('Backend:   SQLite');
+      run.print(term`Location:  ${s.location} (set by ${by})`);
+      const schema = s.folderMissing
+        ? `none: its folder ${path.dirname(s.location)} does not exist; create it first`
+        : schemaLine(s.state, s.version ?? 0, s.known);
+      run.print(term`Schema:    ${schema}`);
+      if (s.bytes !== undefined) run.print(`Size:      ${size(s.bytes)}`);
+    });
+  db.command('migrate')
+    .description('create the database, or upgrade it to this oncall\'s schema (any command does this on first use)')
+    .action(async (_o, command: Command) => {
+      const run = await invocation(command);
+      const { migrateDatabase } = await import('../../app/database-status.js');
+      const m = await migrateDatabase(run.ctx, run.database);
+      if (run.json) return run.printJson({ location: m.location, before: m.before, after: m.after, backup: m.backup ?? null });
+      if (m.before === 0) run.print(term`Created ${m.location} at schema ${String(m.after)}.`);
+      else if (m.backup) run.print(term`Upgraded ${m.location} from schema ${String(m.before)} to ${String(m.after)}; the file as it was is kept as ${m.backup}.`);
+      else run.print(term`${m.location} is at schema ${String(m.after)}: up to date.`);
+    });
+}
+
+function schemaLine(state: string, version: number, known: number): string {
+  switch (state) {
+    case 'none':
+      return `none yet: the first command sets it up (or "oncall db migrate")`;
+    case 'current':
+      return `${version}, up to date`;
+    case 'older':
+      return `${version}, older than this oncall's ${known}: the next command upgrades it, keeping a copy (or "oncall db migrate")`;
+    default:
+      return `${version}, newer than this oncall's ${known}: upgrade oncall to use it`;
+  }
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

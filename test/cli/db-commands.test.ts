@@ -1,0 +1,176 @@
+// Issue 15's first part that works on SQLite today: the config file that names the database
+// (so engineers don't retype it), `oncall db status` (which database, what named it, its
+// schema; changing nothing) and `oncall db migrate` (setting up or upgrading on purpose).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, test } from 'vitest';
+import { cleanup, dbState, EXAMPLES, json, ok, run, tempDir, type Env } from './helpers.js';
+
+afterAll(cleanup);
+
+/** A home of its own: config and data folders in a temp dir, no ONCALL_DB. */
+function home() {
+  const dir = tempDir();
+  const env: Env = { XDG_CONFIG_HOME: path.join(dir, 'config'), XDG_DATA_HOME: path.join(dir, 'data'), ONCALL_DB: undefined };
+  const config = (text: string) => {
+    fs.mkdirSync(path.join(dir, 'config', 'oncall'), { recursive: true });
+    const file = path.join(dir, 'config', 'oncall', 'config.yaml');
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  return { dir, env, config, oncall: (args: string[], more: Env = {}) => run(args, { ...env, ...more }) };
+}
+
+/** Exit 2, one line naming the problem, nothing on stdout. */
+function refused(result: ReturnType<typeof run>, message: string | RegExp): void {
+  const what = `status ${result.status}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`;
+  expect(result.status, what).toBe(2);
+  expect(result.stdout, what).toBe('');
+  expect(result.stderr.trimEnd().split('\n'), what).toHaveLength(1);
+  if (typeof message === 'string') expect(result.stderr, what).toContain(message);
+  else expect(result.stderr.trimEnd(), what).toMatch(message);
+}
+
+/** A copy of an up-to-date database stepped back to schema 6 (before migration 0006). */
+function schemaSix(file: string): void {
+  const db = new Database(file);
+  for (const [table, column] of [['layers', 'rotation_start'], ['layers', 'rotation_offset'], ['overrides', 'owner'], ['time_off', 'owner']]) {
+    db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
+  }
+  const last = db.prepare('SELECT max(id) AS id FROM __drizzle_migrations').get() as { id: number };
+  db.prepare('DELETE FROM __drizzle_migrations WHERE id = ?').run(last.id);
+  db.pragma('user_version = 6');
+  db.close();
+}
+
+describe('the config file', () => {
+  test('db: names the database every command uses; relative to the config file, ~ is home', () => {
+    const h = home();
+    const file = h.config('db: team/oncall.db\n');
+    fs.mkdirSync(path.join(path.dirname(file), 'team'));
+    ok(h.oncall(['apply', '-f', EXAMPLES.acme]));
+    const team = path.join(path.dirname(file), 'team', 'oncall.db');
+    expect(dbState(team)).toContain('payments-primary');
+    expect(fs.existsSync(path.join(h.dir, 'data', 'oncall', 'oncall.db'))).toBe(false);
+    expect(json(ok(h.oncall(['who', '--json']))).map((r: { schedule: string }) => r.schedule)).toContain('payments-primary');
+    expect(json(ok(h.oncall(['db', 'status', '--json'])))).toMatchObject({ location: team, setBy: 'config file', configFile: file });
+
+    h.config('db: ~/somewhere/oncall.db\n');
+    expect(json(ok(h.oncall(['db', 'status', '--json'], { HOME: h.dir }))).location).toBe(path.join(h.dir, 'somewhere', 'oncall.db'));
+  });
+
+  test('ONCALL_DB and --db win over it, and then it is not even read', () => {
+    const h = home();
+    h.config('db: [not yaml\n');
+    const other = path.join(h.dir, 'other.db');
+    expect(json(ok(h.oncall(['db', 'status', '--json'], { ONCALL_DB: other })))).toMatchObject({ location: other, setBy: 'ONCALL_DB', configFile: null });
+    const flag = path.join(h.dir, 'flag.db');
+    expect(json(ok(h.oncall(['db', 'status', '--json', '--db', flag], { ONCALL_DB: other })))).toMatchObject({ location: flag, setBy: '--db' });
+  });
+
+  test('without a config file (or with an empty one) the default location is used and its folders made', () => {
+    const h = home();
+    ok(h.oncall(['apply', '-f', EXAMPLES.acme]));
+    expect(fs.existsSync(path.join(h.dir, 'data', 'oncall', 'oncall.db'))).toBe(true);
+    h.config('');
+    expect(json(ok(h.oncall(['db', 'status', '--json'])))).toMatchObject({ setBy: 'default', schema: { state: 'current' } });
+  });
+
+  test('a config file with a mistake is refused with file:line:col, exit 2, and nothing is created', () => {
+    const h = home();
+    const cases: [string, RegExp][] = [
+      ['db: team.db\ndbb: x\n', /config\.yaml:2:1: unknown setting "dbb"; the config file may set: db$/],
+      ['db:\n', /config\.yaml:1:1: "db" must be the path of the database file/],
+      ['db: 42\n', /config\.yaml:1:1: "db" must be the path of the database file/],
+      ['- db: x\n', /config\.yaml:1:1: the config file must be a mapping of settings/],
+      ['db: [a\n', /config\.yaml:\d+:\d+: .*; the config file is YAML/],
+    ];
+    for (const [text, message] of cases) {
+      const file = h.config(text);
+      refused(h.oncall(['who']), message);
+      expect(h.oncall(['who']).stderr).toContain(file);
+    }
+    expect(fs.existsSync(path.join(h.dir, 'data'))).toBe(false);
+  });
+});
+
+describe('oncall db status', () => {
+  test('before the first command: no schema yet, and status creates nothing', () => {
+    const h = home();
+    const r = ok(h.oncall(['db', 'status']));
+    const location = path.join(h.dir, 'data', 'oncall', 'oncall.db');
+    expect(r.stdout).toBe(
+      `Backend:   SQLite\nLocation:  ${location} (set by default)\nSchema:    none yet: the first command sets it up (or "oncall db migrate")\n`,
+    );
+    expect(fs.existsSync(path.join(h.dir, 'data'))).toBe(false);
+  });
+
+  test('after apply: the schema is current, with its size; --json has the same as data', () => {
+    const h = home();
+    ok(h.oncall(['apply', '-f', EXAMPLES.acme]));
+    const text = ok(h.oncall(['db', 'status'])).stdout;
+    expect(text).toMatch(/^Schema: {4}7, up to date\nSize: {6}\d+\.\d KB\n$/m);
+    const status = json(ok(h.oncall(['db', 'status', '--json'])));
+    expect(status).toMatchObject({ backend: 'sqlite', setBy: 'default', configFile: null, schema: { version: 7, known: 7, state: 'current' }, folderMissing: false });
+    expect(status.bytes).toBeGreaterThan(0);
+  });
+
+  test('an older database is reported as such and left as it is; a path in a missing folder says so', () => {
+    const h = home();
+    const file = path.join(h.dir, 'old.db');
+    ok(h.oncall(['apply', '-f', EXAMPLES.acme, '--db', file]));
+    schemaSix(file);
+    const before = fs.readFileSync(file);
+    expect(ok(h.oncall(['db', 'status', '--db', file])).stdout).toContain(
+      "Schema:    6, older than this oncall's 7: the next command upgrades it, keeping a copy (or \"oncall db migrate\")",
+    );
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${file}.schema-6.bak`)).toBe(false);
+
+    const missing = path.join(h.dir, 'nowhere', 'x.db');
+    expect(ok(h.oncall(['db', 'status', '--db', missing])).stdout).toContain(`Schema:    none: its folder ${path.dirname(missing)} does not exist; create it first`);
+  });
+
+  test('a newer database is reported, not refused', () => {
+    const h = home();
+    const file = path.join(h.dir, 'new.db');
+    ok(h.oncall(['db', 'migrate', '--db', file]));
+    const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(ok(h.oncall(['db', 'status', '--db', file])).stdout).toContain("Schema:    99, newer than this oncall's 7: upgrade oncall to use it");
+    expect(h.oncall(['who', '--db', file]).status).toBe(1);
+  });
+});
+
+describe('oncall db migrate', () => {
+  test('creates a database, then says it is up to date', () => {
+    const h = home();
+    const location = path.join(h.dir, 'data', 'oncall', 'oncall.db');
+    expect(ok(h.oncall(['db', 'migrate'])).stdout).toBe(`Created ${location} at schema 7.\n`);
+    expect(ok(h.oncall(['db', 'migrate'])).stdout).toBe(`${location} is at schema 7: up to date.\n`);
+    expect(json(ok(h.oncall(['db', 'migrate', '--json'])))).toEqual({ location, before: 7, after: 7, backup: null });
+  });
+
+  test('upgrades an older database, keeping a copy of it as it was, and loses nothing', () => {
+    const h = home();
+    const file = path.join(h.dir, 'old.db');
+    ok(h.oncall(['apply', '-f', EXAMPLES.acme, '--db', file]));
+    const shifts = ok(h.oncall(['shifts', '--schedule', 'payments-primary', '--days', '30', '--json', '--db', file])).stdout;
+    schemaSix(file);
+    const r = json(ok(h.oncall(['db', 'migrate', '--json', '--db', file])));
+    expect(r).toEqual({ location: file, before: 6, after: 7, backup: `${file}.schema-6.bak` });
+    expect(fs.existsSync(`${file}.schema-6.bak`)).toBe(true);
+    expect(json(ok(h.oncall(['db', 'status', '--json', '--db', file]))).schema).toEqual({ version: 7, known: 7, state: 'current' });
+    expect(ok(h.oncall(['shifts', '--schedule', 'payments-primary', '--days', '30', '--json', '--db', file])).stdout).toBe(shifts);
+  });
+
+  test('a path in a missing folder is refused with exit 2 and nothing made', () => {
+    const h = home();
+    const missing = path.join(h.dir, 'nowhere', 'x.db');
+    refused(h.oncall(['db', 'migrate', '--db', missing]), `folder ${path.dirname(missing)} does not exist`);
+    expect(fs.existsSync(path.dirname(missing))).toBe(false);
+  });
+});
