@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { copyInto } from '../storage/copy.js';
 import { schemaStatus, type SchemaStatus } from '../storage/schema-status.js';
 import type { AppContext } from './context.js';
 import type { DatabaseSetting } from './database-setting.js';
@@ -49,4 +50,18 @@ export async function migrateDatabase(ctx: AppContext, setting: DatabaseSetting)
   const after = schemaStatus(location).version ?? 0;
   const upgraded = before > 0 && after > before;
   return { location, before, after, ...(upgraded && { backup: `${location}.schema-${before}.bak` }) };
+}
+
+export interface Copied {
+  from: string;
+  to: string;
+  schema: number;
+  bytes: number;
+}
+
+/** Copies the whole database (definitions with their history, audit log, time off, incidents, calendar targets) into a new file. */
+export async function copyDatabase(ctx: AppContext, setting: DatabaseSetting, target: string): Promise<Copied> {
+  const store = await ctx.store();
+  const bytes = copyInto(store, target);
+  return { from: path.resolve(setting.location), to: path.resolve(target), schema: schemaStatus(path.resolve(target)).version ?? 0, bytes };
 }

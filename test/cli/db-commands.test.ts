@@ -174,3 +174,50 @@ describe('oncall db migrate', () => {
     expect(fs.existsSync(path.dirname(missing))).toBe(false);
   });
 });
+
+describe('oncall db copy', () => {
+  test('copies everything losslessly: a year of shifts, the log, definitions, incidents and time off read the same', () => {
+    const h = home();
+    const file = path.join(h.dir, 'team.db');
+    const at = (args: string[]) => ok(h.oncall([...args, '--db', file]));
+    at(['apply', '-f', EXAMPLES.acme]);
+    at(['apply', '-f', path.join(path.dirname(EXAMPLES.acme), 'escalation.yaml')]);
+    at(['layer', 'edit', 'payments-secondary', 'weekly', '--members', 'bob,carol,alice,erin']);
+    at(['override', 'add', '--schedule', 'platform-primary', '--person', 'heidi', '--from', '2026-12-03T00:00:00Z', '--to', '2026-12-04T00:00:00Z', '--reason', 'cover']);
+    at(['swap', '--schedule', 'payments-primary', '--shift-of', 'alice', '--with', 'bob', '--at', '2026-12-09T03:00']);
+    at(['timeoff', 'add', 'erin', '--from', '2026-12-08', '--to', '2026-12-08', '--reason', 'Dentist']);
+    at(['incident', 'open', 'Checkout down', '--policy', 'payments-critical']);
+    at(['incident', 'ack', '1', '--by', 'carol']);
+
+    const copy = path.join(h.dir, 'copy.db');
+    const r = json(at(['db', 'copy', '--to', copy, '--json']));
+    expect(r).toMatchObject({ from: file, to: copy, schema: 7 });
+    expect(r.bytes).toBeGreaterThan(0);
+    expect(fs.statSync(copy).mode & 0o777).toBe(0o600);
+
+    const views = [
+      ...['payments-primary', 'payments-secondary', 'platform-primary'].map((s) => ['shifts', '--schedule', s, '--from', '2026-01-01', '--to', '2027-01-01', '--json']),
+      ['log', '--json'],
+      ['export', 'yaml'],
+      ['incident', 'list', '--json'],
+      ['timeoff', 'list', '--json'],
+      ['layer', 'show', 'payments-secondary', 'weekly', '--json'],
+    ];
+    for (const view of views) {
+      expect(ok(h.oncall([...view, '--db', copy])).stdout, view.join(' ')).toBe(at(view).stdout);
+    }
+  });
+
+  test('never writes over a file, nor copies a database onto itself, nor into a missing folder', () => {
+    const h = home();
+    const file = path.join(h.dir, 'team.db');
+    ok(h.oncall(['apply', '-f', EXAMPLES.acme, '--db', file]));
+    const existing = path.join(h.dir, 'existing.db');
+    fs.writeFileSync(existing, 'keep me');
+    refused(h.oncall(['db', 'copy', '--to', existing, '--db', file]), 'already exists; oncall db copy never writes over a file');
+    expect(fs.readFileSync(existing, 'utf8')).toBe('keep me');
+    refused(h.oncall(['db', 'copy', '--to', file, '--db', file]), 'is the database being copied');
+    refused(h.oncall(['db', 'copy', '--to', path.join(h.dir, 'nowhere', 'x.db'), '--db', file]), 'does not exist');
+    expect(fs.readdirSync(h.dir).filter((f) => f.includes('partial'))).toEqual([]);
+  });
+});

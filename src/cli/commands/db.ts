@@ -1,4 +1,4 @@
-// oncall db status | migrate
+// oncall db status | migrate | copy --to PATH
 
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -38,6 +38,16 @@ export function registerDb(program: Command): void {
       if (m.before === 0) run.print(term`Created ${m.location} at schema ${String(m.after)}.`);
       else if (m.backup) run.print(term`Upgraded ${m.location} from schema ${String(m.before)} to ${String(m.after)}; the file as it was is kept as ${m.backup}.`);
       else run.print(term`${m.location} is at schema ${String(m.after)}: up to date.`);
+    });
+  db.command('copy')
+    .description('copy the whole database into a new file: definitions with their history, audit log, time off, incidents, calendar targets')
+    .requiredOption('--to <path>', 'the new database file (never an existing one)')
+    .action(async (o, command: Command) => {
+      const run = await invocation(command);
+      const { copyDatabase } = await import('../../app/database-status.js');
+      const c = await copyDatabase(run.ctx, run.database, o.to);
+      if (run.json) return run.printJson(c);
+      run.print(term`Copied ${c.from} to ${c.to} (schema ${String(c.schema)}, ${size(c.bytes)}).`);
     });
 }
 
