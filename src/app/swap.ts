@@ -1,9 +1,11 @@
 // `oncall swap`: two people exchange whole turns of one layer (core/swap-plan.ts decides which
 // and how). The overrides that do it are written together, in one change.
 
-import type { Config, SwapPlan } from '../core/index.js';
-import { findById, isoUtc, planSwap, swapWindow } from '../core/index.js';
+import type { Config, Problem, SwapPlan } from '../core/index.js';
+import { findById, isoUtc, overrideWarnings, planSwap, swapWindow } from '../core/index.js';
 import { scheduleInputs, listSchedules } from '../storage/read.js';
+import { timeOffBetween } from '../storage/read-time-off.js';
+import { finalShifts } from './final-shifts.js';
 import type { AppContext } from './context.js';
 import { changeConfig, type ChangeOptions } from './change-config.js';
 import { allUsable } from './usable.js';
@@ -28,4 +30,26 @@ export function swapShifts(ctx: AppContext, request: SwapRequest, options: Chang
     note(`schedule:${schedule.id}`, 'swap', { [request.shiftOf]: when(given), [request.with]: when(taken) });
     return plan;
   });
+}
+
+/**
+ * The swap, then what `check` would say about each person during the turn they take (time
+ * off, on call elsewhere in the team), as `override add` warns: a swap is overrides too.
+ */
+export async function swapChecked(ctx: AppContext, request: SwapRequest) {
+  const result = await swapShifts(ctx, request);
+  const warnings: Problem[] = [];
+  if (result.plan.changes.length > 0) {
+    const store = await ctx.store();
+    const info = listSchedules(store).find((s) => s.id === request.scheduleId)!;
+    for (const turn of result.value.turns) {
+      const window = { start: Math.max(turn.start, ctx.now), end: turn.end };
+      if (window.start >= window.end) continue;
+      const team = finalShifts(ctx, store, listSchedules(store, { team: info.team }), window);
+      const here = team.find((s) => s.schedule.id === request.scheduleId);
+      const timeOff = timeOffBetween(store, window.start, window.end, turn.takenBy);
+      if (here) warnings.push(...overrideWarnings(turn.takenBy, here, team, timeOff));
+    }
+  }
+  return { ...result, warnings };
 }

@@ -37,7 +37,9 @@ describe('swap exchanges whole turns (acme.yaml)', () => {
       "  alice takes bob's turn Mon 14 Dec 09:00 → Mon 21 Dec 09:00 (5 shifts)",
       '',
     ].join('\n'));
-    expect(r.stderr).toBe('');
+    // Like override add, swap says what check would: in acme the secondary is next week's
+    // primary, so bob now holds both that week.
+    expect(r.stderr).toBe('warning: bob is also on call in payments-secondary from Mon 7 Dec 17:00\n');
 
     const after = shifts(s, 'payments-primary', '2026-11-30T08:00:00Z', '2027-01-04T08:00:00Z');
     const expected = handed(handed(before, '2026-12-07T08:00:00Z', '2026-12-14T08:00:00Z', 'alice', 'bob', 'layer:weekly'), '2026-12-14T08:00:00Z', '2026-12-21T08:00:00Z', 'bob', 'alice', 'layer:weekly');

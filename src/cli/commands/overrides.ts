@@ -73,8 +73,10 @@ export function registerOverrides(program: Command): void {
     .action(async (o, command: Command) => {
       const run = await invocation(command);
       const at = await run.time(o.at, '--at');
-      const { swapShifts } = await import('../../app/swap.js');
-      const { plan, value: swap } = await swapShifts(run.ctx, { scheduleId: o.schedule, shiftOf: o.shiftOf, with: o.with, at });
+      const { swapChecked } = await import('../../app/swap.js');
+      const { plan, value: swap, warnings } = await swapChecked(run.ctx, { scheduleId: o.schedule, shiftOf: o.shiftOf, with: o.with, at });
+      const time = (t: number) => formatTime(t, run.ctx.zone, run.ctx.now);
+      for (const p of warnings) warn(run, overrideWarning(p, time));
       const turns = swap.turns.map((t) => ({ ...t, from: Math.max(t.start, run.ctx.now) }));
       if (run.json) {
         run.printJson({
