@@ -138,3 +138,20 @@ describe('export yaml', () => {
     }
   });
 });
+
+describe('someone who leaves', () => {
+  test('apply --prune that removes the person on call and takes them off the layer hands their turn over at once', () => {
+    const s = weekly();
+    const without = team('ann, ben').replace('{id: cyd, name: Cyd}, ', '').replace('members: [ann, ben, cyd, dot]', 'members: [ann, ben, dot]');
+    const plan = ok(s.run(['apply', '-f', writeYaml(without), '--prune'], TUESDAY));
+    expect(plan.stdout).toContain('- person cyd');
+    expect(plan.stdout).not.toContain('takes effect Mon 23 Nov');
+    expect(turns(s)).toEqual(['11-09T09:00 ben', '11-16T09:00 cyd', '11-17T12:00 ann', '11-23T09:00 ben', '11-30T09:00 ann', '12-07T09:00 ben', '12-14T09:00 ann']);
+  });
+
+  test('without --prune the person stays in the directory, and the change waits for the handoff', () => {
+    const s = weekly();
+    ok(s.run(['apply', '-f', writeYaml(team('ann, ben'))], TUESDAY));
+    expect(turns(s).slice(0, 3)).toEqual(['11-09T09:00 ben', '11-16T09:00 cyd', '11-23T09:00 ann']);
+  });
+});
