@@ -6,6 +6,7 @@ import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
 import { readBounded } from './bounded-file.js';
+import { isUrl } from './database-url.js';
 
 /** A config file is a few lines; anything larger is not one. */
 const MAX_CONFIG_BYTES = 64 * 1024;
@@ -44,6 +45,7 @@ export async function readConfig(file: string, home: string): Promise<ConfigFile
 
 /** `~/x` is in the home folder; a relative path is relative to the config file's folder. */
 function resolveFrom(folder: string, value: string, home: string): string {
+  if (isUrl(value)) return value;
   if (value === '~' || value.startsWith('~/')) return path.join(home, value.slice(1));
   return path.resolve(folder, value);
 }

@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { UserError } from '../errors.js';
 import { defaultDbPath } from '../storage/open.js';
+import { isUrl, maskedUrl } from './database-url.js';
 
 export type SetBy = '--db' | 'ONCALL_DB' | 'config file' | 'default';
 
@@ -23,6 +25,12 @@ export function configFilePath(env: Record<string, string | undefined>): string 
 }
 
 export async function databaseSetting(given: string | undefined, env: Record<string, string | undefined>): Promise<DatabaseSetting> {
+  const setting = await namedSetting(given, env);
+  refuseUrl(setting);
+  return setting;
+}
+
+async function namedSetting(given: string | undefined, env: Record<string, string | undefined>): Promise<DatabaseSetting> {
   if (given !== undefined) return { location: given, setBy: '--db' };
   if (env.ONCALL_DB) return { location: env.ONCALL_DB, setBy: 'ONCALL_DB' };
   const file = configFilePath(env);
@@ -33,4 +41,14 @@ export async function databaseSetting(given: string | undefined, env: Record<str
     if (db !== undefined) return { location: db, setBy: 'config file', configFile: file };
   }
   return { location: defaultDbPath(env), setBy: 'default' };
+}
+
+/**
+ * A connection URL (postgres://user:password@host/db) is not a file: read as a path it would
+ * end in an error that repeats the password. It is refused with the password masked.
+ */
+function refuseUrl(setting: DatabaseSetting): void {
+  if (!isUrl(setting.location)) return;
+  const by = setting.setBy === 'config file' ? `db: in ${setting.configFile}` : setting.setBy;
+  throw new UserError(`${by} is a URL (${maskedUrl(setting.location)}); this oncall opens SQLite database files only, so give the path of a file`);
 }

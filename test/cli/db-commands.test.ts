@@ -221,3 +221,26 @@ describe('oncall db copy', () => {
     expect(fs.readdirSync(h.dir).filter((f) => f.includes('partial'))).toEqual([]);
   });
 });
+
+describe('a connection URL where a file is expected', () => {
+  test('is refused from --db, ONCALL_DB or the config file, naming where it came from, never showing the password', () => {
+    const h = home();
+    const cases: [string[], Env, string][] = [
+      [['--db', 'postgres://ann:s3cr@t@db.example:5432/oncall'], {}, '--db is a URL (postgres://ann:***@db.example:5432/oncall)'],
+      [[], { ONCALL_DB: 'postgresql://ann:hunter2@db/oncall?sslmode=require' }, 'ONCALL_DB is a URL (postgresql://ann:***@db/oncall?sslmode=require)'],
+      [[], { ONCALL_DB: 'postgres://db/oncall?user=ann&password=hunter2' }, 'ONCALL_DB is a URL (postgres://db/oncall?user=ann&password=***)'],
+    ];
+    for (const [args, env, message] of cases) {
+      for (const command of [['who'], ['db', 'status'], ['apply', '-f', EXAMPLES.acme]]) {
+        const r = h.oncall([...command, ...args], env);
+        refused(r, message);
+        expect(r.stderr).not.toMatch(/s3cr|hunter2/);
+      }
+    }
+    const file = h.config('db: postgres://bob:hunter2@db/oncall\n');
+    const r = h.oncall(['db', 'status']);
+    refused(r, `db: in ${file} is a URL (postgres://bob:***@db/oncall); this oncall opens SQLite database files only, so give the path of a file`);
+    expect(r.stderr).not.toContain('hunter2');
+    expect(fs.readdirSync(h.dir).sort()).toEqual(['config']);
+  });
+});
