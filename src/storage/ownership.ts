@@ -6,69 +6,69 @@ import type { CommandLineRows, OwnedItem } from '../core/index.js';
 import { overrideKey, timeOffKey } from '../core/index.js';
 import type { Db } from './open.js';
 import { overrides, timeOff } from './schema.js';
-import { audit, type WriteContext } from './write.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+import type { WriteContext } from './write.js';
 
 /** Rows made from the command line and not removed (rows from before ownership count as such). */
 export function commandLineRows(db: Db): CommandLineRows {
   const rows: CommandLineRows = { overrides: new Map(), timeOff: new Map() };
   const add = (map: Map<string, Set<string>>, id: string, key: string) => map.set(id, (map.get(id) ?? new Set()).add(key));
-  const cli = (owner: typeof overrides.owner | typeof timeOff.owner) => eq(owner, 'cli');
-  for (const o of db.select().from(overrides).where(and(isNull(overrides.removedAt), cli(overrides.owner))).all()) {
-    add(rows.overrides, o.scheduleId, overrideKey({ person: o.personId, from: o.start, to: o.end, ...(o.replaces !== null && { replaces: o.replaces }) }));
-  }
-  for (const t of db.select().from(timeOff).where(and(isNull(timeOff.removedAt), cli(timeOff.owner))).all()) {
-    add(rows.timeOff, t.personId, timeOffKey({ from: t.start, to: t.end }));
-  }
+  const found = rowsInForce(db);
+  for (const o of found.overrides) add(rows.overrides, o.owner, o.key);
+  for (const t of found.timeOff) add(rows.timeOff, t.owner, t.key);
   return rows;
+}
+
+/** Each command-line row in force: its id, the schedule or person it belongs to, and its key. */
+function rowsInForce(db: Db) {
+  const cliOverrides = db.select().from(overrides).where(and(isNull(overrides.removedAt), eq(overrides.owner, 'cli'))).all();
+  const cliTimeOff = db.select().from(timeOff).where(and(isNull(timeOff.removedAt), eq(timeOff.owner, 'cli'))).all();
+  return {
+    overrides: cliOverrides.map((o) => ({
+      id: o.id,
+      owner: o.scheduleId,
+      key: overrideKey({ person: o.personId, from: o.start, to: o.end, ...(o.replaces !== null && { replaces: o.replaces }) }),
+    })),
+    timeOff: cliTimeOff.map((t) => ({ id: t.id, owner: t.personId, key: timeOffKey({ from: t.start, to: t.end }) })),
+  };
 }
 
 /**
  * The files list these command-line rows: from now on they own them. Nothing else about a
  * row changes (its id, and so its precedence, stays); the audit log says who adopted what.
  * Adopting takes effect at once, whatever the apply's effective instant: no shift changes.
+ * The first apply after an upgrade may adopt tens of thousands of rows, so they are found by
+ * id and written with statements prepared once (building each through drizzle took 10 s for
+ * 20 000 overrides).
  */
 export function adoptRows(db: Db, items: OwnedItem[], ctx: WriteContext): void {
   if (items.length === 0) return;
-  db.transaction((tx) => {
+  const sqlite = db.$client;
+  const ids = commandLineIds(db);
+  db.transaction(() => {
+    const ownOverride = sqlite.prepare("UPDATE overrides SET owner = 'file' WHERE id = ?");
+    const ownTimeOff = sqlite.prepare("UPDATE time_off SET owner = 'file' WHERE id = ?");
+    const log = sqlite.prepare(
+      "INSERT INTO audit_log (at, actor, entity, action, old_value, new_value, effective) VALUES (?, ?, ?, 'adopt', NULL, ?, ?)",
+    );
     for (const item of items) {
-      if (item.entity === 'override') adoptOverride(tx, item.scheduleId, item, ctx);
-      else adoptTimeOff(tx, item.personId, item, ctx);
+      if (item.entity === 'override') {
+        for (const id of ids.overrides.get(`${item.scheduleId}|${overrideKey(item.override)}`) ?? []) ownOverride.run(id);
+        log.run(ctx.now, ctx.actor, `override:${item.scheduleId}`, JSON.stringify(item.override), ctx.now);
+      } else {
+        for (const id of ids.timeOff.get(`${item.personId}|${timeOffKey(item.timeOff)}`) ?? []) ownTimeOff.run(id);
+        log.run(ctx.now, ctx.actor, `person:${item.personId}`, JSON.stringify({ timeOff: [item.timeOff] }), ctx.now);
+      }
     }
   });
 }
 
-function adoptOverride(tx: Tx, scheduleId: string, { override: o }: Extract<OwnedItem, { entity: 'override' }>, ctx: WriteContext): void {
-  tx.update(overrides)
-    .set({ owner: 'file' })
-    .where(
-      and(
-        eq(overrides.scheduleId, scheduleId),
-        eq(overrides.personId, o.person),
-        eq(overrides.start, o.from),
-        eq(overrides.end, o.to),
-        o.replaces === undefined ? isNull(overrides.replaces) : eq(overrides.replaces, o.replaces),
-        isNull(overrides.removedAt),
-        eq(overrides.owner, 'cli'),
-      ),
-    )
-    .run();
-  audit(tx, ctx, `override:${scheduleId}`, 'adopt', undefined, o, ctx.now);
-}
-
-function adoptTimeOff(tx: Tx, personId: string, { timeOff: t }: Extract<OwnedItem, { entity: 'time off' }>, ctx: WriteContext): void {
-  tx.update(timeOff)
-    .set({ owner: 'file' })
-    .where(
-      and(
-        eq(timeOff.personId, personId),
-        eq(timeOff.start, t.from),
-        eq(timeOff.end, t.to),
-        isNull(timeOff.removedAt),
-        eq(timeOff.owner, 'cli'),
-      ),
-    )
-    .run();
-  audit(tx, ctx, `person:${personId}`, 'adopt', undefined, { timeOff: [t] }, ctx.now);
+/** Ids of the command-line rows in force, by "schedule|override key" and "person|time off key". */
+function commandLineIds(db: Db) {
+  const byKey = (rows: { id: number; owner: string; key: string }[]) => {
+    const map = new Map<string, number[]>();
+    for (const r of rows) map.set(`${r.owner}|${r.key}`, [...(map.get(`${r.owner}|${r.key}`) ?? []), r.id]);
+    return map;
+  };
+  const found = rowsInForce(db);
+  return { overrides: byKey(found.overrides), timeOff: byKey(found.timeOff) };
 }
