@@ -2,7 +2,7 @@
 // made with a later effective instant): what `schedule show` and `layer show` print.
 
 import type { LayerConfig, ScheduleConfig } from '../core/index.js';
-import { canonicalJson, FOREVER, FOREVER_AGO, findById, rotationProblem, turnOwner } from '../core/index.js';
+import { canonicalJson, FOREVER, FOREVER_AGO, findById, turnOwner } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { layerConfigFromRow, layerFromRow, type LayerRow } from '../storage/rows.js';
 import { layerVersionsFrom } from '../storage/read-versions.js';
@@ -39,7 +39,7 @@ export interface LayerDefinitions {
 
 function turnAt(row: LayerRow, at: number): string | undefined {
   const layer = layerFromRow(row);
-  return layer.disabled || rotationProblem(layer) ? undefined : turnOwner(layer, at);
+  return layer.disabled ? undefined : turnOwner(layer, at);
 }
 
 const inForce = (row: LayerRow, at: number) => (row.validFrom ?? FOREVER_AGO) <= at && (row.validTo ?? FOREVER) > at;

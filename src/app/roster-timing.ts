@@ -6,7 +6,6 @@
 
 import type { Change } from '../core/index.js';
 import { nextHandoff } from '../core/index.js';
-import { UnusableRotation } from '../errors.js';
 import type { Db } from '../storage/open.js';
 import { openLayerVersion } from '../storage/read-versions.js';
 import { layerFromRow } from '../storage/rows.js';
@@ -24,17 +23,8 @@ export function timeRosterChanges(db: Db, changes: Change[], effective: number, 
     const row = openLayerVersion(db, change.scheduleId, change.id);
     if (!row) continue;
     const layer = layerFromRow(row);
-    const at = handoffOrNothing(layer, Math.max(effective, layer.validFrom));
+    // A stored rule that cannot be computed has no handoff to wait for: the change fixes it now.
+    const at = nextHandoff(layer, Math.max(effective, layer.validFrom));
     if (at !== undefined && at > effective) change.effective = at;
-  }
-}
-
-/** A stored rule that cannot be computed has no handoff to wait for: the change fixes it now. */
-function handoffOrNothing(layer: ReturnType<typeof layerFromRow>, from: number): number | undefined {
-  try {
-    return nextHandoff(layer, from);
-  } catch (error) {
-    if (error instanceof UnusableRotation) return undefined;
-    throw error;
   }
 }

@@ -18,10 +18,10 @@ export interface RotationPosition {
 /**
  * The first handoff of `layer` at or after `t`: when a roster change takes effect by default,
  * so that nobody's turn is cut. Undefined when the layer has no turn in progress to protect
- * (it covers nobody, or its rotation has not begun) or no handoff follows.
+ * (it covers nobody, its rotation has not begun or cannot be computed) or no handoff follows.
  */
 export function nextHandoff(layer: Layer, t: Instant): Instant | undefined {
-  if (layer.disabled || layer.members.length === 0) return undefined;
+  if (layer.disabled || layer.members.length === 0 || rotationProblem(layer) !== undefined) return undefined;
   const rotation = rotationOf(layer);
   const k = rotation.indexAt(t);
   if (k < 0) return undefined;
@@ -30,9 +30,9 @@ export function nextHandoff(layer: Layer, t: Instant): Instant | undefined {
   return next < FOREVER ? next : undefined;
 }
 
-/** Whose turn it is in the layer's rotation at `t`, restrictions aside. */
+/** Whose turn it is in the layer's rotation at `t`, restrictions aside; undefined if none can be said. */
 export function turnOwner(layer: Layer, t: Instant): string | undefined {
-  if (layer.members.length === 0) return undefined;
+  if (layer.members.length === 0 || rotationProblem(layer) !== undefined) return undefined;
   const k = rotationOf(layer).indexAt(t);
   return k < 0 ? undefined : memberOf(layer, k);
 }
