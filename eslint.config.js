@@ -42,7 +42,7 @@ const UI_CORE_VALUES = ['DAY_MS', 'addDays', 'fromFloating', 'startOfDay', 'toFl
  * I/O is also closed to core, which gets `now` and data as arguments.
  */
 const PACKAGES = [
-  { what: 'the database', home: 'storage', regex: '^(better-sqlite3|drizzle-orm)(/|$)' },
+  { what: 'the database', home: 'storage', regex: '^(better-sqlite3|drizzle-orm|pg)(/|$)' },
   {
     what: 'the network and the credential store',
     home: 'calendars',
@@ -134,6 +134,18 @@ export default defineConfig(
       ...reactHooks.configs.flat['recommended-latest'].rules,
       // A missing dependency is a stale-data bug (issue 12 found one); not a warning to scroll past.
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    name: 'oncall/promises',
+    // Storage is async (one interface over SQLite and PostgreSQL): a forgotten `await` would
+    // print "{}" or let a write escape its transaction, so these rules read the types.
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname, jsxPragma: 'React' } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
     },
   },
   {

@@ -8,7 +8,6 @@ import { InputError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan } from '../storage/write.js';
 import { adoptRows, commandLineRows } from '../storage/ownership.js';
-import { writeTransaction } from '../storage/write-lock.js';
 import type { AppContext } from './context.js';
 import { loadYamlFiles, locateAll, yamlErrors } from './yaml-files.js';
 import { holidayRegionCheck } from './holiday-check.js';
@@ -16,7 +15,6 @@ import { timeRosterChanges } from './roster-timing.js';
 import { recogniseLiteral } from './literal-rotations.js';
 import { openRotationPositions } from '../storage/read-versions.js';
 import { ineffectiveOverrides, type IneffectiveOverride } from './override-effect.js';
-import type { Db } from '../storage/open.js';
 import { changedSchedules, withConsequences, type ScheduleConsequences } from './plan-consequences.js';
 
 export interface ApplyOptions {
@@ -56,13 +54,12 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
   const files = loadYamlFiles(options.files);
   const holidayRegion = await holidayRegionCheck(files.flatMap((f) => (f.data as { teams?: unknown[] } | null)?.teams ?? []));
   const store = await ctx.store();
-  const db = await store.orm();
+  const orm = await store.orm();
   // Read, plan and write under one write lock: a concurrent writer (someone adding an
   // override while CI applies) lands entirely before or entirely after this apply.
-  const { plan, applied, noEffect, kept, adopted, consequences } = writeTransaction(
-    db,
-    () => {
-      const current = loadConfig(db, store);
+  const { plan, applied, noEffect, kept, adopted, consequences } = await store.write(
+    async () => {
+      const current = await loadConfig(store);
       const known = options.prune
         ? { people: new Set<string>(), teams: new Set<string>(), holidayRegion }
         : {
@@ -74,42 +71,27 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
       const { config: listed, issues } = normalizeFiles(files, known);
       if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
       // Files own what they list; command-line changes stay unless --prune (docs/yaml.md).
-      const { config: owned, kept, adopted } = sortOwnership(current, listed, commandLineRows(db), effective, options.prune);
+      const { config: owned, kept, adopted } = sortOwnership(current, listed, await commandLineRows(store), effective, options.prune);
       const config = keepEndedOverrides(current, owned, effective);
-      recogniseLiteral(current, config, openRotationPositions(db));
+      recogniseLiteral(current, config, await openRotationPositions(store));
       const plan = planChanges(current, config, options.prune);
-      timeRosterChanges(db, plan.changes, effective, options.effective !== undefined);
+      await timeRosterChanges(store, plan.changes, effective, options.effective !== undefined);
       const applied = !options.dryRun && plan.changes.length > 0;
       const writeContext = { effective, now: ctx.now, actor: ctx.actor, owner: 'file' as const };
-      if (!options.dryRun) adoptRows(db, adopted, writeContext);
+      if (!options.dryRun) await adoptRows(store, adopted, writeContext);
       const watched = changedSchedules(plan);
       // The consequences are read around the write itself, so a dry run and a real apply
       // show the same ones.
-      const write = () => {
-        const done = withConsequences(store, watched, window, () => applyPlan(db, config, plan.changes, writeContext));
-        return { noEffect: ineffectiveOverrides(store, done.result), consequences: done.consequences };
+      const write = async () => {
+        const done = await withConsequences(store, watched, window, () => applyPlan(orm, config, plan.changes, writeContext));
+        return { noEffect: await ineffectiveOverrides(store, done.result), consequences: done.consequences };
       };
       const none = { noEffect: [] as IneffectiveOverride[], consequences: [] as ScheduleConsequences[] };
       // A dry run writes the plan and rolls it back: overrides and shifts are judged as stored.
       const worthRehearsing = watched.length > 0 || plan.changes.some((c) => c.entity === 'override' && c.action === 'add');
-      const outcome = applied ? write() : worthRehearsing ? rehearse(db, write) : none;
+      const outcome = applied ? await write() : worthRehearsing ? await store.rehearse(write) : none;
       return { plan, applied, kept, adopted, ...outcome };
     },
   );
   return { plan, applied, effective, noEffect, kept, adopted, window, consequences };
-}
-
-/** What `work` returns, with everything it wrote undone. */
-function rehearse<T>(db: Db, work: () => T): T {
-  const undo = new Error('rehearsal rolled back');
-  let result!: T;
-  try {
-    db.transaction(() => {
-      result = work();
-      throw undo;
-    });
-  } catch (error) {
-    if (error !== undo) throw error;
-  }
-  return result;
 }

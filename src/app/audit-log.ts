@@ -6,5 +6,5 @@ import type { AppContext } from './context.js';
 export type { AuditEntry } from '../storage/read.js';
 
 export async function auditLog(ctx: AppContext, filter: { since?: number; entity?: string }): Promise<AuditEntry[]> {
-  return auditEntries(await ctx.store(), filter);
+  return await auditEntries(await ctx.store(), filter);
 }

@@ -35,8 +35,7 @@ export interface SyncOptions {
 
 export async function syncCalendars(ctx: AppContext, options: SyncOptions): Promise<TargetResult[]> {
   const store = await ctx.store();
-  const db = await store.orm();
-  const targets = listTargets(db).filter((t) => options.targetId === undefined || t.id === options.targetId);
+  const targets = (await listTargets(store)).filter((t) => options.targetId === undefined || t.id === options.targetId);
   if (options.targetId !== undefined && targets.length === 0) {
     throw new UserError(`unknown target ${options.targetId}; "oncall calendar list" shows the targets`);
   }
@@ -47,7 +46,7 @@ export async function syncCalendars(ctx: AppContext, options: SyncOptions): Prom
     try {
       const provider = await options.providerFor(target);
       result.requests = provider.requests;
-      const desired = desiredEvents(ctx, store, target, window);
+      const desired = await desiredEvents(ctx, store, target, window);
       const plan = planSync(desired, await provider.list(window));
       result.plan = plan;
       if (!options.dryRun) await carryOut(provider, plan, result, options.progress);
@@ -57,7 +56,7 @@ export async function syncCalendars(ctx: AppContext, options: SyncOptions): Prom
       result.error = peerText(error) || 'failed';
     }
     if (!options.dryRun) {
-      recordSync(db, target.id, {
+      await recordSync(store, target.id, {
         at: ctx.now,
         ...(result.error === undefined && { syncedUntil: window.end }),
         created: result.created,
@@ -71,11 +70,11 @@ export async function syncCalendars(ctx: AppContext, options: SyncOptions): Prom
   return results;
 }
 
-function desiredEvents(ctx: AppContext, store: Awaited<ReturnType<AppContext['store']>>, target: TargetRow, window: { start: number; end: number }) {
-  const people = new Map(listPeople(store).map((p) => [p.id, p]));
-  const schedules = listSchedules(store, { aliveAt: ctx.now }).filter((s) => !target.scheduleId || s.id === target.scheduleId);
+async function desiredEvents(ctx: AppContext, store: Awaited<ReturnType<AppContext['store']>>, target: TargetRow, window: { start: number; end: number }) {
+  const people = new Map((await listPeople(store)).map((p) => [p.id, p]));
+  const schedules = (await listSchedules(store, { aliveAt: ctx.now })).filter((s) => !target.scheduleId || s.id === target.scheduleId);
   const only = target.personId ? new Set([target.personId]) : undefined;
-  return shiftEvents(store, schedules, people, window, only).map((e) => ({
+  return (await shiftEvents(store, schedules, people, window, only)).map((e) => ({
     key: e.key,
     summary: e.summary,
     description: e.description,

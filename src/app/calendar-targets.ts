@@ -15,19 +15,19 @@ export async function addCalendarTarget(ctx: AppContext, target: NewTarget): Pro
   if ((target.scheduleId === null) === (target.personId === null)) {
     throw new InputError('target', (flag) => `give exactly one of ${flag ?? 'a schedule and a person'} whose shifts the calendar shows`);
   }
-  if (target.scheduleId !== null) findById(listSchedules(store), target.scheduleId, 'schedule');
-  if (target.personId !== null) findById(listPeople(store), target.personId, 'person');
+  if (target.scheduleId !== null) findById(await listSchedules(store), target.scheduleId, 'schedule');
+  if (target.personId !== null) findById(await listPeople(store), target.personId, 'person');
   if (target.days < 1 || target.days > MAX_SYNC_DAYS) throw new InputError('days', (flag) => `${flag ?? 'the days ahead'} must be between 1 and ${MAX_SYNC_DAYS}`);
-  return addTarget(await store.orm(), target, ctx.now);
+  return await addTarget(store, target, ctx.now);
 }
 
 /** The targets; a last error recorded by an older version, which did not scrub, is scrubbed on the way out. */
 export async function calendarTargets(ctx: AppContext): Promise<TargetRow[]> {
-  return listTargets(await (await ctx.store()).orm()).map((t) => (t.lastError === null ? t : { ...t, lastError: peerText(t.lastError) }));
+  return (await listTargets(await ctx.store())).map((t) => (t.lastError === null ? t : { ...t, lastError: peerText(t.lastError) }));
 }
 
 export async function removeCalendarTarget(ctx: AppContext, id: number): Promise<void> {
-  if (!removeTarget(await (await ctx.store()).orm(), id)) {
+  if (!await removeTarget(await ctx.store(), id)) {
     throw new UserError(`unknown target ${id}; "oncall calendar list" shows the targets`);
   }
 }

@@ -9,8 +9,7 @@ import { normalizeFiles, type FileIssue } from '../core/normalize.js';
 import { InputError, UserError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
 import { applyPlan, audit, type Written } from '../storage/write.js';
-import type { Db, Store } from '../storage/open.js';
-import { writeTransaction } from '../storage/write-lock.js';
+import type { Store } from '../storage/store.js';
 import type { AppContext } from './context.js';
 import { toYamlShape } from './export-yaml.js';
 import { timeRosterChanges } from './roster-timing.js';
@@ -31,7 +30,7 @@ export interface ChangeOptions {
   /** Nothing is written; the plan is returned (for --dry-run). */
   dryRun?: boolean;
   /** Runs after writing, inside the transaction: throwing undoes the whole change. */
-  afterWrite?: (store: Store, written: Written) => void;
+  afterWrite?: (store: Store, written: Written) => Promise<void>;
 }
 
 const NO_KNOWN_IDS = { people: new Set<string>(), teams: new Set<string>() };
@@ -65,21 +64,20 @@ function issueKey(issue: FileIssue, data: unknown): string {
 export async function changeConfig<T>(
   ctx: AppContext,
   options: ChangeOptions,
-  change: (config: Config, tools: { store: Store; db: Db; note: AuditNote }) => T,
+  change: (config: Config, tools: { store: Store; note: AuditNote }) => T | Promise<T>,
 ): Promise<ChangeResult<T>> {
   const effective = options.effective ?? ctx.now;
   if (effective < ctx.now) {
     throw new InputError('effective', (flag) => `${flag ?? 'the effective time'} is in the past; history is never rewritten, so give a time from now on`);
   }
   const store = await ctx.store();
-  const db = await store.orm();
-  return writeTransaction(
-    db,
-    (tx) => {
-      const current = loadConfig(db, store);
+  const orm = await store.orm();
+  return store.write(
+    async () => {
+      const current = await loadConfig(store);
       const edited = structuredClone(current);
       const notes: Parameters<AuditNote>[] = [];
-      const value = change(edited, { store, db, note: (...entry) => notes.push(entry) });
+      const value = await change(edited, { store, note: (...entry) => notes.push(entry) });
       const shape = toYamlShape(edited);
       const { config, issues: found } = normalizeFiles([{ file: 'command line', data: shape }], NO_KNOWN_IDS);
       const issues = newIssues(found, shape, current);
@@ -88,13 +86,13 @@ export async function changeConfig<T>(
         throw new UserError(`${issues[0].message}${more}`);
       }
       const plan = planChanges(current, config, true);
-      timeRosterChanges(db, plan.changes, effective, options.effective !== undefined);
+      await timeRosterChanges(store, plan.changes, effective, options.effective !== undefined);
       let written: Written = { overrides: [] };
       if (!options.dryRun && plan.changes.length > 0) {
         const writeContext = { effective, now: ctx.now, actor: ctx.actor };
-        written = applyPlan(db, config, plan.changes, writeContext);
-        for (const [entity, action, value] of notes) audit(tx, writeContext, entity, action, undefined, value);
-        options.afterWrite?.(store, written);
+        written = await applyPlan(orm, config, plan.changes, writeContext);
+        for (const [entity, action, value] of notes) await audit(orm, writeContext, entity, action, undefined, value);
+        await options.afterWrite?.(store, written);
       }
       return { plan, value, written };
     },

@@ -23,19 +23,19 @@ export async function checkRota(ctx: AppContext, options: { days: number; schedu
   const window = { start: ctx.now, end: addDays(ctx.now, options.days, ctx.zone) };
   const config = await currentConfig(ctx);
   const disabled = new Set(config.schedules.filter((s) => s.disabled).map((s) => s.id));
-  const chosen = selectSchedules(store, { scheduleIds: options.scheduleIds, aliveAt: ctx.now }).filter((s) => !disabled.has(s.id));
+  const chosen = (await selectSchedules(store, { scheduleIds: options.scheduleIds, aliveAt: ctx.now })).filter((s) => !disabled.has(s.id));
   // Double bookings need the team's other schedules even when only one was asked about.
   const teams = new Set(chosen.map((s) => s.team));
-  const teamSchedules = selectSchedules(store, { aliveAt: ctx.now }).filter((s) => teams.has(s.team) && !disabled.has(s.id));
-  const team = finalShifts(ctx, store, teamSchedules, window);
+  const teamSchedules = (await selectSchedules(store, { aliveAt: ctx.now })).filter((s) => teams.has(s.team) && !disabled.has(s.id));
+  const team = await finalShifts(ctx, store, teamSchedules, window);
   const problems = rotaProblems(
     {
       window,
       mine: team.filter((s) => chosen.some((c) => c.id === s.schedule.id)),
       team,
       definitions: config.schedules.filter((s) => chosen.some((c) => c.id === s.id)),
-      timeOff: timeOffBetween(store, window.start, window.end),
-      noEffect: options.ignore?.includes('no-effect') ? [] : idleReplacements(store, chosen.filter((s) => !ctx.setAside.has(s.id)), window),
+      timeOff: await timeOffBetween(store, window.start, window.end),
+      noEffect: options.ignore?.includes('no-effect') ? [] : await idleReplacements(store, chosen.filter((s) => !ctx.setAside.has(s.id)), window),
     },
     options.ignore,
   );

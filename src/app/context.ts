@@ -1,10 +1,9 @@
 // What every use case needs to know about the invocation: where the database is, what
 // "now" is, the viewer's zone and who is acting. The database opens on first use only.
 
-import type { Store } from '../storage/open.js';
+import type { Store } from '../storage/store.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, openDatabase } from '../storage/open.js';
 import { errorCode, storageFailure } from '../storage/failures.js';
-import { hasCommitted } from '../storage/write-lock.js';
 
 export { DEFAULT_LOCK_TIMEOUT_MS };
 
@@ -50,13 +49,13 @@ export function makeContext(options: ContextOptions): AppContext {
     setAside: new Map(),
     store: () =>
       (opened ??= openDatabase(rest.dbPath, { createFolders, lockTimeoutMs, onWait }).then((store) => (open = store))),
-    changed: () => open !== undefined && hasCommitted(open.sqlite),
+    changed: () => open !== undefined && open.committed(),
     close: async () => {
       const closing = opened;
       opened = undefined;
       // A failed open has nothing to close; its error already reached the caller.
       const store = await closing?.catch(() => undefined);
-      store?.sqlite.close();
+      await store?.close();
       open = undefined;
     },
     explain: (error) => (errorCode(error)?.startsWith('SQLITE_') && storageFailure(error, rest.dbPath, lockTimeoutMs)) || error,

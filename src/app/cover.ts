@@ -29,9 +29,9 @@ export interface CoverResult {
 export async function suggestCover(ctx: AppContext, request: { schedule: string; window: Window; for?: string }): Promise<CoverResult> {
   const store = await ctx.store();
   const { window } = request;
-  const [schedule] = selectSchedules(store, { scheduleIds: [request.schedule], aliveAt: window.start });
-  const all = listSchedules(store, { aliveAt: window.start });
-  const shifts = finalShifts(ctx, store, all, window);
+  const [schedule] = await selectSchedules(store, { scheduleIds: [request.schedule], aliveAt: window.start });
+  const all = await listSchedules(store, { aliveAt: window.start });
+  const shifts = await finalShifts(ctx, store, all, window);
   const here = shifts.find((s) => s.schedule.id === schedule.id) ?? failSetAside(ctx, schedule.id);
   const holders = holdersOf(here.shifts);
   if (request.for !== undefined && !holders.includes(request.for)) {
@@ -39,12 +39,12 @@ export async function suggestCover(ctx: AppContext, request: { schedule: string;
     throw new InputError('for', (flag) => `${who} is not on call in ${schedule.id} in that window; ${flag ? `leave out ${flag}` : 'cover nobody in particular'} or pick the person on call`);
   }
   const covering = request.for ?? (holders.length === 1 ? holders[0] : undefined);
-  const team = teamMembersOf(store, schedule.team).filter((p) => p !== covering);
+  const team = (await teamMembersOf(store, schedule.team)).filter((p) => p !== covering);
   if (team.length === 0) throw new UserError(`team ${schedule.team} has nobody else to ask; add members with "oncall team edit"`);
 
   // The last 90 days up to now, whatever window is being covered.
-  const recent = computeReport(ctx, store, { window: { start: addDays(ctx.now, -90, ctx.zone), end: ctx.now } });
+  const recent = await computeReport(ctx, store, { window: { start: addDays(ctx.now, -90, ctx.zone), end: ctx.now } });
   const carried = new Map(recent.people.map((p) => [p.person, { total: p.hours.total, nightsAndWeekends: p.hours.night + p.hours.weekend }]));
-  const ranking = rankCover({ here, window, covering, team, shifts, timeOff: timeOffBetween(store, window.start, window.end), carried });
+  const ranking = rankCover({ here, window, covering, team, shifts, timeOff: await timeOffBetween(store, window.start, window.end), carried });
   return { schedule: schedule.id, window, ...(covering && { covering }), ...ranking };
 }

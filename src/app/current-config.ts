@@ -6,5 +6,5 @@ import type { AppContext } from './context.js';
 
 export async function currentConfig(ctx: AppContext): Promise<Config> {
   const store = await ctx.store();
-  return loadConfig(await store.orm(), store);
+  return loadConfig(store);
 }

@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { copyInto } from '../storage/copy.js';
+import type { SqliteStore } from '../storage/open.js';
+import { UserError } from '../errors.js';
 import { schemaStatus, type SchemaStatus } from '../storage/schema-status.js';
 import type { AppContext } from './context.js';
 import type { DatabaseSetting } from './database-setting.js';
@@ -62,6 +64,7 @@ export interface Copied {
 /** Copies the whole database (definitions with their history, audit log, time off, incidents, calendar targets) into a new file. */
 export async function copyDatabase(ctx: AppContext, setting: DatabaseSetting, target: string): Promise<Copied> {
   const store = await ctx.store();
-  const bytes = copyInto(store, target);
+  if (store.backend !== 'sqlite') throw new UserError('oncall db copy from PostgreSQL is not available in this oncall');
+  const bytes = copyInto(store as SqliteStore, target);
   return { from: path.resolve(setting.location), to: path.resolve(target), schema: schemaStatus(path.resolve(target)).version ?? 0, bytes };
 }

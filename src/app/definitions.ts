@@ -46,11 +46,8 @@ const inForce = (row: LayerRow, at: number) => (row.validFrom ?? FOREVER_AGO) <=
 
 async function storedVersions(ctx: AppContext, scheduleId: string) {
   const store = await ctx.store();
-  const db = await store.orm();
-  return db.transaction(() => {
-    const schedule = findById(loadConfig(db, store).schedules, scheduleId, 'schedule');
-    return { schedule, rows: layerVersionsFrom(db, scheduleId, ctx.now) };
-  });
+  const schedule = findById((await loadConfig(store)).schedules, scheduleId, 'schedule');
+  return { schedule, rows: await layerVersionsFrom(store, scheduleId, ctx.now) };
 }
 
 function definitionAt(rows: LayerRow[], at: number, schedule: ScheduleConfig): Omit<PendingDefinition, 'effective'> {

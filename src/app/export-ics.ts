@@ -35,12 +35,12 @@ interface FeedShift extends FeedEvent {
 
 export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedFile[]> {
   const store = await ctx.store();
-  const schedules = selectSchedules(store, { scheduleIds: query.scheduleIds, team: query.team, aliveAt: query.window.start });
-  const people = new Map(listPeople(store).map((p) => [p.id, p]));
+  const schedules = await selectSchedules(store, { scheduleIds: query.scheduleIds, team: query.team, aliveAt: query.window.start });
+  const people = new Map((await listPeople(store)).map((p) => [p.id, p]));
   for (const id of query.personIds ?? []) {
     if (!people.has(id)) throw unknownId('person', id);
   }
-  const events = feedEvents(store, schedules, people, query);
+  const events = await feedEvents(store, schedules, people, query);
   const feed = (name: string, timezone: string, list: FeedShift[]) =>
     writeFeed({ name, timezone, stamp: ctx.now, events: list, alarmMinutes: query.alarmMinutes });
 
@@ -65,18 +65,18 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
   return [{ kind: 'all', name, events: events.length, text: feed(name, timezone, events) }];
 }
 
-function feedEvents(
+async function feedEvents(
   store: Awaited<ReturnType<AppContext['store']>>,
   schedules: ScheduleInfo[],
   people: Map<string, PersonConfig>,
   query: IcsQuery,
-): FeedShift[] {
-  const histories = changeHistories(store, schedules.map((s) => s.id), {
+): Promise<FeedShift[]> {
+  const histories = await changeHistories(store, schedules.map((s) => s.id), {
     start: query.window.start - EDGE_MARGIN,
     end: query.window.end + EDGE_MARGIN,
   });
   const only = query.personIds ? new Set(query.personIds) : undefined;
-  return shiftEvents(store, schedules, people, query.window, only).map((e) => ({
+  return (await shiftEvents(store, schedules, people, query.window, only)).map((e) => ({
     uid: `${compactUtc(e.shift.start)}-${e.shift.person}-${e.schedule.id}@oncall`,
     start: e.shift.start,
     end: e.shift.end,

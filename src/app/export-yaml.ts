@@ -14,7 +14,7 @@ const CLOCK_LIKE = /^[-+]?\d+(:[0-5]?\d)+(\.\d*)?$/;
 
 export async function exportYaml(ctx: AppContext): Promise<string> {
   const store = await ctx.store();
-  const config = writtenLiterally(await currentConfig(ctx), openRotationPositions(await store.orm()));
+  const config = writtenLiterally(await currentConfig(ctx), await openRotationPositions(store));
   const doc = new Document(toYamlShape(config));
   visit(doc, {
     // Short lists (members, days) read best on one line.

@@ -3,7 +3,7 @@
 
 import type { FinalShifts, Window } from '../core/index.js';
 import { resolveSchedule } from '../core/index.js';
-import type { Store } from '../storage/open.js';
+import type { Store } from '../storage/store.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import type { AppContext } from './context.js';
 import { eachUsable } from './usable.js';
@@ -15,8 +15,8 @@ export interface ScheduleShifts extends FinalShifts {
 }
 
 /** Schedules whose rotation cannot be computed in the window are left out (set aside on `ctx`). */
-export function finalShifts(ctx: AppContext, store: Store, schedules: ScheduleInfo[], window: Window): ScheduleShifts[] {
-  const inputs = scheduleInputs(store, schedules, window);
+export async function finalShifts(ctx: AppContext, store: Store, schedules: ScheduleInfo[], window: Window): Promise<ScheduleShifts[]> {
+  const inputs = await scheduleInputs(store, schedules, window);
   return eachUsable(ctx, inputs, window, (input, i) => ({
     schedule: schedules[i],
     shifts: resolveSchedule(input, window),

@@ -29,8 +29,7 @@ export async function openIncident(ctx: AppContext, request: OpenRequest): Promi
   const at = request.at ?? ctx.now;
   if (at > ctx.now) throw new InputError('at', (flag) => `an incident cannot open in the future; leave out ${flag ?? 'the time'} or give a past time`);
   const chain = await resolveEscalation(ctx, request.policy, at);
-  const db = await (await ctx.store()).orm();
-  return insertIncident(db, { title, policyId: chain.policy.id, severity, openedAt: at, chain: chain.steps }, writeContext(ctx));
+  return insertIncident(await ctx.store(), { title, policyId: chain.policy.id, severity, openedAt: at, chain: chain.steps }, writeContext(ctx));
 }
 
 export interface CloseRequest {
@@ -68,13 +67,13 @@ export async function resolveIncident(ctx: AppContext, id: number, request: Clos
 }
 
 export async function getIncident(ctx: AppContext, id: number): Promise<Incident> {
-  const incident = incidentById(await (await ctx.store()).orm(), id);
+  const incident = await incidentById(await ctx.store(), id);
   if (!incident) throw unknownIncident(id);
   return incident;
 }
 
 export async function findIncidents(ctx: AppContext, filter: { openOnly?: boolean; since?: number; until?: number }): Promise<Incident[]> {
-  return listIncidents(await (await ctx.store()).orm(), filter);
+  return await listIncidents(await ctx.store(), filter);
 }
 
 /** "12" or "#12". */
@@ -98,8 +97,7 @@ function notBefore(at: number, earliest: number, id: number, what: string): void
 }
 
 async function change(ctx: AppContext, id: number, action: string, check: (incident: Incident) => IncidentUpdate): Promise<Incident> {
-  const db = await (await ctx.store()).orm();
-  return updateIncident(db, id, action, (incident) => {
+  return updateIncident(await ctx.store(), id, action, (incident) => {
     if (!incident) throw unknownIncident(id);
     return check(incident);
   }, writeContext(ctx));

@@ -25,7 +25,7 @@ export function addTimeOff(ctx: AppContext, personId: string, entries: TimeOffCo
 }
 
 export async function removeTimeOff(ctx: AppContext, id: number) {
-  const row = timeOffById(await ctx.store(), id);
+  const row = await timeOffById(await ctx.store(), id);
   if (!row) throw new UserError(`no time off ${id}; "oncall timeoff list" shows their ids`);
   const result = await changeConfig(ctx, {}, (config) => {
     const person = findById(config.people, row.person, 'person');

@@ -20,7 +20,7 @@ export interface PersonShift {
  * the person is for ("person", "by"), so the CLI can point at the flag that sets it.
  */
 export async function resolvePerson(ctx: AppContext, given: string | undefined, env: NodeJS.ProcessEnv, input = 'person') {
-  const people = listPeople(await ctx.store());
+  const people = await listPeople(await ctx.store());
   if (given !== undefined) {
     const found = people.find((p) => p.id === given || p.email === given);
     if (!found) throw unknownId('person', given);
@@ -36,12 +36,12 @@ export async function resolvePerson(ctx: AppContext, given: string | undefined, 
 
 export async function nextShifts(ctx: AppContext, person: string, count: number): Promise<PersonShift[]> {
   const store = await ctx.store();
-  const schedules = listSchedules(store, { aliveAt: ctx.now });
+  const schedules = await listSchedules(store, { aliveAt: ctx.now });
   let found: PersonShift[] = [];
   // Look back a little so a shift in progress shows its real start; look ahead until enough.
   for (const ahead of [60 * DAY_MS, 400 * DAY_MS]) {
     const window = { start: ctx.now - 35 * DAY_MS, end: ctx.now + ahead };
-    const inputs = scheduleInputs(store, schedules, window);
+    const inputs = await scheduleInputs(store, schedules, window);
     const upcoming = { start: ctx.now, end: window.end };
     found = eachUsable(ctx, inputs, upcoming, (input) =>
       resolveSchedule(input, window)

@@ -26,9 +26,9 @@ export async function addOverrideChecked(ctx: AppContext, scheduleId: string, ov
   const id = written.overrides.find((w) => w.scheduleId === scheduleId && overrideKey(w.override) === overrideKey(override))?.id;
   const store = await ctx.store();
   const window = { start: override.from, end: override.to };
-  const team = finalShifts(ctx, store, listSchedules(store, { team: value.schedule.team }), window);
+  const team = await finalShifts(ctx, store, await listSchedules(store, { team: value.schedule.team }), window);
   const here = team.find((s) => s.schedule.id === scheduleId);
-  const timeOff = timeOffBetween(store, window.start, window.end, override.person);
+  const timeOff = await timeOffBetween(store, window.start, window.end, override.person);
   const warnings = here ? overrideWarnings(override.person, here, team, timeOff) : [];
   return { plan, ...(id !== undefined && { id }), hidden: value.hidden, warnings };
 }

@@ -6,7 +6,7 @@
 import type { NoEffect, Override, OverrideConfig, Problem, ScheduleInput, Window } from '../core/index.js';
 import { overrideNoEffect } from '../core/index.js';
 import { UnusableRotation, UserError } from '../errors.js';
-import type { Store } from '../storage/open.js';
+import type { Store } from '../storage/store.js';
 import { listSchedules, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import type { Written } from '../storage/write.js';
 import { allUsable } from './usable.js';
@@ -17,26 +17,28 @@ export interface IneffectiveOverride {
   why: NoEffect;
 }
 
-export function ineffectiveOverrides(store: Store, written: Written): IneffectiveOverride[] {
-  return written.overrides.flatMap(({ scheduleId, id, override }) => {
-    const why = noEffect(store, scheduleId, id, override);
-    return why ? [{ scheduleId, override, why }] : [];
-  });
+export async function ineffectiveOverrides(store: Store, written: Written): Promise<IneffectiveOverride[]> {
+  const found: IneffectiveOverride[] = [];
+  for (const { scheduleId, id, override } of written.overrides) {
+    const why = await noEffect(store, scheduleId, id, override);
+    if (why) found.push({ scheduleId, override, why });
+  }
+  return found;
 }
 
-function noEffect(store: Store, scheduleId: string, id: number, override: OverrideConfig): NoEffect | undefined {
-  const info = listSchedules(store, { ids: [scheduleId] })[0];
+async function noEffect(store: Store, scheduleId: string, id: number, override: OverrideConfig): Promise<NoEffect | undefined> {
+  const info = (await listSchedules(store, { ids: [scheduleId] }))[0];
   if (!info) return undefined;
   const window = { start: override.from, end: override.to };
-  const [input] = scheduleInputs(store, [info], window);
+  const [input] = await scheduleInputs(store, [info], window);
   const stored = input.overrides.find((o) => o.seq === id);
   if (!stored || stored.start >= stored.end) return 'past';
   return usableNoEffect(stored, input, window);
 }
 
 /** For commands that add overrides: a refusal (exit 2, nothing written) for the first one that changes nothing. */
-export function refuseIneffective(store: Store, written: Written): void {
-  const [first] = ineffectiveOverrides(store, written);
+export async function refuseIneffective(store: Store, written: Written): Promise<void> {
+  const [first] = await ineffectiveOverrides(store, written);
   if (!first) return;
   const { override: o, scheduleId } = first;
   if (first.why === 'past') {
@@ -52,17 +54,17 @@ export function refuseIneffective(store: Store, written: Written): void {
  * For `check`: overrides of these schedules not over by `window.start` that meet the window
  * and replace someone never on call during them. A wholly past one is history, not a problem.
  */
-export function idleReplacements(store: Store, schedules: ScheduleInfo[], window: Window): Problem[] {
-  return scheduleInputs(store, schedules, window).flatMap((input) =>
-    input.overrides
-      .filter((o) => o.replaces && o.end > window.start && o.start < o.end)
-      .flatMap((o) => {
-        const span = { start: o.start, end: o.end };
-        const [around] = scheduleInputs(store, schedules.filter((s) => s.id === input.id), span);
-        if (usableNoEffect(o, around, span) !== 'replaces-idle') return [];
-        return [{ kind: 'no-effect' as const, schedule: input.id, start: o.start, end: o.end, person: o.person, other: o.replaces }];
-      }),
-  );
+export async function idleReplacements(store: Store, schedules: ScheduleInfo[], window: Window): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const input of await scheduleInputs(store, schedules, window)) {
+    for (const o of input.overrides.filter((o) => o.replaces && o.end > window.start && o.start < o.end)) {
+      const span = { start: o.start, end: o.end };
+      const [around] = await scheduleInputs(store, schedules.filter((s) => s.id === input.id), span);
+      if (usableNoEffect(o, around, span) !== 'replaces-idle') continue;
+      problems.push({ kind: 'no-effect' as const, schedule: input.id, start: o.start, end: o.end, person: o.person, other: o.replaces });
+    }
+  }
+  return problems;
 }
 
 function usableNoEffect(o: Override, input: ScheduleInput, window: Window): NoEffect | undefined {

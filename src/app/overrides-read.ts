@@ -11,13 +11,13 @@ export type { OverrideListing } from '../storage/read.js';
 /** Overrides that end after `from`, of one schedule or all. */
 export async function overridesFrom(ctx: AppContext, scheduleId: string | undefined, from: number): Promise<OverrideListing[]> {
   const store = await ctx.store();
-  if (scheduleId) findById(listSchedules(store), scheduleId, 'schedule');
-  return listOverrides(store, scheduleId, from);
+  if (scheduleId) findById(await listSchedules(store), scheduleId, 'schedule');
+  return await listOverrides(store, scheduleId, from);
 }
 
 /** Removes override `id`: one in progress ends now; the past stays. */
 export async function removeOverrideById(ctx: AppContext, id: number) {
-  const row = overrideById(await ctx.store(), id);
+  const row = await overrideById(await ctx.store(), id);
   if (!row || row.removedAt !== null) throw new UserError(`no override ${id}; "oncall override list" shows their ids`);
   return removeOverride(ctx, row.scheduleId, {
     person: row.person,

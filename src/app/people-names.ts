@@ -5,5 +5,5 @@ import type { AppContext } from './context.js';
 
 /** Every person's id and display name. */
 export async function peopleNames(ctx: AppContext): Promise<Map<string, string>> {
-  return new Map(listPeople(await ctx.store()).map((p) => [p.id, p.name]));
+  return new Map((await listPeople(await ctx.store())).map((p) => [p.id, p.name]));
 }

@@ -6,7 +6,7 @@
 import type { HandChange, Plan, Shift, Window } from '../core/index.js';
 import { handChanges, resolveSchedule } from '../core/index.js';
 import { UnusableRotation } from '../errors.js';
-import type { Store } from '../storage/open.js';
+import type { Store } from '../storage/store.js';
 import { listSchedules, scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import { allUsable } from './usable.js';
 
@@ -37,30 +37,32 @@ export function changedSchedules(plan: Plan): string[] {
  * compares. Call it inside the transaction that writes, so both reads see the same database
  * but for what `write` changed.
  */
-export function withConsequences<T>(
+export async function withConsequences<T>(
   store: Store,
   scheduleIds: string[],
   window: Window,
-  write: () => T,
-): { result: T; consequences: ScheduleConsequences[] } {
+  write: () => Promise<T>,
+): Promise<{ result: T; consequences: ScheduleConsequences[] }> {
   // Read the list once, before writing: a schedule the plan removes is still named after.
-  const schedules = scheduleIds.length > 0 ? listSchedules(store, { ids: scheduleIds }) : [];
-  const before = schedules.map((s) => finalShifts(store, s, window));
-  const result = write();
-  const consequences = schedules.map((schedule, i): ScheduleConsequences => {
+  const schedules = scheduleIds.length > 0 ? await listSchedules(store, { ids: scheduleIds }) : [];
+  const before: (Shift[] | string)[] = [];
+  for (const s of schedules) before.push(await finalShifts(store, s, window));
+  const result = await write();
+  const consequences: ScheduleConsequences[] = [];
+  for (const [i, schedule] of schedules.entries()) {
     const was = before[i];
-    const will = finalShifts(store, schedule, window);
-    if (typeof was === 'string') return { scheduleId: schedule.id, handChanges: [], unknown: was };
-    if (typeof will === 'string') return { scheduleId: schedule.id, handChanges: [], unknown: will };
-    return { scheduleId: schedule.id, handChanges: handChanges(was, will) };
-  });
+    const will = await finalShifts(store, schedule, window);
+    if (typeof was === 'string') consequences.push({ scheduleId: schedule.id, handChanges: [], unknown: was });
+    else if (typeof will === 'string') consequences.push({ scheduleId: schedule.id, handChanges: [], unknown: will });
+    else consequences.push({ scheduleId: schedule.id, handChanges: handChanges(was, will) });
+  }
   return { result, consequences };
 }
 
 /** The final shifts, or what keeps them from being computed (the apply itself goes on). */
-function finalShifts(store: Store, schedule: ScheduleInfo, window: Window): Shift[] | string {
+async function finalShifts(store: Store, schedule: ScheduleInfo, window: Window): Promise<Shift[] | string> {
   try {
-    return allUsable(scheduleInputs(store, [schedule], window), window, (input) => resolveSchedule(input, window))[0];
+    return allUsable(await scheduleInputs(store, [schedule], window), window, (input) => resolveSchedule(input, window))[0];
   } catch (error) {
     if (error instanceof UnusableRotation) return error.message;
     throw error;

@@ -9,7 +9,7 @@ import type { Interval, Window } from '../core/index.js';
 import { DAY_MS, addDays, continuousShifts, wallClockToInstant } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { publicHolidays } from '../core/holidays.js';
-import type { Store } from '../storage/open.js';
+import type { Store } from '../storage/store.js';
 import { listPeople, listSchedules } from '../storage/read.js';
 import { teamMembersOf } from '../storage/read-policies.js';
 import { incidentsHandled, teamHolidayRegions } from '../storage/read-rota.js';
@@ -53,16 +53,16 @@ export interface ReportOptions {
 
 export async function rotaReport(ctx: AppContext, options: ReportOptions): Promise<Report> {
   const store = await ctx.store();
-  if (options.team !== undefined && teamMembersOf(store, options.team).length === 0 && listSchedules(store, { team: options.team }).length === 0) {
+  if (options.team !== undefined && (await teamMembersOf(store, options.team)).length === 0 && (await listSchedules(store, { team: options.team })).length === 0) {
     throw new UserError(`unknown team "${options.team}" (or it has no members and no schedules); "oncall team list" shows them`);
   }
   return computeReport(ctx, store, options);
 }
 
-export function computeReport(ctx: AppContext, store: Store, { window, team, night = DEFAULT_NIGHT }: ReportOptions): Report {
-  const schedules = listSchedules(store, { team, aliveAt: window.start });
-  const people = new Map(listPeople(store).map((p) => [p.id, p]));
-  const regions = teamHolidayRegions(store);
+export async function computeReport(ctx: AppContext, store: Store, { window, team, night = DEFAULT_NIGHT }: ReportOptions): Promise<Report> {
+  const schedules = await listSchedules(store, { team, aliveAt: window.start });
+  const people = new Map((await listPeople(store)).map((p) => [p.id, p]));
+  const regions = await teamHolidayRegions(store);
   const holidaysFor = holidayLookup(window);
   const byPerson = new Map<string, PersonReport>();
   const entry = (person: string) => {
@@ -71,7 +71,7 @@ export function computeReport(ctx: AppContext, store: Store, { window, team, nig
     return found;
   };
   const balances: ScheduleBalance[] = [];
-  for (const { schedule, shifts, members } of finalShifts(ctx, store, schedules, window)) {
+  for (const { schedule, shifts, members } of await finalShifts(ctx, store, schedules, window)) {
     const region = regions.get(schedule.team);
     const perSchedule = new Map<string, number>(members.map((m) => [m, 0]));
     for (const s of shifts) {
@@ -87,8 +87,8 @@ export function computeReport(ctx: AppContext, store: Store, { window, team, nig
     balances.push(balanceOf(schedule.id, schedule.team, perSchedule));
   }
   // A team's report lists every member, also those who carried nothing.
-  if (team) for (const id of teamMembersOf(store, team)) entry(id);
-  for (const { person, count } of incidentsHandled(store, window)) {
+  if (team) for (const id of await teamMembersOf(store, team)) entry(id);
+  for (const { person, count } of await incidentsHandled(store, window)) {
     if (!team || byPerson.has(person)) entry(person).incidents = count;
   }
   const list = [...byPerson.values()]

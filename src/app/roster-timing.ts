@@ -6,21 +6,21 @@
 
 import type { Change } from '../core/index.js';
 import { nextHandoff } from '../core/index.js';
-import type { Db } from '../storage/open.js';
+import type { Store } from '../storage/store.js';
 import { openLayerVersion } from '../storage/read-versions.js';
 import { layerFromRow } from '../storage/rows.js';
 
 const ROSTER_FIELDS = ['members', 'shift', 'handoffs'];
 
 /** Sets `effective` on the layer changes of `changes` that wait for a handoff. */
-export function timeRosterChanges(db: Db, changes: Change[], effective: number, explicit: boolean): void {
+export async function timeRosterChanges(store: Store, changes: Change[], effective: number, explicit: boolean): Promise<void> {
   if (explicit) return;
   const leaving = new Set(changes.flatMap((c) => (c.entity === 'person' && c.action === 'remove' ? [c.id] : [])));
   for (const change of changes) {
     if (change.entity !== 'layer' || change.action !== 'change') continue;
     if (change.fields.includes('start') || !change.fields.some((f) => ROSTER_FIELDS.includes(f))) continue;
     if (change.before?.members.some((m) => leaving.has(m) && !change.after?.members.includes(m))) continue;
-    const row = openLayerVersion(db, change.scheduleId, change.id);
+    const row = await openLayerVersion(store, change.scheduleId, change.id);
     if (!row) continue;
     const layer = layerFromRow(row);
     // A stored rule that cannot be computed has no handoff to wait for: the change fixes it now.

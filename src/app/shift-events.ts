@@ -3,7 +3,7 @@
 
 import type { PersonConfig, Shift, Window } from '../core/index.js';
 import { resolveSchedule, DAY_MS } from '../core/index.js';
-import type { Store } from '../storage/open.js';
+import type { Store } from '../storage/store.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import { allUsable } from './usable.js';
 
@@ -19,17 +19,17 @@ export interface ShiftEvent {
   description: string;
 }
 
-export function shiftEvents(
+export async function shiftEvents(
   store: Store,
   schedules: ScheduleInfo[],
   people: Map<string, PersonConfig>,
   window: Window,
   onlyPeople?: Set<string>,
-): ShiftEvent[] {
+): Promise<ShiftEvent[]> {
   const wide = { start: window.start - EDGE_MARGIN, end: window.end + EDGE_MARGIN };
   // A feed or a sync without one schedule's shifts would delete them for subscribers: a
   // schedule that cannot be computed fails the whole export (usable.ts).
-  const resolved = allUsable(scheduleInputs(store, schedules, wide), window, (input) => resolveSchedule(input, wide));
+  const resolved = allUsable(await scheduleInputs(store, schedules, wide), window, (input) => resolveSchedule(input, wide));
   const events: ShiftEvent[] = [];
   schedules.forEach((schedule, i) => {
     for (const shift of resolved[i]) {

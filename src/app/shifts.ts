@@ -21,8 +21,8 @@ export async function scheduleShifts(
   withLayers: boolean,
 ): Promise<ShiftsResult> {
   const store = await ctx.store();
-  const [schedule] = selectSchedules(store, { scheduleIds: [scheduleId], aliveAt: window.start });
-  const [result] = allUsable(scheduleInputs(store, [schedule], window), window, (input) => {
+  const [schedule] = await selectSchedules(store, { scheduleIds: [scheduleId], aliveAt: window.start });
+  const [result] = allUsable(await scheduleInputs(store, [schedule], window), window, (input) => {
     const found: ShiftsResult = { schedule, shifts: resolveSchedule(input, window) };
     if (withLayers) {
       found.layers = shiftsByLayer(input.layers, window).map(({ layer, shifts }) => ({ layer, shifts: fillGaps(shifts, window) }));

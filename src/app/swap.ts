@@ -19,11 +19,11 @@ export interface SwapRequest {
 }
 
 export function swapShifts(ctx: AppContext, request: SwapRequest, options: ChangeOptions = {}) {
-  return changeConfig(ctx, { ...options, afterWrite: refuseIneffective }, (config: Config, { store, note }): SwapPlan => {
+  return changeConfig(ctx, { ...options, afterWrite: refuseIneffective }, async (config: Config, { store, note }): Promise<SwapPlan> => {
     const schedule = findById(config.schedules, request.scheduleId, 'schedule');
-    const info = listSchedules(store).find((s) => s.id === schedule.id)!;
+    const info = (await listSchedules(store)).find((s) => s.id === schedule.id)!;
     const window = swapWindow(request.at);
-    const [plan] = allUsable(scheduleInputs(store, [info], window), window, (input) => planSwap(input, request, ctx.now));
+    const [plan] = allUsable(await scheduleInputs(store, [info], window), window, (input) => planSwap(input, request, ctx.now));
     for (const turn of plan.turns) schedule.overrides.push(...turn.overrides);
     const when = (t: { start: number; end: number }) => `${isoUtc(t.start)} → ${isoUtc(t.end)}`;
     const [given, taken] = plan.turns;
@@ -41,13 +41,13 @@ export async function swapChecked(ctx: AppContext, request: SwapRequest) {
   const warnings: Problem[] = [];
   if (result.plan.changes.length > 0) {
     const store = await ctx.store();
-    const info = listSchedules(store).find((s) => s.id === request.scheduleId)!;
+    const info = (await listSchedules(store)).find((s) => s.id === request.scheduleId)!;
     for (const turn of result.value.turns) {
       const window = { start: Math.max(turn.start, ctx.now), end: turn.end };
       if (window.start >= window.end) continue;
-      const team = finalShifts(ctx, store, listSchedules(store, { team: info.team }), window);
+      const team = await finalShifts(ctx, store, await listSchedules(store, { team: info.team }), window);
       const here = team.find((s) => s.schedule.id === request.scheduleId);
-      const timeOff = timeOffBetween(store, window.start, window.end, turn.takenBy);
+      const timeOff = await timeOffBetween(store, window.start, window.end, turn.takenBy);
       if (here) warnings.push(...overrideWarnings(turn.takenBy, here, team, timeOff));
     }
   }

@@ -14,10 +14,10 @@ export async function timelineLoader(
   query: { scheduleIds?: string[]; team?: string },
 ): Promise<{ load: TimelineLoader; people: Map<string, PersonLook> }> {
   const store = await ctx.store();
-  const schedules = selectSchedules(store, { ...query, aliveAt: ctx.now });
-  const people = new Map(listPeople(store).map((p) => [p.id, { name: p.name, color: p.color }]));
-  const load: TimelineLoader = (window) => {
-    const inputs = scheduleInputs(store, schedules, window);
+  const schedules = await selectSchedules(store, { ...query, aliveAt: ctx.now });
+  const people = new Map((await listPeople(store)).map((p) => [p.id, { name: p.name, color: p.color }]));
+  const load: TimelineLoader = async (window) => {
+    const inputs = await scheduleInputs(store, schedules, window);
     return eachUsable(ctx, inputs, window, (input, i) => scheduleTimeline(schedules[i], input, window)).flatMap((t) => t ?? []);
   };
   return { load, people };
@@ -25,7 +25,7 @@ export async function timelineLoader(
 
 function scheduleTimeline(
   schedule: ScheduleInfo,
-  input: ReturnType<typeof scheduleInputs>[number],
+  input: Awaited<ReturnType<typeof scheduleInputs>>[number],
   window: Window,
 ): ScheduleTimeline {
   const layers = shiftsByLayer(input.layers, window).map(({ layer, shifts }) => ({ label: layer, shifts }));

@@ -3,7 +3,7 @@
 import { parseTarget, scheduleTargets } from '../core/index.js';
 import { UserError } from '../errors.js';
 import type { AppContext } from './context.js';
-import { findPolicy, reachDirectly } from './escalate.js';
+import { directTargets, findPolicy } from './escalate.js';
 import { whoIsOnCall, type WhoEntry } from './who.js';
 
 export interface FirstResponder {
@@ -16,8 +16,9 @@ export interface FirstResponder {
 
 export async function firstResponders(ctx: AppContext, policyId: string, at: number): Promise<{ policy: string; responders: FirstResponder[] }> {
   const store = await ctx.store();
-  const policy = findPolicy(store, policyId, at);
+  const policy = await findPolicy(store, policyId, at);
   const targets = policy.levels[0].targets;
+  const direct = await directTargets(store, targets);
   const scheduleIds = scheduleTargets(targets);
   const shifts = scheduleIds.length > 0 ? await whoIsOnCall(ctx, { scheduleIds, at }).catch(gone) : [];
   const responders = targets.flatMap((target): FirstResponder[] => {
@@ -26,7 +27,7 @@ export async function firstResponders(ctx: AppContext, policyId: string, at: num
       const shift = shifts.find((s) => s.schedule.id === parsed.id);
       return [shift ? { target, person: shift.person, shift } : { target, person: null }];
     }
-    const people = reachDirectly(store, target, at);
+    const people = direct(target, at);
     return people.length > 0 ? people.map((person) => ({ target, person })) : [{ target, person: null }];
   });
   return { policy: policy.id, responders };

@@ -29,14 +29,14 @@ export interface WhoQuery {
 
 export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<WhoEntry[]> {
   const store = await ctx.store();
-  const list = selectSchedules(store, { ...query, aliveAt: query.at });
+  const list = await selectSchedules(store, { ...query, aliveAt: query.at });
   let back = 8 * DAY_MS;
   let ahead = 15 * DAY_MS;
   const results = new Map<string, WhoEntry>();
   let pending = list;
   while (pending.length > 0) {
     const window = { start: query.at - back, end: query.at + ahead };
-    const inputs = scheduleInputs(store, pending, window);
+    const inputs = await scheduleInputs(store, pending, window);
     const retry: ScheduleInfo[] = [];
     // The question is about one instant: a layer version that cannot be computed only
     // matters if it is in force then (see usable.ts).

@@ -24,4 +24,4 @@ export interface PersonLook {
 }
 
 /** Loads the timeline for a window; the interactive view calls it again whenever the window moves. */
-export type TimelineLoader = (window: Window) => ScheduleTimeline[];
+export type TimelineLoader = (window: Window) => Promise<ScheduleTimeline[]>;

@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import type { Store } from './open.js';
+import type { SqliteStore } from './open.js';
 
-export function copyInto(store: Store, target: string): number {
+export function copyInto(store: SqliteStore, target: string): number {
   const to = path.resolve(target);
-  if (to === path.resolve(store.file)) throw new UserError(`${target} is the database being copied; give --to another path`);
+  if (to === path.resolve(store.location)) throw new UserError(`${target} is the database being copied; give --to another path`);
   if (fs.statSync(to, { throwIfNoEntry: false })) {
     throw new UserError(`${target} already exists; oncall db copy never writes over a file: remove it or give --to another path`);
   }

@@ -3,10 +3,9 @@
 import { and, desc, eq, gte, isNull } from 'drizzle-orm';
 import type { ChainStep, Incident } from '../core/index.js';
 import { isoUtc } from '../core/index.js';
-import type { Db } from './open.js';
-import { incidents } from './schema.js';
+import type { incidents } from './schema.js';
+import type { Orm, Store } from './store.js';
 import { audit, type WriteContext } from './write.js';
-import { writeTransaction } from './write-lock.js';
 
 export type IncidentRow = typeof incidents.$inferSelect;
 
@@ -24,39 +23,39 @@ export interface NewIncident {
   chain: ChainStep[];
 }
 
-export function insertIncident(db: Db, incident: NewIncident, ctx: WriteContext): Incident {
-  return writeTransaction(
-    db,
-    (tx) => {
-      const row = tx
-        .insert(incidents)
-        .values({ ...incident, chain: JSON.stringify(incident.chain), openedBy: ctx.actor })
-        .returning()
-        .get();
-      audit(tx, ctx, `incident:${row.id}`, 'open', undefined, { title: row.title, policy: row.policyId, severity: row.severity, openedAt: isoUtc(row.openedAt) });
-      return fromRow(row);
-    },
-  );
+export async function insertIncident(store: Store, incident: NewIncident, ctx: WriteContext): Promise<Incident> {
+  const orm = await store.orm();
+  return store.write(async () => {
+    const [row] = await orm.db
+      .insert(orm.t.incidents)
+      .values({ ...incident, chain: JSON.stringify(incident.chain), openedBy: ctx.actor })
+      .returning();
+    await audit(orm, ctx, `incident:${row.id}`, 'open', undefined, { title: row.title, policy: row.policyId, severity: row.severity, openedAt: isoUtc(row.openedAt) });
+    return fromRow(row);
+  });
 }
 
-export function incidentById(db: Db, id: number): Incident | undefined {
-  const row = db.select().from(incidents).where(eq(incidents.id, id)).get();
+export async function incidentById(store: Store, id: number): Promise<Incident | undefined> {
+  return byId(await store.orm(), id);
+}
+
+async function byId({ db, t }: Orm, id: number): Promise<Incident | undefined> {
+  const [row] = await db.select().from(t.incidents).where(eq(t.incidents.id, id));
   return row && fromRow(row);
 }
 
-export function listIncidents(db: Db, filter: { openOnly?: boolean; since?: number; until?: number }): Incident[] {
+export async function listIncidents(store: Store, filter: { openOnly?: boolean; since?: number; until?: number }): Promise<Incident[]> {
+  const { db, t } = await store.orm();
   const conditions = [
-    ...(filter.openOnly ? [isNull(incidents.resolvedAt)] : []),
-    ...(filter.since !== undefined ? [gte(incidents.openedAt, filter.since)] : []),
+    ...(filter.openOnly ? [isNull(t.incidents.resolvedAt)] : []),
+    ...(filter.since !== undefined ? [gte(t.incidents.openedAt, filter.since)] : []),
   ];
-  return db
+  const rows = await db
     .select()
-    .from(incidents)
+    .from(t.incidents)
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(incidents.openedAt), desc(incidents.id))
-    .all()
-    .filter((row) => filter.until === undefined || row.openedAt < filter.until)
-    .map(fromRow);
+    .orderBy(desc(t.incidents.openedAt), desc(t.incidents.id));
+  return rows.filter((row) => filter.until === undefined || row.openedAt < filter.until).map(fromRow);
 }
 
 export type IncidentUpdate = Partial<Pick<IncidentRow, 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolvedBy' | 'note'>>;
@@ -65,24 +64,21 @@ export type IncidentUpdate = Partial<Pick<IncidentRow, 'acknowledgedAt' | 'ackno
  * Changes an incident after `check` (run inside the write lock) accepts its current state,
  * so two people acknowledging at once cannot both succeed.
  */
-export function updateIncident(
-  db: Db,
+export async function updateIncident(
+  store: Store,
   id: number,
   action: string,
   check: (current: Incident | undefined) => IncidentUpdate,
   ctx: WriteContext,
-): Incident {
-  return writeTransaction(
-    db,
-    (tx) => {
-      // One connection, synchronous: this read is inside the transaction.
-      const current = incidentById(db, id);
-      const update = check(current);
-      const row = tx.update(incidents).set(update).where(eq(incidents.id, id)).returning().get();
-      audit(tx, ctx, `incident:${id}`, action, undefined, auditable(update));
-      return fromRow(row);
-    },
-  );
+): Promise<Incident> {
+  const orm = await store.orm();
+  return store.write(async () => {
+    // Read under the lock: every earlier writer has committed, and no one else writes until this ends.
+    const update = check(await byId(orm, id));
+    const [row] = await orm.db.update(orm.t.incidents).set(update).where(eq(orm.t.incidents.id, id)).returning();
+    await audit(orm, ctx, `incident:${id}`, action, undefined, auditable(update));
+    return fromRow(row);
+  });
 }
 
 /** Audit entries show times as UTC ISO-8601, like every other time in the log. */

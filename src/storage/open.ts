@@ -1,32 +1,23 @@
-// Opening the database: created owner-only on first use (folders only at the default
-// location), WAL, migrated on open (see migrate.ts), refused when a newer oncall or another
-// program wrote it, and read from a snapshot when it cannot be written where it lies.
+// The SQLite adapter of the storage interface (store.ts). Opening the file: created
+// owner-only on first use (folders only at the default location), WAL, migrated on open (see
+// migrate.ts), refused when a newer oncall or another program wrote it, and read from a
+// snapshot when it cannot be written where it lies.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { RuntimeFailure, UserError } from '../errors.js';
 import { errorCode, failsAccess, storageFailure } from './failures.js';
 import { inspect, migrate, refuseForeign, type Found } from './migrate.js';
-import { configureLocks } from './write-lock.js';
-import type * as schema from './schema.js';
+import { configureLocks, takeWriteLock } from './write-lock.js';
+import type { Db, Orm, Sql, Store } from './store.js';
 
-/** drizzle over the database: used for writes and whole-state reads. */
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-
-/**
- * An open database. Hot read paths (who, shifts, next) use prepared statements on `sqlite`
- * directly, because importing drizzle-orm alone costs about a third of `oncall who`'s
- * budget; everything else asks for `orm()`, which loads drizzle on first use.
- */
-export interface Store {
+/** A SQLite store also hands out its connection, for what only SQLite has (VACUUM INTO). */
+export interface SqliteStore extends Store {
+  backend: 'sqlite';
   sqlite: Database.Database;
-  /** The database file, as given. */
-  file: string;
-  orm(): Promise<Db>;
 }
 
 export interface OpenOptions {
@@ -40,9 +31,9 @@ export interface OpenOptions {
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 
-async function drizzleOver(sqlite: Database.Database): Promise<Db> {
+async function drizzleOver(sqlite: Database.Database): Promise<Orm> {
   const [{ drizzle }, schemaModule] = await Promise.all([import('drizzle-orm/better-sqlite3'), import('./schema.js')]);
-  return drizzle(sqlite, { schema: schemaModule }) as Db;
+  return { db: drizzle(sqlite, { schema: schemaModule }) as Db, t: schemaModule };
 }
 
 /** Where the database is when nothing names one: $XDG_DATA_HOME/oncall/oncall.db. */
@@ -51,7 +42,7 @@ export function defaultDbPath(env: Record<string, string | undefined>): string {
   return path.join(dataHome, 'oncall', 'oncall.db');
 }
 
-export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Store> {
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<SqliteStore> {
   const lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   let sqlite: Database.Database | undefined;
   try {
@@ -75,9 +66,63 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     sqlite?.close();
     throw storageFailure(error, file, lockTimeoutMs) ?? error;
   }
-  const opened = sqlite;
-  let orm: Promise<Db> | undefined;
-  return { sqlite: opened, file, orm: () => (orm ??= drizzleOver(opened)) };
+  return sqliteStore(sqlite, file);
+}
+
+/**
+ * The store over an open connection. Statements are prepared once per text. A transaction is
+ * BEGIN IMMEDIATE … COMMIT issued here rather than drizzle's, which cannot await: the work in
+ * between is async (the same code serves PostgreSQL), yet on this one connection nothing else
+ * runs meanwhile.
+ */
+function sqliteStore(sqlite: Database.Database, file: string): SqliteStore {
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = sqlite.prepare(text)));
+    return statement;
+  };
+  const sql: Sql = {
+    all: async <T>(text: string, params: readonly unknown[] = []) => prepared(text).all(...params) as T[],
+    get: async <T>(text: string, params: readonly unknown[] = []) => prepared(text).get(...params) as T | undefined,
+    run: async (text, params = []) => prepared(text).run(...params).changes,
+  };
+  let orm: Promise<Orm> | undefined;
+  let committed = false;
+  return {
+    backend: 'sqlite',
+    location: file,
+    sqlite,
+    sql,
+    orm: () => (orm ??= drizzleOver(sqlite)),
+    write: async (work) => {
+      if (sqlite.inTransaction) return work();
+      takeWriteLock(sqlite);
+      try {
+        const result = await work();
+        sqlite.exec('COMMIT');
+        committed = true;
+        return result;
+      } catch (error) {
+        // SQLite may have rolled back already (after an I/O error); nothing else is left open.
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    rehearse: async (work) => {
+      sqlite.exec('SAVEPOINT oncall_rehearsal');
+      try {
+        return await work();
+      } finally {
+        sqlite.exec('ROLLBACK TO SAVEPOINT oncall_rehearsal');
+        sqlite.exec('RELEASE SAVEPOINT oncall_rehearsal');
+      }
+    },
+    committed: () => committed,
+    close: async () => {
+      sqlite.close();
+    },
+  };
 }
 
 function connect(file: string): Database.Database {

@@ -1,6 +1,6 @@
 // Time off on the read path: `check`, `report`, `cover` and `timeoff list`.
 
-import type { Store } from './open.js';
+import type { Store } from './store.js';
 
 export interface TimeOffRow {
   id: number;
@@ -11,17 +11,11 @@ export interface TimeOffRow {
 }
 
 /** Time off in force (not removed) that ends after `from` and starts before `to`, by start. */
-export function timeOffBetween(store: Store, from: number, to: number, person?: string): TimeOffRow[] {
-  return store.sqlite
-    .prepare(
-      `SELECT id, person_id AS person, start, "end", reason FROM time_off
-       WHERE removed_at IS NULL AND "end" > ? AND start < ? ${person ? 'AND person_id = ?' : ''} ORDER BY start, id`,
-    )
-    .all(...(person ? [from, to, person] : [from, to])) as TimeOffRow[];
+export async function timeOffBetween(store: Store, from: number, to: number, person?: string): Promise<TimeOffRow[]> {
+  return (await store.sql.all(`SELECT id, person_id AS person, start, "end", reason FROM time_off
+       WHERE removed_at IS NULL AND "end" > ? AND start < ? ${person ? 'AND person_id = ?' : ''} ORDER BY start, id`, (person ? [from, to, person] : [from, to]))) as TimeOffRow[];
 }
 
-export function timeOffById(store: Store, id: number): TimeOffRow | undefined {
-  return store.sqlite
-    .prepare('SELECT id, person_id AS person, start, "end", reason FROM time_off WHERE id = ? AND removed_at IS NULL')
-    .get(id) as TimeOffRow | undefined;
+export async function timeOffById(store: Store, id: number): Promise<TimeOffRow | undefined> {
+  return (await store.sql.get('SELECT id, person_id AS person, start, "end", reason FROM time_off WHERE id = ? AND removed_at IS NULL', [id])) as TimeOffRow | undefined;
 }

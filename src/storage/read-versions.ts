@@ -3,31 +3,33 @@
 
 import { and, asc, eq, gt, isNotNull, isNull, or } from 'drizzle-orm';
 import type { RotationPosition } from '../core/index.js';
-import type { Db } from './open.js';
-import { layers } from './schema.js';
+import type { Store } from './store.js';
 import { rotationPositionOfRow, type LayerRow } from './rows.js';
 
 /** Versions not yet closed at `at`, in the order they start (the first definition first). */
-export function layerVersionsFrom(db: Db, scheduleId: string, at: number): LayerRow[] {
+export async function layerVersionsFrom(store: Store, scheduleId: string, at: number): Promise<LayerRow[]> {
+  const { db, t } = await store.orm();
   return db
     .select()
-    .from(layers)
-    .where(and(eq(layers.scheduleId, scheduleId), or(isNull(layers.validTo), gt(layers.validTo, at))))
-    .orderBy(asc(layers.validFrom), asc(layers.position))
-    .all();
+    .from(t.layers)
+    .where(and(eq(t.layers.scheduleId, scheduleId), or(isNull(t.layers.validTo), gt(t.layers.validTo, at))))
+    // PostgreSQL puts nulls last in ascending order, SQLite first: the first definition (null) leads on both.
+    .orderBy(asc(isNotNull(t.layers.validFrom)), asc(t.layers.validFrom), asc(t.layers.position));
 }
 
 /** The latest version of one layer (the one not closed yet), if the layer exists. */
-export function openLayerVersion(db: Db, scheduleId: string, layerId: string): LayerRow | undefined {
-  return db
+export async function openLayerVersion(store: Store, scheduleId: string, layerId: string): Promise<LayerRow | undefined> {
+  const { db, t } = await store.orm();
+  const [row] = await db
     .select()
-    .from(layers)
-    .where(and(eq(layers.scheduleId, scheduleId), eq(layers.layerId, layerId), isNull(layers.validTo)))
-    .get();
+    .from(t.layers)
+    .where(and(eq(t.layers.scheduleId, scheduleId), eq(t.layers.layerId, layerId), isNull(t.layers.validTo)));
+  return row;
 }
 
 /** "schedule/layer" → where the latest version keeps its rotation's position, for those that do. */
-export function openRotationPositions(db: Db): Map<string, RotationPosition> {
-  const rows = db.select().from(layers).where(and(isNull(layers.validTo), isNotNull(layers.rotationStart))).all();
+export async function openRotationPositions(store: Store): Promise<Map<string, RotationPosition>> {
+  const { db, t } = await store.orm();
+  const rows = await db.select().from(t.layers).where(and(isNull(t.layers.validTo), isNotNull(t.layers.rotationStart)));
   return new Map(rows.map((row) => [`${row.scheduleId}/${row.layerId}`, rotationPositionOfRow(row)!]));
 }

@@ -3,7 +3,7 @@
 // shapes drizzle would return, so rows.ts serves both paths.
 
 import type { ChangeHistory, PersonConfig, ScheduleInput, Window } from '../core/index.js';
-import type { Store } from './open.js';
+import type { Store } from './store.js';
 import { layerFromRow, overrideFromRow, type LayerRow, type OverrideRow } from './rows.js';
 
 export interface ScheduleInfo {
@@ -17,42 +17,34 @@ export interface ScheduleInfo {
  * Schedules that exist at `aliveAt` (default: not deleted at all). A deleted schedule keeps
  * answering for the time before its deletion.
  */
-export function listSchedules(
+export async function listSchedules(
   store: Store,
   filter: { ids?: string[]; team?: string; aliveAt?: number } = {},
-): ScheduleInfo[] {
-  const all = store.sqlite
-    .prepare(
-      `SELECT id, team_id AS team, name, timezone FROM schedules
-       WHERE deleted_at IS NULL OR deleted_at > ? ORDER BY id`,
-    )
-    .all(filter.aliveAt ?? Number.MAX_SAFE_INTEGER) as ScheduleInfo[];
+): Promise<ScheduleInfo[]> {
+  const all = (await store.sql.all(`SELECT id, team_id AS team, name, timezone FROM schedules
+       WHERE deleted_at IS NULL OR deleted_at > ? ORDER BY id`, [filter.aliveAt ?? Number.MAX_SAFE_INTEGER])) as ScheduleInfo[];
   return all.filter(
     (s) => (!filter.ids?.length || filter.ids.includes(s.id)) && (!filter.team || s.team === filter.team),
   );
 }
 
-const LAYER_COLUMNS = `row_id AS rowId, schedule_id AS scheduleId, layer_id AS layerId, position, priority,
-  timezone, start, "end", shift, handoffs, members, restrictions, disabled, schedule_disabled AS scheduleDisabled,
-  valid_from AS validFrom, valid_to AS validTo, rotation_start AS rotationStart, rotation_offset AS rotationOffset`;
+const LAYER_COLUMNS = `row_id AS "rowId", schedule_id AS "scheduleId", layer_id AS "layerId", position, priority,
+  timezone, start, "end", shift, handoffs, members, restrictions, disabled, schedule_disabled AS "scheduleDisabled",
+  valid_from AS "validFrom", valid_to AS "validTo", rotation_start AS "rotationStart", rotation_offset AS "rotationOffset"`;
 
-const OVERRIDE_COLUMNS = `id, schedule_id AS scheduleId, person_id AS personId, start, "end", replaces,
-  reason, effective_from AS effectiveFrom, created_at AS createdAt, removed_at AS removedAt`;
+const OVERRIDE_COLUMNS = `id, schedule_id AS "scheduleId", person_id AS "personId", start, "end", replaces,
+  reason, effective_from AS "effectiveFrom", created_at AS "createdAt", removed_at AS "removedAt"`;
 
 /** Everything the core needs to resolve these schedules inside `window`. */
-export function scheduleInputs(store: Store, list: ScheduleInfo[], window: Window): ScheduleInput[] {
+export async function scheduleInputs(store: Store, list: ScheduleInfo[], window: Window): Promise<ScheduleInput[]> {
   if (list.length === 0) return [];
   const inputs = new Map<string, ScheduleInput>(
     list.map((s) => [s.id, { id: s.id, timezone: s.timezone, layers: [], overrides: [] }]),
   );
   // Few layer rows exist even after years of history; filtering by schedule in JS keeps one
   // statement for any number of schedules.
-  const layerRows = store.sqlite
-    .prepare(
-      `SELECT ${LAYER_COLUMNS} FROM layers
-       WHERE (valid_from IS NULL OR valid_from < ?) AND (valid_to IS NULL OR valid_to > ?)`,
-    )
-    .all(window.end, window.start) as LayerRow[];
+  const layerRows = (await store.sql.all(`SELECT ${LAYER_COLUMNS} FROM layers
+       WHERE (valid_from IS NULL OR valid_from < ?) AND (valid_to IS NULL OR valid_to > ?)`, [window.end, window.start])) as LayerRow[];
   for (const row of layerRows) {
     inputs.get(row.scheduleId)?.layers.push(
       layerFromRow({ ...row, disabled: Boolean(row.disabled), scheduleDisabled: Boolean(row.scheduleDisabled) }),
@@ -62,17 +54,15 @@ export function scheduleInputs(store: Store, list: ScheduleInfo[], window: Windo
      WHERE "end" > ? AND start < ? AND (removed_at IS NULL OR removed_at > start)`;
   const overrideRows = (
     list.length === 1
-      ? store.sqlite.prepare(`${overrideSql} AND schedule_id = ?`).all(window.start, window.end, list[0].id)
-      : store.sqlite.prepare(overrideSql).all(window.start, window.end)
+      ? (await store.sql.all(`${overrideSql} AND schedule_id = ?`, [window.start, window.end, list[0].id]))
+      : (await store.sql.all(overrideSql, [window.start, window.end]))
   ) as OverrideRow[];
   for (const row of overrideRows) inputs.get(row.scheduleId)?.overrides.push(overrideFromRow(row));
   return list.map((s) => inputs.get(s.id)!);
 }
 
-export function listPeople(store: Store): PersonConfig[] {
-  const rows = store.sqlite
-    .prepare('SELECT id, name, email, timezone, color FROM people WHERE deleted_at IS NULL ORDER BY id')
-    .all() as { id: string; name: string; email: string | null; timezone: string | null; color: string | null }[];
+export async function listPeople(store: Store): Promise<PersonConfig[]> {
+  const rows = (await store.sql.all('SELECT id, name, email, timezone, color FROM people WHERE deleted_at IS NULL ORDER BY id')) as { id: string; name: string; email: string | null; timezone: string | null; color: string | null }[];
   return rows.map((p) => ({
     id: p.id,
     name: p.name,
@@ -83,22 +73,16 @@ export function listPeople(store: Store): PersonConfig[] {
 }
 
 /** The recorded changes of each schedule, for SEQUENCE numbers (see core/sequence.ts). */
-export function changeHistories(store: Store, scheduleIds: string[], window: Window): Map<string, ChangeHistory> {
+export async function changeHistories(store: Store, scheduleIds: string[], window: Window): Promise<Map<string, ChangeHistory>> {
   const histories = new Map<string, ChangeHistory>(
     scheduleIds.map((id) => [id, { layerChanges: [], overrideChanges: [] }]),
   );
-  const points = store.sqlite
-    .prepare(
-      `SELECT DISTINCT schedule_id AS scheduleId, valid_from AS at FROM layers WHERE valid_from IS NOT NULL
-       UNION SELECT DISTINCT schedule_id, valid_to FROM layers WHERE valid_to IS NOT NULL`,
-    )
-    .all() as { scheduleId: string; at: number }[];
+  const points = (await store.sql.all(`SELECT DISTINCT schedule_id AS "scheduleId", valid_from AS at FROM layers WHERE valid_from IS NOT NULL
+       UNION SELECT DISTINCT schedule_id, valid_to FROM layers WHERE valid_to IS NOT NULL`)) as { scheduleId: string; at: number }[];
   for (const p of points) histories.get(p.scheduleId)?.layerChanges.push(p.at);
   // Overrides that came with the schedule's first definition (effective_from null) are not
   // changes to it; their removal is.
-  const overrideRows = store.sqlite
-    .prepare(`SELECT ${OVERRIDE_COLUMNS} FROM overrides WHERE "end" >= ? AND start <= ?`)
-    .all(window.start, window.end) as OverrideRow[];
+  const overrideRows = (await store.sql.all(`SELECT ${OVERRIDE_COLUMNS} FROM overrides WHERE "end" >= ? AND start <= ?`, [window.start, window.end])) as OverrideRow[];
   for (const row of overrideRows) {
     const history = histories.get(row.scheduleId);
     if (!history) continue;
@@ -123,23 +107,15 @@ export interface OverrideListing {
 }
 
 /** Overrides still in force (not removed) that end after `from`, oldest first. */
-export function listOverrides(store: Store, scheduleId: string | undefined, from: number): OverrideListing[] {
-  const rows = store.sqlite
-    .prepare(
-      `SELECT id, schedule_id AS scheduleId, person_id AS person, start, "end", replaces, reason, removed_at AS removedAt
-       FROM overrides WHERE removed_at IS NULL AND "end" > ? ${scheduleId ? 'AND schedule_id = ?' : ''} ORDER BY start, id`,
-    )
-    .all(...(scheduleId ? [from, scheduleId] : [from])) as OverrideListing[];
+export async function listOverrides(store: Store, scheduleId: string | undefined, from: number): Promise<OverrideListing[]> {
+  const rows = (await store.sql.all(`SELECT id, schedule_id AS "scheduleId", person_id AS person, start, "end", replaces, reason, removed_at AS "removedAt"
+       FROM overrides WHERE removed_at IS NULL AND "end" > ? ${scheduleId ? 'AND schedule_id = ?' : ''} ORDER BY start, id`, (scheduleId ? [from, scheduleId] : [from]))) as OverrideListing[];
   return rows;
 }
 
-export function overrideById(store: Store, id: number): OverrideListing | undefined {
-  return store.sqlite
-    .prepare(
-      `SELECT id, schedule_id AS scheduleId, person_id AS person, start, "end", replaces, reason, removed_at AS removedAt
-       FROM overrides WHERE id = ?`,
-    )
-    .get(id) as OverrideListing | undefined;
+export async function overrideById(store: Store, id: number): Promise<OverrideListing | undefined> {
+  return (await store.sql.get(`SELECT id, schedule_id AS "scheduleId", person_id AS person, start, "end", replaces, reason, removed_at AS "removedAt"
+       FROM overrides WHERE id = ?`, [id])) as OverrideListing | undefined;
 }
 
 export interface AuditEntry {
@@ -155,7 +131,7 @@ export interface AuditEntry {
 }
 
 /** The audit log, newest first. */
-export function auditEntries(store: Store, filter: { since?: number; entity?: string }): AuditEntry[] {
+export async function auditEntries(store: Store, filter: { since?: number; entity?: string }): Promise<AuditEntry[]> {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (filter.since !== undefined) {
@@ -168,10 +144,6 @@ export function auditEntries(store: Store, filter: { since?: number; entity?: st
     where.push(filter.entity.startsWith('schedule:') ? '(entity = ? OR entity LIKE ? OR entity = ?)' : 'entity = ?');
     params.push(...(filter.entity.startsWith('schedule:') ? [filter.entity, `layer:${id}/%`, `override:${id}`] : [filter.entity]));
   }
-  return store.sqlite
-    .prepare(
-      `SELECT id, at, actor, entity, action, old_value AS oldValue, new_value AS newValue, effective FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC`,
-    )
-    .all(...params) as AuditEntry[];
+  return (await store.sql.all(`SELECT id, at, actor, entity, action, old_value AS "oldValue", new_value AS "newValue", effective FROM audit_log
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC`, params)) as AuditEntry[];
 }

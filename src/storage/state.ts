@@ -1,57 +1,55 @@
-// The latest definition of everything, read through drizzle in one transaction: what
-// `export yaml` writes and what `apply` compares a file with.
+// The latest definition of everything, read through drizzle: what `export yaml` writes and
+// what `apply` compares a file with. Callers that go on to write read it inside `write`.
 
 import { asc, eq, isNull } from 'drizzle-orm';
 import type { Config, PersonConfig, TeamConfig, TimeOffConfig } from '../core/index.js';
-import type { Db, Store } from './open.js';
-import { escalationPolicies, layers, overrides, schedules, teamMembers, teams, timeOff } from './schema.js';
+import type { Orm, Store } from './store.js';
 import { layerConfigFromRow, overrideConfigFromRow, policyConfigFromRow } from './rows.js';
 import { listPeople, listSchedules } from './read.js';
 
-export function loadConfig(db: Db, store: Store): Config {
-  return db.transaction(() => {
-    const scheduleList = listSchedules(store);
-    const disabled = new Set(
-      db.select({ id: schedules.id }).from(schedules).where(eq(schedules.disabled, true)).all().map((s) => s.id),
-    );
-    const openLayers = db.select().from(layers).where(isNull(layers.validTo)).orderBy(asc(layers.position)).all();
-    const openOverrides = db.select().from(overrides).where(isNull(overrides.removedAt)).orderBy(asc(overrides.id)).all();
-    return {
-      people: withTimeOff(db, listPeople(store)),
-      teams: listTeams(db),
-      schedules: scheduleList.map((s) => ({
-        id: s.id,
-        team: s.team,
-        name: s.name,
-        timezone: s.timezone,
-        ...(disabled.has(s.id) && { disabled: true }),
-        layers: openLayers.filter((l) => l.scheduleId === s.id).map(layerConfigFromRow),
-        overrides: openOverrides.filter((o) => o.scheduleId === s.id).map(overrideConfigFromRow),
-      })),
-      policies: db
-        .select()
-        .from(escalationPolicies)
-        .where(isNull(escalationPolicies.validTo))
-        .orderBy(asc(escalationPolicies.policyId))
-        .all()
-        .map(policyConfigFromRow),
-    };
-  });
+export async function loadConfig(store: Store): Promise<Config> {
+  const orm = await store.orm();
+  const { db, t } = orm;
+  const scheduleList = await listSchedules(store);
+  const disabled = new Set(
+    (await db.select({ id: t.schedules.id }).from(t.schedules).where(eq(t.schedules.disabled, true))).map((s) => s.id),
+  );
+  const openLayers = await db.select().from(t.layers).where(isNull(t.layers.validTo)).orderBy(asc(t.layers.position));
+  const openOverrides = await db.select().from(t.overrides).where(isNull(t.overrides.removedAt)).orderBy(asc(t.overrides.id));
+  const policies = await db
+    .select()
+    .from(t.escalationPolicies)
+    .where(isNull(t.escalationPolicies.validTo))
+    .orderBy(asc(t.escalationPolicies.policyId));
+  return {
+    people: await withTimeOff(orm, await listPeople(store)),
+    teams: await listTeams(orm),
+    schedules: scheduleList.map((s) => ({
+      id: s.id,
+      team: s.team,
+      name: s.name,
+      timezone: s.timezone,
+      ...(disabled.has(s.id) && { disabled: true }),
+      layers: openLayers.filter((l) => l.scheduleId === s.id).map(layerConfigFromRow),
+      overrides: openOverrides.filter((o) => o.scheduleId === s.id).map(overrideConfigFromRow),
+    })),
+    policies: policies.map(policyConfigFromRow),
+  };
 }
 
-function listTeams(db: Db): TeamConfig[] {
-  const rows = db.select().from(teams).where(isNull(teams.deletedAt)).orderBy(asc(teams.id)).all();
-  const members = db.select().from(teamMembers).orderBy(asc(teamMembers.position)).all();
-  return rows.map((t) => ({
-    id: t.id,
-    name: t.name,
-    members: members.filter((m) => m.teamId === t.id).map((m) => m.personId),
-    ...(t.holidays && { holidays: t.holidays }),
+async function listTeams({ db, t }: Orm): Promise<TeamConfig[]> {
+  const rows = await db.select().from(t.teams).where(isNull(t.teams.deletedAt)).orderBy(asc(t.teams.id));
+  const members = await db.select().from(t.teamMembers).orderBy(asc(t.teamMembers.position));
+  return rows.map((team) => ({
+    id: team.id,
+    name: team.name,
+    members: members.filter((m) => m.teamId === team.id).map((m) => m.personId),
+    ...(team.holidays && { holidays: team.holidays }),
   }));
 }
 
-function withTimeOff(db: Db, list: PersonConfig[]): PersonConfig[] {
-  const rows = db.select().from(timeOff).where(isNull(timeOff.removedAt)).orderBy(asc(timeOff.start), asc(timeOff.end)).all();
+async function withTimeOff({ db, t }: Orm, list: PersonConfig[]): Promise<PersonConfig[]> {
+  const rows = await db.select().from(t.timeOff).where(isNull(t.timeOff.removedAt)).orderBy(asc(t.timeOff.start), asc(t.timeOff.end));
   const byPerson = new Map<string, TimeOffConfig[]>();
   for (const row of rows) {
     const entry = { from: row.start, to: row.end, ...(row.reason !== null && { reason: row.reason }) };
@@ -61,6 +59,6 @@ function withTimeOff(db: Db, list: PersonConfig[]): PersonConfig[] {
 }
 
 /** Ids of every schedule ever created, deleted ones included. */
-export function everScheduled(db: Db): Set<string> {
-  return new Set(db.select({ id: schedules.id }).from(schedules).all().map((s) => s.id));
+export async function everScheduled({ db, t }: Orm): Promise<Set<string>> {
+  return new Set((await db.select({ id: t.schedules.id }).from(t.schedules)).map((s) => s.id));
 }

@@ -1,23 +1,28 @@
 // Calendar sync targets and their last-sync status.
 
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from './open.js';
-import { calendarTargets } from './schema.js';
-import { writeTransaction } from './write-lock.js';
+import type { calendarTargets } from './schema.js';
+import type { Store } from './store.js';
 
 export type TargetRow = typeof calendarTargets.$inferSelect;
 export type NewTarget = Pick<TargetRow, 'provider' | 'calendarId' | 'scheduleId' | 'personId' | 'days'>;
 
-export function addTarget(db: Db, target: NewTarget, now: number): TargetRow {
-  return writeTransaction(db, (tx) => tx.insert(calendarTargets).values({ ...target, createdAt: now }).returning().get());
+export async function addTarget(store: Store, target: NewTarget, now: number): Promise<TargetRow> {
+  const { db, t } = await store.orm();
+  return store.write(async () => (await db.insert(t.calendarTargets).values({ ...target, createdAt: now }).returning())[0]);
 }
 
-export function listTargets(db: Db): TargetRow[] {
-  return db.select().from(calendarTargets).orderBy(asc(calendarTargets.id)).all();
+export async function listTargets(store: Store): Promise<TargetRow[]> {
+  const { db, t } = await store.orm();
+  return db.select().from(t.calendarTargets).orderBy(asc(t.calendarTargets.id));
 }
 
-export function removeTarget(db: Db, id: number): boolean {
-  return writeTransaction(db, (tx) => tx.delete(calendarTargets).where(eq(calendarTargets.id, id)).run().changes > 0);
+export async function removeTarget(store: Store, id: number): Promise<boolean> {
+  const { db, t } = await store.orm();
+  return store.write(async () => {
+    const removed = await db.delete(t.calendarTargets).where(eq(t.calendarTargets.id, id)).returning({ id: t.calendarTargets.id });
+    return removed.length > 0;
+  });
 }
 
 export interface SyncOutcome {
@@ -30,10 +35,11 @@ export interface SyncOutcome {
 }
 
 /** Records a sync: counts of the last run, and its error (a success clears the last error). */
-export function recordSync(db: Db, id: number, outcome: SyncOutcome): void {
-  writeTransaction(db, (tx) =>
-    tx
-      .update(calendarTargets)
+export async function recordSync(store: Store, id: number, outcome: SyncOutcome): Promise<void> {
+  const { db, t } = await store.orm();
+  await store.write(async () => {
+    await db
+      .update(t.calendarTargets)
       .set({
         lastSyncAt: outcome.at,
         created: outcome.created,
@@ -43,7 +49,6 @@ export function recordSync(db: Db, id: number, outcome: SyncOutcome): void {
         lastError: outcome.error ?? null,
         lastErrorAt: outcome.error ? outcome.at : null,
       })
-      .where(eq(calendarTargets.id, id))
-      .run(),
-  );
+      .where(eq(t.calendarTargets.id, id));
+  });
 }

@@ -6,7 +6,6 @@
 
 import type Database from 'better-sqlite3';
 import { isBusy } from './failures.js';
-import type { Db } from './open.js';
 
 export interface LockOptions {
   /** How long to wait for another writer (SQLite's busy timeout), in milliseconds. */
@@ -42,23 +41,8 @@ export function withWriteLock<T>(sqlite: Database.Database, work: () => T): T {
   }
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-/** A drizzle transaction under the write lock (drizzle's own BEGIN becomes a savepoint inside it). */
-export function writeTransaction<T>(db: Db, work: (tx: Tx) => T): T {
-  const result = withWriteLock(db.$client, () => db.transaction(work));
-  committed.add(db.$client);
-  return result;
-}
-
-const committed = new WeakSet<Database.Database>();
-
-/** Whether a change (not the set-up of the schema) was committed through `sqlite`. */
-export function hasCommitted(sqlite: Database.Database): boolean {
-  return committed.has(sqlite);
-}
-
-function takeWriteLock(sqlite: Database.Database): void {
+/** BEGIN IMMEDIATE, waiting for another writer up to the lock limit (saying so first). */
+export function takeWriteLock(sqlite: Database.Database): void {
   const lock = options.get(sqlite);
   const onWait = lock?.onWait;
   if (lock && onWait) {

@@ -5,8 +5,7 @@
 import { and, eq, gt, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Change, Config, LayerConfig, OverrideConfig, ScheduleConfig, TimeOffConfig } from '../core/index.js';
 import { canonicalJson, continueRotation, overrideKey, timeOffKey } from '../core/index.js';
-import type { Db } from './open.js';
-import { auditLog, escalationPolicies, layers, overrides, people, schedules, teamMembers, teams, timeOff } from './schema.js';
+import type { Orm } from './store.js';
 import { layerConfigFromRow, layerFromRow, layerRowValues, overrideConfigFromRow, policyRowValues } from './rows.js';
 import { everScheduled } from './state.js';
 
@@ -25,32 +24,34 @@ export interface Written {
   overrides: { scheduleId: string; id: number; override: OverrideConfig }[];
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-/** Carries out a plan made by `planChanges(current, desired)` in one transaction. */
-export function applyPlan(db: Db, desired: Config, changes: Change[], ctx: WriteContext): Written {
+/**
+ * Carries out a plan made by `planChanges(current, desired)`. Callers run it inside
+ * `Store.write`, whose one transaction holds it together with what they read and check.
+ */
+export async function applyPlan(orm: Orm, desired: Config, changes: Change[], ctx: WriteContext): Promise<Written> {
   const written: Written = { overrides: [] };
-  db.transaction((tx) => {
-    const existed = everScheduled(db);
-    for (const change of changes) {
-      if (change.entity === 'person') writePerson(tx, change, ctx);
-      else if (change.entity === 'team') writeTeam(tx, change, ctx);
-      else if (change.entity === 'schedule' && change.action === 'remove') removeSchedule(tx, change.id, ctx);
-      else if (change.entity === 'policy') writePolicy(tx, change, ctx);
-    }
-    const scheduleParts = new Set(['schedule', 'layer', 'override']);
-    const touched = new Set(changes.filter((c) => scheduleParts.has(c.entity)).map((c) => ('scheduleId' in c ? c.scheduleId : c.id)));
-    const layerEffective = new Map(
-      changes.flatMap((c) => (c.entity === 'layer' && c.effective !== undefined ? [[`${c.scheduleId}/${c.id}`, c.effective]] : [])),
-    );
-    for (const schedule of desired.schedules) {
-      if (touched.has(schedule.id)) writeSchedule(tx, schedule, !existed.has(schedule.id), ctx, written, layerEffective);
-    }
-    for (const change of changes) {
-      const effective = change.entity === 'layer' ? change.effective : undefined;
-      audit(tx, ctx, auditEntity(change), change.action, change.before, change.after, effective ?? ctx.effective);
-    }
-  });
+  const existed = await everScheduled(orm);
+  for (const change of changes) {
+    if (change.entity === 'person') await writePerson(orm, change, ctx);
+    else if (change.entity === 'team') await writeTeam(orm, change, ctx);
+    else if (change.entity === 'schedule' && change.action === 'remove') await removeSchedule(orm, change.id, ctx);
+    else if (change.entity === 'policy') await writePolicy(orm, change, ctx);
+  }
+  const scheduleParts = new Set(['schedule', 'layer', 'override']);
+  const touched = new Set(changes.filter((c) => scheduleParts.has(c.entity)).map((c) => ('scheduleId' in c ? c.scheduleId : c.id)));
+  const layerEffective = new Map(
+    changes.flatMap((c) => (c.entity === 'layer' && c.effective !== undefined ? [[`${c.scheduleId}/${c.id}`, c.effective]] : [])),
+  );
+  const scheduleRows = new Set(changes.filter((c) => c.entity === 'schedule').map((c) => c.id));
+  for (const schedule of desired.schedules) {
+    if (!touched.has(schedule.id)) continue;
+    const isNew = !existed.has(schedule.id);
+    await writeSchedule(orm, schedule, isNew, isNew || scheduleRows.has(schedule.id), ctx, written, layerEffective);
+  }
+  for (const change of changes) {
+    const effective = change.entity === 'layer' ? change.effective : undefined;
+    await audit(orm, ctx, auditEntity(change), change.action, change.before, change.after, effective ?? ctx.effective);
+  }
   return written;
 }
 
@@ -61,10 +62,10 @@ function auditEntity(change: Change): string {
 }
 
 /** `effective` defaults to the context's; a change that lands at an instant of its own passes that. */
-export function audit(
-  tx: Tx, ctx: WriteContext, entity: string, action: string, before: unknown, after: unknown, effective = ctx.effective,
-): void {
-  tx.insert(auditLog)
+export async function audit(
+  { db, t }: Orm, ctx: WriteContext, entity: string, action: string, before: unknown, after: unknown, effective = ctx.effective,
+): Promise<void> {
+  await db.insert(t.auditLog)
     .values({
       at: ctx.now,
       actor: ctx.actor,
@@ -73,75 +74,91 @@ export function audit(
       oldValue: before === undefined ? null : JSON.stringify(before),
       newValue: after === undefined ? null : JSON.stringify(after),
       effective,
-    })
-    .run();
+    });
 }
 
-function writePerson(tx: Tx, change: Extract<Change, { entity: 'person' }>, ctx: WriteContext): void {
+async function writePerson({ db, t }: Orm, change: Extract<Change, { entity: 'person' }>, ctx: WriteContext): Promise<void> {
   if (change.action === 'remove') {
-    tx.update(people).set({ deletedAt: ctx.effective }).where(eq(people.id, change.id)).run();
-    syncTimeOff(tx, change.id, [], ctx);
+    await db.update(t.people).set({ deletedAt: ctx.effective }).where(eq(t.people.id, change.id));
+    await syncTimeOff({ db, t }, change.id, [], ctx);
     return;
   }
   const p = change.after!;
   const values = { name: p.name, email: p.email ?? null, timezone: p.timezone ?? null, color: p.color ?? null, deletedAt: null };
-  tx.insert(people)
-    .values({ id: p.id, createdAt: ctx.now, ...values })
-    .onConflictDoUpdate({ target: people.id, set: values })
-    .run();
-  syncTimeOff(tx, p.id, p.timeOff ?? [], ctx);
+  const before = change.before;
+  // Time off alone changed: the person's row stays as it is (a responder may change time off,
+  // not people; see `oncall db roles`).
+  const sameRow = before && canonicalJson({ ...before, timeOff: undefined }) === canonicalJson({ ...p, timeOff: undefined });
+  if (!sameRow) {
+    await db
+      .insert(t.people)
+      .values({ id: p.id, createdAt: ctx.now, ...values })
+      .onConflictDoUpdate({ target: t.people.id, set: values });
+  }
+  await syncTimeOff({ db, t }, p.id, p.timeOff ?? [], ctx);
 }
 
-function syncTimeOff(tx: Tx, personId: string, wanted: TimeOffConfig[], ctx: WriteContext): void {
-  const current = tx.select().from(timeOff).where(and(eq(timeOff.personId, personId), isNull(timeOff.removedAt))).all();
+async function syncTimeOff({ db, t }: Orm, personId: string, wanted: TimeOffConfig[], ctx: WriteContext): Promise<void> {
+  const current = await db.select().from(t.timeOff).where(and(eq(t.timeOff.personId, personId), isNull(t.timeOff.removedAt)));
   const unmatched = [...current];
-  for (const t of wanted) {
-    const i = unmatched.findIndex((row) => timeOffKey({ from: row.start, to: row.end }) === timeOffKey(t));
+  for (const entry of wanted) {
+    const i = unmatched.findIndex((row) => timeOffKey({ from: row.start, to: row.end }) === timeOffKey(entry));
     if (i < 0) {
-      tx.insert(timeOff).values({ personId, start: t.from, end: t.to, reason: t.reason ?? null, createdAt: ctx.now, owner: ctx.owner ?? 'cli' }).run();
+      await db.insert(t.timeOff).values({
+        personId, start: entry.from, end: entry.to, reason: entry.reason ?? null, createdAt: ctx.now, owner: ctx.owner ?? 'cli',
+      });
       continue;
     }
     const [row] = unmatched.splice(i, 1);
-    if ((row.reason ?? undefined) !== t.reason) tx.update(timeOff).set({ reason: t.reason ?? null }).where(eq(timeOff.id, row.id)).run();
+    if ((row.reason ?? undefined) !== entry.reason) {
+      await db.update(t.timeOff).set({ reason: entry.reason ?? null }).where(eq(t.timeOff.id, row.id));
+    }
   }
-  for (const row of unmatched) tx.update(timeOff).set({ removedAt: ctx.now }).where(eq(timeOff.id, row.id)).run();
+  for (const row of unmatched) await db.update(t.timeOff).set({ removedAt: ctx.now }).where(eq(t.timeOff.id, row.id));
 }
 
-function writeTeam(tx: Tx, change: Extract<Change, { entity: 'team' }>, ctx: WriteContext): void {
+async function writeTeam({ db, t }: Orm, change: Extract<Change, { entity: 'team' }>, ctx: WriteContext): Promise<void> {
   if (change.action === 'remove') {
-    tx.update(teams).set({ deletedAt: ctx.effective }).where(eq(teams.id, change.id)).run();
-    tx.delete(teamMembers).where(eq(teamMembers.teamId, change.id)).run();
+    await db.update(t.teams).set({ deletedAt: ctx.effective }).where(eq(t.teams.id, change.id));
+    await db.delete(t.teamMembers).where(eq(t.teamMembers.teamId, change.id));
     return;
   }
-  const t = change.after!;
-  tx.insert(teams)
-    .values({ id: t.id, name: t.name, holidays: t.holidays ?? null, createdAt: ctx.now })
-    .onConflictDoUpdate({ target: teams.id, set: { name: t.name, holidays: t.holidays ?? null, deletedAt: null } })
-    .run();
-  tx.delete(teamMembers).where(eq(teamMembers.teamId, t.id)).run();
-  t.members.forEach((personId: string, position: number) => {
-    tx.insert(teamMembers).values({ teamId: t.id, personId, position }).run();
-  });
+  const team = change.after!;
+  await db
+    .insert(t.teams)
+    .values({ id: team.id, name: team.name, holidays: team.holidays ?? null, createdAt: ctx.now })
+    .onConflictDoUpdate({ target: t.teams.id, set: { name: team.name, holidays: team.holidays ?? null, deletedAt: null } });
+  await db.delete(t.teamMembers).where(eq(t.teamMembers.teamId, team.id));
+  for (const [position, personId] of team.members.entries()) {
+    await db.insert(t.teamMembers).values({ teamId: team.id, personId, position });
+  }
 }
 
-function writeSchedule(
-  tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteContext, written: Written, layerEffective: Map<string, number>,
-): void {
-  const values = { teamId: s.team, name: s.name, timezone: s.timezone, disabled: s.disabled ?? false, deletedAt: null };
-  tx.insert(schedules)
-    .values({ id: s.id, createdAt: ctx.now, ...values })
-    .onConflictDoUpdate({ target: schedules.id, set: values })
-    .run();
+async function writeSchedule(
+  orm: Orm, s: ScheduleConfig, isNew: boolean, rowChanged: boolean, ctx: WriteContext, written: Written,
+  layerEffective: Map<string, number>,
+): Promise<void> {
+  const { db, t } = orm;
+  // Only a change to the schedule itself writes its row: an override alone must not need the
+  // right to change schedules (see `oncall db roles`).
+  if (rowChanged) {
+    const values = { teamId: s.team, name: s.name, timezone: s.timezone, disabled: s.disabled ?? false, deletedAt: null };
+    await db
+      .insert(t.schedules)
+      .values({ id: s.id, createdAt: ctx.now, ...values })
+      .onConflictDoUpdate({ target: t.schedules.id, set: values });
+  }
   // A schedule's first definition holds for all time; later ones from the effective instant.
   const from = isNew ? null : ctx.effective;
-  syncLayers(tx, s, isNew, ctx, layerEffective);
-  syncOverrides(tx, s.id, s.overrides, from, ctx, written);
+  await syncLayers(orm, s, isNew, ctx, layerEffective);
+  await syncOverrides(orm, s.id, s.overrides, from, ctx, written);
 }
 
-function syncLayers(tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteContext, layerEffective: Map<string, number>): void {
-  const open = tx.select().from(layers).where(and(eq(layers.scheduleId, s.id), isNull(layers.validTo))).all();
+async function syncLayers(orm: Orm, s: ScheduleConfig, isNew: boolean, ctx: WriteContext, layerEffective: Map<string, number>): Promise<void> {
+  const { db, t } = orm;
+  const open = await db.select().from(t.layers).where(and(eq(t.layers.scheduleId, s.id), isNull(t.layers.validTo)));
   const openById = new Map(open.map((row) => [row.layerId, row]));
-  s.layers.forEach((layer, position) => {
+  for (const [position, layer] of s.layers.entries()) {
     const row = openById.get(layer.id);
     const same =
       row &&
@@ -149,69 +166,68 @@ function syncLayers(tx: Tx, s: ScheduleConfig, isNew: boolean, ctx: WriteContext
       row.timezone === s.timezone &&
       row.scheduleDisabled === (s.disabled ?? false) &&
       canonicalJson(layerConfigFromRow(row)) === canonicalJson(layer);
-    if (same) return;
+    if (same) continue;
     // A roster change may wait for the layer's next handoff (see app/roster-timing.ts).
     const at = layerEffective.get(`${s.id}/${layer.id}`) ?? ctx.effective;
     const values = layerRowValues(layer, position, s.timezone, s.disabled ?? false);
-    const kept = isNew ? undefined : keptPosition(tx, s.id, layer.id, values, at);
-    closeLayer(tx, s.id, layer.id, at);
-    tx.insert(layers)
-      .values({
-        scheduleId: s.id,
-        ...values,
-        validFrom: isNew ? null : at,
-        validTo: null,
-        rotationStart: kept?.rotationStart ?? null,
-        rotationOffset: kept?.rotationOffset ?? null,
-      })
-      .run();
-  });
+    const kept = isNew ? undefined : await keptPosition(orm, s.id, layer.id, values, at);
+    await closeLayer(orm, s.id, layer.id, at);
+    await db.insert(t.layers).values({
+      scheduleId: s.id,
+      ...values,
+      validFrom: isNew ? null : at,
+      validTo: null,
+      rotationStart: kept?.rotationStart ?? null,
+      rotationOffset: kept?.rotationOffset ?? null,
+    });
+  }
   const wanted = new Set(s.layers.map((l: LayerConfig) => l.id));
-  for (const row of open) if (!wanted.has(row.layerId)) closeLayer(tx, s.id, row.layerId, ctx.effective);
+  for (const row of open) if (!wanted.has(row.layerId)) await closeLayer(orm, s.id, row.layerId, ctx.effective);
 }
 
 /** How a new version starting at `at` continues the rotation of the version in force just before. */
-function keptPosition(tx: Tx, scheduleId: string, layerId: string, values: ReturnType<typeof layerRowValues>, at: number) {
+async function keptPosition(
+  { db, t }: Orm, scheduleId: string, layerId: string, values: ReturnType<typeof layerRowValues>, at: number,
+) {
   const before = at - 1;
-  const [previous] = tx
+  const [previous] = await db
     .select()
-    .from(layers)
+    .from(t.layers)
     .where(
       and(
-        eq(layers.scheduleId, scheduleId),
-        eq(layers.layerId, layerId),
-        or(isNull(layers.validFrom), lte(layers.validFrom, before)),
-        or(isNull(layers.validTo), gt(layers.validTo, before)),
+        eq(t.layers.scheduleId, scheduleId),
+        eq(t.layers.layerId, layerId),
+        or(isNull(t.layers.validFrom), lte(t.layers.validFrom, before)),
+        or(isNull(t.layers.validTo), gt(t.layers.validTo, before)),
       ),
-    )
-    .all();
+    );
   if (!previous) return undefined;
   const next = layerFromRow({ ...previous, ...values, validFrom: at, validTo: null, rotationStart: null, rotationOffset: null });
   return continueRotation(layerFromRow(previous), next, at);
 }
 
 /** Ends a layer's versions at `at`; versions that would only have started later are dropped. */
-function closeLayer(tx: Tx, scheduleId: string, layerId: string, at: number): void {
-  const ofLayer = and(eq(layers.scheduleId, scheduleId), eq(layers.layerId, layerId));
-  tx.delete(layers).where(and(ofLayer, gte(layers.validFrom, at))).run();
-  tx.update(layers).set({ validTo: at }).where(and(ofLayer, or(isNull(layers.validTo), gt(layers.validTo, at)))).run();
+async function closeLayer({ db, t }: Orm, scheduleId: string, layerId: string, at: number): Promise<void> {
+  const ofLayer = and(eq(t.layers.scheduleId, scheduleId), eq(t.layers.layerId, layerId));
+  await db.delete(t.layers).where(and(ofLayer, gte(t.layers.validFrom, at)));
+  await db.update(t.layers).set({ validTo: at }).where(and(ofLayer, or(isNull(t.layers.validTo), gt(t.layers.validTo, at))));
 }
 
-function syncOverrides(
-  tx: Tx,
+async function syncOverrides(
+  { db, t }: Orm,
   scheduleId: string,
   wanted: OverrideConfig[],
   effectiveFrom: number | null,
   ctx: WriteContext,
   written: Written,
-): void {
-  const open = tx.select().from(overrides).where(and(eq(overrides.scheduleId, scheduleId), isNull(overrides.removedAt))).all();
+): Promise<void> {
+  const open = await db.select().from(t.overrides).where(and(eq(t.overrides.scheduleId, scheduleId), isNull(t.overrides.removedAt)));
   const unmatched = [...open];
   for (const o of wanted) {
     const i = unmatched.findIndex((row) => overrideKey(overrideConfigFromRow(row)) === overrideKey(o));
     if (i < 0) {
-      const row = tx
-        .insert(overrides)
+      const [row] = await db
+        .insert(t.overrides)
         .values({
           scheduleId,
           personId: o.person,
@@ -225,40 +241,42 @@ function syncOverrides(
           createdAt: ctx.now,
           owner: ctx.owner ?? 'cli',
         })
-        .returning({ id: overrides.id })
-        .get();
+        .returning({ id: t.overrides.id });
       written.overrides.push({ scheduleId, id: row.id, override: o });
       continue;
     }
     const [row] = unmatched.splice(i, 1);
     if ((row.reason ?? undefined) !== o.reason) {
-      tx.update(overrides).set({ reason: o.reason ?? null }).where(eq(overrides.id, row.id)).run();
+      await db.update(t.overrides).set({ reason: o.reason ?? null }).where(eq(t.overrides.id, row.id));
     }
   }
   for (const row of unmatched) {
-    tx.update(overrides).set({ removedAt: ctx.effective }).where(eq(overrides.id, row.id)).run();
+    await db.update(t.overrides).set({ removedAt: ctx.effective }).where(eq(t.overrides.id, row.id));
   }
 }
 
-function removeSchedule(tx: Tx, id: string, ctx: WriteContext): void {
-  tx.update(schedules).set({ deletedAt: ctx.effective }).where(eq(schedules.id, id)).run();
-  const open = tx.select({ layerId: layers.layerId }).from(layers).where(and(eq(layers.scheduleId, id), isNull(layers.validTo))).all();
-  for (const row of open) closeLayer(tx, id, row.layerId, ctx.effective);
-  tx.update(overrides).set({ removedAt: ctx.effective }).where(and(eq(overrides.scheduleId, id), isNull(overrides.removedAt))).run();
+async function removeSchedule(orm: Orm, id: string, ctx: WriteContext): Promise<void> {
+  const { db, t } = orm;
+  await db.update(t.schedules).set({ deletedAt: ctx.effective }).where(eq(t.schedules.id, id));
+  const open = await db.select({ layerId: t.layers.layerId }).from(t.layers).where(and(eq(t.layers.scheduleId, id), isNull(t.layers.validTo)));
+  for (const row of open) await closeLayer(orm, id, row.layerId, ctx.effective);
+  await db
+    .update(t.overrides)
+    .set({ removedAt: ctx.effective })
+    .where(and(eq(t.overrides.scheduleId, id), isNull(t.overrides.removedAt)));
 }
 
 /** Like a layer, a policy is versioned: a change closes the current version at the effective instant. */
-function writePolicy(tx: Tx, change: Extract<Change, { entity: 'policy' }>, ctx: WriteContext): void {
-  const ofPolicy = eq(escalationPolicies.policyId, change.id);
-  const existed = tx.select({ rowId: escalationPolicies.rowId }).from(escalationPolicies).where(ofPolicy).limit(1).all().length > 0;
-  tx.delete(escalationPolicies).where(and(ofPolicy, gte(escalationPolicies.validFrom, ctx.effective))).run();
-  tx.update(escalationPolicies)
+async function writePolicy({ db, t }: Orm, change: Extract<Change, { entity: 'policy' }>, ctx: WriteContext): Promise<void> {
+  const policies = t.escalationPolicies;
+  const ofPolicy = eq(policies.policyId, change.id);
+  const existed = (await db.select({ rowId: policies.rowId }).from(policies).where(ofPolicy).limit(1)).length > 0;
+  await db.delete(policies).where(and(ofPolicy, gte(policies.validFrom, ctx.effective)));
+  await db
+    .update(policies)
     .set({ validTo: ctx.effective })
-    .where(and(ofPolicy, or(isNull(escalationPolicies.validTo), gt(escalationPolicies.validTo, ctx.effective))))
-    .run();
+    .where(and(ofPolicy, or(isNull(policies.validTo), gt(policies.validTo, ctx.effective))));
   if (change.action === 'remove') return;
   // The first definition holds for all time, so an incident back-dated with --at can use it.
-  tx.insert(escalationPolicies)
-    .values({ ...policyRowValues(change.after!), validFrom: existed ? ctx.effective : null, validTo: null })
-    .run();
+  await db.insert(policies).values({ ...policyRowValues(change.after!), validFrom: existed ? ctx.effective : null, validTo: null });
 }

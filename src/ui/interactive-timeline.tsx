@@ -5,7 +5,7 @@
 
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import type { PersonLook, TimelineLoader } from '../core/index.js';
+import type { PersonLook, ScheduleTimeline, TimelineLoader } from '../core/index.js';
 import { TimelineScreen } from './timeline-view.js';
 import { zoom } from './layout.js';
 import { defaultStart, windowOf } from './window.js';
@@ -13,6 +13,8 @@ import { addDays, plural, toFloating, type Window } from '../core/index.js';
 
 export interface InteractiveProps {
   load: TimelineLoader;
+  /** What `load` gave for the first window, so the first picture needs no wait. */
+  initial?: ScheduleTimeline[];
   zone: string;
   now: number;
   start: number;
@@ -23,6 +25,14 @@ export interface InteractiveProps {
   onInterrupt?: () => void;
   /** For tests: a fixed width instead of the terminal's. */
   width?: number;
+}
+
+/** The last window loaded, and what for: the picture shows it until the next one is in. */
+interface Loaded {
+  load: TimelineLoader;
+  window: Window;
+  days: number;
+  schedules: ScheduleTimeline[];
 }
 
 export function InteractiveTimeline(props: InteractiveProps) {
@@ -43,10 +53,27 @@ export function InteractiveTimeline(props: InteractiveProps) {
   }, [stdout, props.width]);
 
   // Load again whenever the window, the zone or the loader changes (and only then: loading
-  // reads the database, and a keypress redraws).
+  // reads the database, and a keypress redraws). The picture keeps the last window loaded
+  // until the next one is in, so times and shifts always match.
   const { load, zone } = props;
-  const window = useMemo(() => windowOf(start, days, zone), [start, days, zone]);
-  const schedules = useMemo(() => load(window), [load, window]);
+  const wanted = useMemo(() => windowOf(start, days, zone), [start, days, zone]);
+  const [loaded, setLoaded] = useState<Loaded | undefined>(props.initial && { load, window: wanted, days, schedules: props.initial });
+  useEffect(() => {
+    if (loaded?.window === wanted && loaded.load === load) return;
+    let current = true;
+    load(wanted).then(
+      (schedules) => current && setLoaded({ load, window: wanted, days, schedules }),
+      (error: unknown) => exit(error instanceof Error ? error : new Error(String(error))),
+    );
+    return () => {
+      current = false;
+    };
+    // `loaded` is left out on purpose: a new load starts only when the window or the loader changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [load, wanted, days, exit]);
+  const window = loaded?.window ?? wanted;
+  const shownDays = loaded?.days ?? days;
+  const schedules = loaded?.schedules ?? [];
   const count = schedules.length;
 
   useInput((input, key) => {
@@ -66,7 +93,7 @@ export function InteractiveTimeline(props: InteractiveProps) {
 
   const shown = count > 0 ? [schedules[index % count]] : [];
   const width = Math.max(40, columns - 1);
-  const status = statusLine(window, days, props.zone, count ? (index % count) + 1 : 0, count, width);
+  const status = statusLine(window, shownDays, props.zone, count ? (index % count) + 1 : 0, count, width);
   return (
     <Box flexDirection="column">
       <TimelineScreen

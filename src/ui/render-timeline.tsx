@@ -5,6 +5,7 @@ import React from 'react';
 import { render, renderToString } from 'ink';
 import { TimelineScreen, type ScreenProps } from './timeline-view.js';
 import { InteractiveTimeline, type InteractiveProps } from './interactive-timeline.js';
+import { windowOf } from './window.js';
 
 /** The picture once, as text: for pipes, CI logs and --static. Never touches raw mode. */
 export function staticTimeline(props: ScreenProps): string {
@@ -25,7 +26,8 @@ export async function interactiveTimeline(props: InteractiveProps, terminal: Ter
   const onInterrupt = () => {
     ending = 'interrupted';
   };
-  const app = render(<InteractiveTimeline {...props} onInterrupt={onInterrupt} />, { stdout, stderr, stdin, exitOnCtrlC: false });
+  const initial = props.initial ?? (await props.load(windowOf(props.start, props.days, props.zone)));
+  const app = render(<InteractiveTimeline {...props} initial={initial} onInterrupt={onInterrupt} />, { stdout, stderr, stdin, exitOnCtrlC: false });
   await app.waitUntilExit();
   return ending;
 }

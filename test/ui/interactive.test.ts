@@ -8,6 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import type { TimelineLoader, Window } from '../../src/core/index.js';
 import { InteractiveTimeline } from '../../src/ui/interactive-timeline.js';
+import { windowOf } from '../../src/ui/window.js';
 import { DAY, MON_23_NOV, PEOPLE, ruler, single, T, ZONE } from './fixtures.js';
 
 afterEach(cleanup);
@@ -25,15 +26,20 @@ const iso = (t: number) => new Date(t).toISOString();
 
 function app(options: { width?: number; days?: number; start?: number } = {}) {
   const asked: Window[] = [];
-  const load = (window: Window) => {
+  const schedulesFor = (window: Window) => {
     asked.push(window);
     return [single('alpha', 'Alpha', 'alice', window), single('beta', 'Beta', 'bob', window), single('gamma', 'Gamma', 'carol', window)];
   };
+  const load = async (window: Window) => schedulesFor(window);
+  // As `oncall timeline` does, the first window is loaded before the first picture.
+  const start = options.start ?? MON_23_NOV;
+  const days = options.days ?? 14;
+  const initial = schedulesFor(windowOf(start, days, ZONE));
   // `width` stands for a terminal that wide: ink-testing-library's stdout has 100 columns, so
   // the app is put in a box of that width. Without it, the app follows stdout's columns.
   const width = 'width' in options ? options.width : 121;
   const timeline = React.createElement(InteractiveTimeline, {
-    load, zone: ZONE, now: WED_25_NOV, start: options.start ?? MON_23_NOV, days: options.days ?? 14, people: PEOPLE, color: false, width,
+    load, initial, zone: ZONE, now: WED_25_NOV, start, days, people: PEOPLE, color: false, width,
   });
   const element = width === undefined ? timeline : React.createElement(Box, { width }, timeline);
   const t = render(element);
@@ -218,14 +224,15 @@ describe('width', () => {
 });
 
 test('the lane labels keep their width when s switches to a schedule with shorter layer names', async () => {
-  const load = (window: Window) => {
+  const schedulesFor = (window: Window) => {
     const long = single('alpha', 'Alpha', 'alice', window);
     long.layers[0].label = 'business-hours';
     return [long, single('beta', 'Beta', 'bob', window)];
   };
+  const load = async (window: Window) => schedulesFor(window);
   const t = render(
     React.createElement(Box, { width: 121 }, React.createElement(InteractiveTimeline, {
-      load, zone: ZONE, now: WED_25_NOV, start: MON_23_NOV, days: 14, people: PEOPLE, color: false, width: 121,
+      load, initial: schedulesFor(windowOf(MON_23_NOV, 14, ZONE)), zone: ZONE, now: WED_25_NOV, start: MON_23_NOV, days: 14, people: PEOPLE, color: false, width: 121,
     })),
   );
   await settle();
@@ -242,10 +249,10 @@ test('a new loader redraws with its data (issue 12: the memo listed only the win
   const props = { zone: ZONE, now: WED_25_NOV, start: MON_23_NOV, days: 14, people: PEOPLE, color: false, width: 121 };
   const view = (load: TimelineLoader) =>
     React.createElement(Box, { width: 121 }, React.createElement(InteractiveTimeline, { ...props, load }));
-  const t = render(view((window) => [single('alpha', 'Alpha', 'alice', window)]));
+  const t = render(view(async (window) => [single('alpha', 'Alpha', 'alice', window)]));
   await settle();
   expect(t.lastFrame()).toContain('Alpha (alpha)');
-  t.rerender(view((window) => [single('delta', 'Delta', 'bob', window)]));
+  t.rerender(view(async (window) => [single('delta', 'Delta', 'bob', window)]));
   await settle();
   expect(t.lastFrame()).toContain('Delta (delta)');
   expect(t.lastFrame()).not.toContain('Alpha (alpha)');

@@ -76,7 +76,7 @@ describe('the interactive view', () => {
     ['without colour', false],
     ['with colour', true],
   ])('%s: every frame, while moving and switching schedules', async (_name, color) => {
-    const load = (window: Window) => [hostile('s1', window), hostile('s2', window)];
+    const load = async (window: Window) => [hostile('s1', window), hostile('s2', window)];
     const element = React.createElement(InteractiveTimeline, { load, zone: ZONE, now: NOW, start: MON_23_NOV, days: 14, people: PEOPLE, color, width: 150 });
     const t = render(React.createElement(Box, { width: 150 }, element));
     await settle();

@@ -32,14 +32,14 @@ export function registerTimeline(program: Command): void {
       requireWindow(window.start, window.end, zone);
       if (run.json) {
         const { timelineJson } = await import('../../app/timeline-json.js');
-        return run.printJson(timelineJson({ schedules: load(window), window, days, zone, people }));
+        return run.printJson(timelineJson({ schedules: await load(window), window, days, zone, people }));
       }
       const ui = await import('../../ui/render-timeline.js');
       const { io } = run;
       if (options.static || !isInteractive(io)) {
         const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : Number(io.env.COLUMNS) || 100;
         // The view makes every name and id safe for the terminal itself; the codes in it are its colours.
-        run.print(renderedText(ui.staticTimeline({ schedules: load(window), window, zone, now, width, people, color: run.color })));
+        run.print(renderedText(ui.staticTimeline({ schedules: await load(window), window, zone, now, width, people, color: run.color })));
         return;
       }
       // Both ends are terminals, so these are the process's own TTY streams.
