@@ -86,10 +86,12 @@ function versionOf(found: Found, location: string): number {
   return 0;
 }
 
-/** On open: the database must have exactly this oncall's schema; never migrated from here. */
-export async function checkPgSchema(client: pg.Client, location: string): Promise<void> {
+/**
+ * On open: the database must have exactly this oncall's schema (`known`, a parameter for the
+ * tests); it is never migrated from here.
+ */
+export async function checkPgSchema(client: pg.Client, location: string, known = pgKnownVersion()): Promise<void> {
   const version = await pgSchemaVersion(client, location);
-  const known = pgKnownVersion();
   if (version === known) return;
   if (version === 0) throw new RuntimeFailure(`the database at ${location} has no oncall schema yet: run \`oncall db migrate\``);
   if (version < known) {
