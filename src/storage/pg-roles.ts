@@ -21,12 +21,12 @@ export interface RolesSummary {
 
 /** Creates the three roles, or brings them up to date, and grants them oncall's tables. */
 export async function setUpRoles(client: pg.Client, location: string): Promise<RolesSummary> {
-  const version = await pgSchemaVersion(client, location);
-  if (version !== pgKnownVersion()) {
-    throw new RuntimeFailure(`the database at ${location} has schema ${version}, this oncall needs ${pgKnownVersion()}: run \`oncall db migrate\` before \`oncall db roles\``);
-  }
-  await client.query('BEGIN');
   try {
+    const version = await pgSchemaVersion(client, location);
+    if (version !== pgKnownVersion()) {
+      throw new RuntimeFailure(`the database at ${location} has schema ${version}, this oncall needs ${pgKnownVersion()}: run \`oncall db migrate\` before \`oncall db roles\``);
+    }
+    await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
     const existing = new Set((await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1)', [LADDER])).rows.map((r) => r.rolname));
     for (const role of LADDER) {
