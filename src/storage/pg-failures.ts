@@ -93,8 +93,8 @@ function driverError(error: unknown): unknown {
 /** The hint for a login that needs a password: the ways the PostgreSQL tools take one. */
 export function passwordHint(pgpass: PgWhere['pgpass'], what: string): string {
   const file = pgpass?.file ?? '~/.pgpass';
-  const ignored = pgpass?.ignored ? ` (${pgpass.ignored})` : '';
-  return `give ${what} with PGPASSWORD, a line in ${file} (or the file PGPASSFILE names)${ignored}, or in the URL`;
+  const ignored = pgpass?.ignored ? `; ${file}: ${pgpass.ignored}` : '';
+  return `give ${what} with PGPASSWORD, a line in ${file} (or the file PGPASSFILE names), or in the URL${ignored}`;
 }
 
 function unreachable(code: string, where: PgWhere): string {

@@ -31,7 +31,7 @@ export function lookupPgpass(key: PgpassKey, env: NodeJS.ProcessEnv): PgpassResu
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat?.isFile()) return {};
   if (process.platform !== 'win32' && stat.mode & 0o077) {
-    return { file, ignored: `${file} can be read by others (libpq ignores it then): chmod 600 it` };
+    return { file, ignored: 'others can read it, so it was ignored as libpq ignores it: chmod 600 it' };
   }
   // A server reached through a Unix socket is "localhost" in the file, as for libpq.
   const host = key.host.startsWith('/') ? 'localhost' : key.host;
