@@ -54,9 +54,10 @@ describe('the PostgreSQL schema', () => {
 
   test('its migrations in drizzle/pg are up to date with it (npm run db:generate:pg has nothing to add)', () => {
     // On a copy: a schema change must not leave a stray migration behind in the checkout.
+    // (drizzle-kit reads --out relative to the current folder, even an absolute path.)
     const out = path.join(tempDir(), 'pg');
     fs.cpSync(path.join(ROOT, 'drizzle', 'pg'), out, { recursive: true });
-    const args = ['drizzle-kit', 'generate', '--dialect', 'postgresql', '--schema', './src/storage/schema-pg.ts', '--out', out];
+    const args = ['drizzle-kit', 'generate', '--dialect', 'postgresql', '--schema', './src/storage/schema-pg.ts', '--out', path.relative(ROOT, out)];
     expect(execFileSync('npx', args, { cwd: ROOT, encoding: 'utf8' })).toMatch(/No schema changes/);
   }, 60_000);
 });
