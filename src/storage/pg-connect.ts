@@ -54,6 +54,9 @@ export async function connectPg(url: string, options: ConnectOptions): Promise<P
       ssl,
       application_name: options.env.PGAPPNAME || 'oncall',
       connectionTimeoutMillis: 1000 * Number(options.env.PGCONNECT_TIMEOUT || 10),
+      // Every statement, reads included, waits for a table lock (a migration's, another
+      // program's) no longer than a writer waits for the write lock, then fails in one line.
+      ...(options.lockTimeoutMs > 0 ? { lock_timeout: Math.round(options.lockTimeoutMs) } : {}),
     });
     // A connection lost between statements is reported by the next statement; unhandled,
     // this event would end the process with a stack trace instead.

@@ -206,6 +206,23 @@ describe.skipIf(!pgAvailable())('PostgreSQL adapter', () => {
       await Promise.all([holder.close(), late.close()]);
     }
   });
+
+  test('a read stuck behind another program\'s table lock gives up after the lock timeout too', async () => {
+    const url = await migrated('tablelock');
+    const store = await open(url, { lockTimeoutMs: 300 });
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('LOCK TABLE people IN ACCESS EXCLUSIVE MODE');
+      await expect(store.sql.all('SELECT id FROM people')).rejects.toThrow(
+        `the database at ${url} is locked by another oncall command or program (waited 0.3 s); nothing was changed`,
+      );
+    } finally {
+      await other.query('ROLLBACK');
+      await Promise.all([other.end(), store.close()]);
+    }
+  });
 });
 
 async function until(condition: () => boolean): Promise<void> {
