@@ -41,7 +41,9 @@ export function loadPg(): Promise<typeof pg> {
 export async function connectPg(url: string, options: ConnectOptions): Promise<PgConnection> {
   const settings = pgSettings(url, options.env);
   const pgpass: PgpassResult = {};
-  const where: PgWhere = { ...settings, lockTimeoutMs: options.lockTimeoutMs, pgpass };
+  // Only what the failure messages need: never the password.
+  const { location, user, database, host, port } = settings;
+  const where: PgWhere = { location, user, database, host, port, lockTimeoutMs: options.lockTimeoutMs, pgpass };
   const { Client } = await loadPg();
   const open = async (ssl: pg.ClientConfig['ssl']): Promise<pg.Client> => {
     const client = new Client({
@@ -53,7 +55,7 @@ export async function connectPg(url: string, options: ConnectOptions): Promise<P
       password: async () => settings.password ?? passwordFromFile(settings, options.env, pgpass),
       ssl,
       application_name: options.env.PGAPPNAME || 'oncall',
-      connectionTimeoutMillis: 1000 * Number(options.env.PGCONNECT_TIMEOUT || 10),
+      connectionTimeoutMillis: connectTimeoutMs(options.env),
       // Every statement, reads included, waits for a table lock (a migration's, another
       // program's) no longer than a writer waits for the write lock, then fails in one line.
       ...(options.lockTimeoutMs > 0 ? { lock_timeout: Math.round(options.lockTimeoutMs) } : {}),
@@ -76,6 +78,12 @@ export async function connectPg(url: string, options: ConnectOptions): Promise<P
   } catch (error) {
     throw pgFailure(error, where) ?? error;
   }
+}
+
+/** PGCONNECT_TIMEOUT seconds (0: wait for ever, as libpq); 10 s when unset, not libpq's for ever. */
+function connectTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.PGCONNECT_TIMEOUT ?? 10);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : 10_000;
 }
 
 function passwordFromFile(settings: PgSettings, env: NodeJS.ProcessEnv, found: PgpassResult): string {
