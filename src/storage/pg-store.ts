@@ -23,8 +23,11 @@ export interface PgStoreOptions {
   onWait?: () => void;
 }
 
+/** A Store on PostgreSQL, which also says whom it connected as (for "needs role …" messages). */
+export type PgStoreHandle = Store & { readonly user: string };
+
 /** Opens the database at `url`, which must have this oncall's schema (it is never migrated here). */
-export async function openPgStore(url: string, options: PgStoreOptions): Promise<Store> {
+export async function openPgStore(url: string, options: PgStoreOptions): Promise<PgStoreHandle> {
   const connection = await connectPg(url, options);
   try {
     await checkPgSchema(connection.client, connection.settings.location);
@@ -35,9 +38,11 @@ export async function openPgStore(url: string, options: PgStoreOptions): Promise
   return new PgStore(connection, options);
 }
 
-class PgStore implements Store {
+class PgStore implements PgStoreHandle {
   readonly backend = 'postgres';
   readonly location: string;
+  /** The role oncall connected as. */
+  readonly user: string;
   readonly sql: Sql;
   private readonly client: pg.Client;
   private onWait?: () => void;
@@ -51,6 +56,7 @@ class PgStore implements Store {
   ) {
     this.client = connection.client;
     this.location = connection.settings.location;
+    this.user = connection.settings.user;
     this.onWait = options.onWait;
     this.sql = pgSql(this.client, (error) => this.failure(error));
   }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PermissionDenied } from '../../src/storage/pg-failures.js';
 import { setUpPgRoles } from '../../src/storage/pg-roles.js';
-import { migratePgStore, openPgStore } from '../../src/storage/pg-store.js';
+import { migratePgStore, openPgStore, type PgStoreHandle } from '../../src/storage/pg-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { cleanup, tempDir } from './helpers.js';
 import { pgAvailable, startPgServer, type PgServer } from './pg-server.js';
@@ -17,7 +17,7 @@ type Login = keyof typeof PASSWORDS;
 const env = (): NodeJS.ProcessEnv => ({ HOME: tempDir() });
 
 /** Opens the database as `user`, the password given the way a teammate would: PGPASSWORD. */
-function openAs(user: Login): Promise<Store> {
+function openAs(user: Login): Promise<PgStoreHandle> {
   return openPgStore(server.url('team', user), { env: { ...env(), PGPASSWORD: PASSWORDS[user] }, lockTimeoutMs: 5000 });
 }
 
@@ -68,6 +68,7 @@ describe.skipIf(!pgAvailable())('oncall db roles', () => {
   test('oncall_read reads everything and changes nothing', async () => {
     const store = await openAs('reader');
     try {
+      expect(store.user).toBe('reader');
       expect(await store.sql.all('SELECT layer_id AS "layerId" FROM layers')).toEqual([{ layerId: 'primary' }]);
       const denied = await refusal(addOverride(store));
       expect(denied).toMatchObject({ user: 'reader', table: 'overrides' });
