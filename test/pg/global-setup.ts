@@ -1,0 +1,49 @@
+// Vitest global setup of the `postgres` project: one real server for the whole run, a migrated
+// template database, and a pool of copies of it; the tests find them through `inject('pg')`.
+
+import type { TestProject } from 'vitest/node';
+import { startPool } from './pool.js';
+import { startServer } from './server.js';
+import { psql } from './sql.js';
+import { prepareTemplate } from './template.js';
+
+export const TEMPLATE = 'oncall_template';
+
+export interface ProvidedPg {
+  /** Superuser URL without a database: `${base}/name`. */
+  base: string;
+  bin: string;
+  template: string;
+  /** The pool's folder (see pool.ts). */
+  pool: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pg: ProvidedPg;
+  }
+}
+
+/** Starts everything, with `prepare` giving the template its schema; returns the teardown. */
+export async function setUpWith(project: TestProject, prepare: (url: string) => void): Promise<() => Promise<void>> {
+  const started = performance.now();
+  const server = await startServer();
+  try {
+    psql(server.bin, `${server.base}/postgres`, `CREATE DATABASE ${TEMPLATE};`);
+    prepare(`${server.base}/${TEMPLATE}`);
+    const pool = await startPool(server.base, TEMPLATE);
+    project.provide('pg', { base: server.base, bin: server.bin, template: TEMPLATE, pool: pool.dirs.root });
+    if (process.env.ONCALL_TEST_PG_TIMING) console.log(`PostgreSQL test server ready in ${Math.round(performance.now() - started)} ms (${server.base})`);
+    return async () => {
+      await pool.stop();
+      server.stop();
+    };
+  } catch (error) {
+    server.stop();
+    throw error;
+  }
+}
+
+export default function setup(project: TestProject): Promise<() => Promise<void>> {
+  return setUpWith(project, prepareTemplate);
+}
