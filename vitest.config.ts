@@ -27,8 +27,8 @@ const SQLITE_ONLY = [
 // The PostgreSQL run needs Debian's postgresql package. A missing server is one clear line and
 // no `postgres` project locally; CI sets ONCALL_TEST_PG=required, so there it fails the run.
 const missing = missingServer();
-if (missing && process.env.ONCALL_TEST_PG === 'required') throw new Error(`${missing} (ONCALL_TEST_PG=required)`);
-if (missing) console.warn(missing);
+if (missing && process.env.ONCALL_TEST_PG === 'required') throw new Error(`PostgreSQL tests cannot run (ONCALL_TEST_PG=required): ${missing}`);
+if (missing) console.warn(`PostgreSQL tests skipped: ${missing}`);
 
 export default defineConfig({
   test: {

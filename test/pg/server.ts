@@ -19,9 +19,9 @@ export interface PgServer {
   stop(): void;
 }
 
-/** Why the tests cannot start a server here, as one line that says what to install; undefined when they can. */
+/** Why the tests cannot start a server here, with what to install; undefined when they can. */
 export function missingServer(): string | undefined {
-  return pgBin() ? undefined : 'PostgreSQL tests skipped: initdb not found; apt-get install postgresql';
+  return pgBin() ? undefined : 'initdb not found; apt-get install postgresql';
 }
 
 /** The bin folder with initdb: pg_config's, else the newest /usr/lib/postgresql/N/bin. */
@@ -65,7 +65,7 @@ export function freePort(): Promise<number> {
 
 export async function startServer(): Promise<PgServer> {
   const bin = pgBin();
-  if (!bin) throw new Error(missingServer());
+  if (!bin) throw new Error(`PostgreSQL tests cannot run: ${missingServer()}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-pg-'));
   // The server owns the folder; 0755 so the test process (root or not) can reach the socket.
   if (process.getuid?.() === 0) spawnSync('chown', ['postgres:postgres', dir]);
