@@ -17,11 +17,6 @@ const SQLITE_ONLY = [
   // These read or change tables through the better-sqlite3 handle of a file path (raw()).
   'test/storage/apply.test.ts',
   'test/storage/roster-change.property.test.ts',
-  // These tamper with the SQLite file directly through better-sqlite3.
-  'test/cli/apply-consequences.test.ts',
-  'test/cli/handoff-rules.test.ts',
-  'test/cli/ownership.test.ts',
-  'test/cli/pending-definitions.test.ts',
 ];
 
 // The PostgreSQL run needs Debian's postgresql package. A missing server is one clear line and

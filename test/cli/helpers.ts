@@ -13,6 +13,7 @@ import { runInProcess, runInProcessAsync, type Result } from './in-process.js';
 
 export type { Result } from './in-process.js';
 export { dbState } from './db-state.js';
+export { execDb, literal, queryDb } from './db-sql.js';
 export { onPostgres } from '../pg/databases.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -80,3 +80,14 @@ ORDER BY c.relname
     });
 }
 
+
+/** The rows `select` returns in `url`, as JSON reads them (bigint as numbers). */
+export function pgQuery(url: string, select: string): Row[] {
+  const out = psql(inject('pg').bin, url, `SELECT replace(coalesce(json_agg(q)::text, '[]'), E'\\n', ' ') FROM (${select}) q;`);
+  return JSON.parse(out) as Row[];
+}
+
+/** Runs `statements` in `url`, in one transaction. */
+export function pgExec(url: string, statements: string): void {
+  psql(inject('pg').bin, url, `BEGIN;\n${statements};\nCOMMIT;`);
+}
