@@ -1,6 +1,7 @@
 // Vitest global setup of the `postgres` project: one real server for the whole run, a migrated
 // template database, and a pool of copies of it; the tests find them through `inject('pg')`.
 
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startPool } from './pool.js';
 import { startServer } from './server.js';
@@ -31,8 +32,9 @@ export async function setUpWith(project: TestProject, prepare: (url: string) => 
   try {
     psql(server.bin, `${server.base}/postgres`, `CREATE DATABASE ${TEMPLATE};`);
     prepare(`${server.base}/${TEMPLATE}`);
-    const pool = await startPool(server.base, TEMPLATE);
+    const pool = await startPool(server.base, TEMPLATE, path.join(server.dir, 'pool'));
     project.provide('pg', { base: server.base, bin: server.bin, template: TEMPLATE, pool: pool.dirs.root });
+    // ONCALL_TEST_PG_TIMING=1 shows what the server costs the run.
     if (process.env.ONCALL_TEST_PG_TIMING) console.log(`PostgreSQL test server ready in ${Math.round(performance.now() - started)} ms (${server.base})`);
     return async () => {
       await pool.stop();

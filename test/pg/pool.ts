@@ -6,7 +6,6 @@
 // thousand tests do not leave a thousand 7 MB databases behind.
 
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Client } from 'pg';
 
@@ -30,9 +29,9 @@ export interface Pool {
   stop(): Promise<void>;
 }
 
-/** Keeps READY copies of `template` ready and drops used ones, until `stop`. */
-export async function startPool(base: string, template: string): Promise<Pool> {
-  const dirs = poolDirs(fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-pg-pool-')));
+/** Keeps READY copies of `template` ready (named in files under `root`) and drops used ones, until `stop`. */
+export async function startPool(base: string, template: string, root: string): Promise<Pool> {
+  const dirs = poolDirs(root);
   for (const dir of [dirs.ready, dirs.claimed, dirs.used]) fs.mkdirSync(dir);
   // pg probes for Cloudflare's runtime through `navigator` unless Node's is there (Node 20 has none).
   (globalThis as { navigator?: unknown }).navigator ??= { userAgent: 'Node.js' };

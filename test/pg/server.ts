@@ -2,7 +2,7 @@
 // temp folder, pg_ctl start on a free 127.0.0.1 port (and a unix socket in that folder), stopped
 // and removed after. Durability is switched off: a test cluster never outlives the run.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -50,6 +50,19 @@ function runAsServer(command: string, args: string[]): void {
   }
 }
 
+/**
+ * A process of its own that stops the server and removes its folder once `owner` is gone, however
+ * it ended: a teardown that never ran (SIGKILL, a closed pipe, Ctrl-C) must not leave a server behind.
+ */
+function watch(owner: number, bin: string, data: string, dir: string): ChildProcess {
+  const [stopCommand, stopArgs] = asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  // The extra second lets a pg_ctl start cut short by the owner's death finish before the stop.
+  const script = 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; sleep 1; shift; dir=$1; shift; "$@" >/dev/null 2>&1; rm -rf "$dir"';
+  const child = spawn('sh', ['-c', script, 'watchdog', String(owner), dir, stopCommand, ...stopArgs], { detached: true, stdio: 'ignore' });
+  child.unref();
+  return child;
+}
+
 /** A port nothing listens on right now (the OS picks it; the server binds it a moment later). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -67,12 +80,15 @@ export async function startServer(): Promise<PgServer> {
   const bin = pgBin();
   if (!bin) throw new Error(`PostgreSQL tests cannot run: ${missingServer()}`);
   const dir = fs.mkdtempSync(path.join(clusterRoot(), 'oncall-pg-'));
+  const data = path.join(dir, 'data');
+  // From the start: a run killed during initdb must not leave a cluster folder behind either.
+  const watchdog = watch(process.pid, bin, data, dir);
   // The server owns the folder; 0755 so the test process (root or not) can reach the socket.
   if (process.getuid?.() === 0) spawnSync('chown', ['postgres:postgres', dir]);
   fs.chmodSync(dir, 0o755);
-  const data = path.join(dir, 'data');
   const port = await freePort();
   const stop = () => {
+    watchdog.kill();
     if (fs.existsSync(path.join(data, 'postmaster.pid'))) {
       try {
         runAsServer(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
