@@ -32,7 +32,7 @@ export interface Pool {
 /** Keeps READY copies of `template` ready (named in files under `root`) and drops used ones, until `stop`. */
 export async function startPool(base: string, template: string, root: string): Promise<Pool> {
   const dirs = poolDirs(root);
-  for (const dir of [dirs.ready, dirs.claimed, dirs.used]) fs.mkdirSync(dir);
+  for (const dir of [dirs.ready, dirs.claimed, dirs.used]) fs.mkdirSync(dir, { recursive: true });
   // pg probes for Cloudflare's runtime through `navigator` unless Node's is there (Node 20 has none).
   (globalThis as { navigator?: unknown }).navigator ??= { userAgent: 'Node.js' };
   const { default: pg } = await import('pg');
