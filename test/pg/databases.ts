@@ -18,7 +18,7 @@ let made = 0;
 /** The URL of a new database, a copy of the migrated template, used by nobody else. */
 export function tempPgDb(): string {
   const pg = inject('pg');
-  const name = claimSoon(poolDirs(pg.pool)) ?? make(pg.bin, pg.base, pg.template);
+  const name = claimSoon(poolDirs(pg.pool)) ?? make(pg.bin, pg.base, pg.copy);
   taken.push(name);
   return `${pg.base}/${name}`;
 }
@@ -40,9 +40,9 @@ function claimSoon(dirs: PoolDirs): string | undefined {
 }
 
 /** The pool ran dry (or stopped): make one here, at the cost of a psql start. */
-function make(bin: string, base: string, template: string): string {
+function make(bin: string, base: string, copy: string): string {
   const name = `${prefix}${++made}`;
-  psql(bin, `${base}/postgres`, `CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY;`);
+  psql(bin, `${base}/postgres`, `CREATE DATABASE ${name} ${copy};`);
   return name;
 }
 

@@ -17,6 +17,8 @@ export interface ProvidedPg {
   template: string;
   /** The pool's folder (see pool.ts). */
   pool: string;
+  /** How CREATE DATABASE copies the template (see copyClause). */
+  copy: string;
 }
 
 declare module 'vitest' {
@@ -32,8 +34,9 @@ export async function setUpWith(project: TestProject, prepare: (url: string) => 
   try {
     psql(server.bin, `${server.base}/postgres`, `CREATE DATABASE ${TEMPLATE};`);
     prepare(`${server.base}/${TEMPLATE}`);
-    const pool = await startPool(server.base, TEMPLATE, path.join(server.dir, 'pool'));
-    project.provide('pg', { base: server.base, bin: server.bin, template: TEMPLATE, pool: pool.dirs.root });
+    const copy = copyClause(Number(psql(server.bin, `${server.base}/postgres`, 'SHOW server_version_num;')));
+    const pool = await startPool(server.base, copy, path.join(server.dir, 'pool'));
+    project.provide('pg', { base: server.base, bin: server.bin, template: TEMPLATE, pool: pool.dirs.root, copy });
     // ONCALL_TEST_PG_TIMING=1 shows what the server costs the run.
     if (process.env.ONCALL_TEST_PG_TIMING) console.log(`PostgreSQL test server ready in ${Math.round(performance.now() - started)} ms (${server.base})`);
     return async () => {
@@ -44,6 +47,14 @@ export async function setUpWith(project: TestProject, prepare: (url: string) => 
     server.stop();
     throw error;
   }
+}
+
+/**
+ * `TEMPLATE oncall_template`, and from PostgreSQL 15 on the FILE_COPY strategy: for a small
+ * database it was faster than the default WAL_LOG (20-27 against 36-37 ms per copy, measured).
+ */
+function copyClause(version: number): string {
+  return `TEMPLATE ${TEMPLATE}${version >= 150000 ? ' STRATEGY FILE_COPY' : ''}`;
 }
 
 export default function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -29,8 +29,8 @@ export interface Pool {
   stop(): Promise<void>;
 }
 
-/** Keeps READY copies of `template` ready (named in files under `root`) and drops used ones, until `stop`. */
-export async function startPool(base: string, template: string, root: string): Promise<Pool> {
+/** Keeps READY copies (`CREATE DATABASE name ${copy}`) ready, named in files under `root`, and drops used ones, until `stop`. */
+export async function startPool(base: string, copy: string, root: string): Promise<Pool> {
   const dirs = poolDirs(root);
   for (const dir of [dirs.ready, dirs.claimed, dirs.used]) fs.mkdirSync(dir, { recursive: true });
   // pg probes for Cloudflare's runtime through `navigator` unless Node's is there (Node 20 has none).
@@ -45,7 +45,7 @@ export async function startPool(base: string, template: string, root: string): P
   const step = async (): Promise<boolean> => {
     if (fs.readdirSync(dirs.ready).length < READY) {
       const name = `oncall_p${++made}`;
-      await client.query(`CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`);
+      await client.query(`CREATE DATABASE ${name} ${copy}`);
       fs.writeFileSync(path.join(dirs.ready, name), '');
       return true;
     }
