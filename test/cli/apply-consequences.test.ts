@@ -12,9 +12,8 @@
 // with the new list ordered so that counting shifts from the layer's start and continuing
 // from the person on call agree; the issue's own example (item 1) is the last roster test.
 
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cleanup, dbState, json, ok, pending, session, writeYaml, type Session } from './helpers.js';
+import { cleanup, dbState, execDb, json, ok, pending, session, writeYaml, type Session } from './helpers.js';
 import { expectOneLine } from './one-line.js';
 
 afterAll(cleanup);
@@ -226,9 +225,7 @@ describe('a schedule whose stored rotation cannot be computed', () => {
   test('the plan says its hand changes are unknown, and why; the apply still goes ahead', () => {
     const s = based();
     // A rule an older version could have stored: the file's `shift: 1w` replaces it.
-    const sqlite = new Database(s.db);
-    sqlite.prepare("UPDATE layers SET handoffs = 'FREQ=SECONDLY', shift = NULL WHERE layer_id = 'weekly' AND valid_to IS NULL").run();
-    sqlite.close();
+    execDb(s.db, "UPDATE layers SET handoffs = 'FREQ=SECONDLY', shift = NULL WHERE layer_id = 'weekly' AND valid_to IS NULL");
     const dry = pending(s.run(['apply', '-f', file(s, BASE), '--dry-run']));
     expect(handOffs(dry.stdout)[1]).toMatch(/^  primary: hand changes unknown; schedule "primary" cannot be shown: layer "weekly": handoffs "FREQ=SECONDLY"/);
     const plan = json(pending(s.run(['apply', '-f', file(s, BASE), '--dry-run', '--json'])));

@@ -4,11 +4,10 @@
 // here straight into the database) makes each read name that schedule and what to do, exit 1,
 // while the other schedules still answer, quickly.
 
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cleanup, dbState, EXAMPLES, json, ok, position, ROOT, session, tempDir, writeYaml, type Result, type Session } from './helpers.js';
+import { cleanup, dbState, EXAMPLES, execDb, json, literal, queryDb, ok, position, ROOT, session, tempDir, writeYaml, type Result, type Session } from './helpers.js';
 
 afterAll(cleanup);
 
@@ -130,15 +129,9 @@ describe('layer add and layer edit refuse the same rules, naming what is wrong',
 
 /** Writes a rule into the stored definition, as an older version could have. */
 function storeRule(db: string, schedule: string, layer: string, rotation: { handoffs?: string; shift?: string }): void {
-  const sqlite = new Database(db);
-  try {
-    const changed = sqlite
-      .prepare('UPDATE layers SET handoffs = ?, shift = ? WHERE schedule_id = ? AND layer_id = ? AND valid_to IS NULL')
-      .run(rotation.handoffs ?? null, rotation.shift ?? null, schedule, layer).changes;
-    expect(changed).toBe(1);
-  } finally {
-    sqlite.close();
-  }
+  const current = `schedule_id = ${literal(schedule)} AND layer_id = ${literal(layer)} AND valid_to IS NULL`;
+  expect(queryDb(db, `SELECT layer_id FROM layers WHERE ${current}`)).toHaveLength(1);
+  execDb(db, `UPDATE layers SET handoffs = ${literal(rotation.handoffs ?? null)}, shift = ${literal(rotation.shift ?? null)} WHERE ${current}`);
 }
 
 const NAMED = /oncall: schedule "rota" cannot be shown: layer "weekdays": .*; fix it with "oncall layer edit rota weekdays --shift 1w" \(or --handoffs RULE\)/;

@@ -4,14 +4,17 @@
 // few tests that are about the process itself (exit codes, terminals, signals, pipes).
 
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanupPg, onPostgres, tempPgDb } from '../pg/databases.js';
 import { runInProcess, runInProcessAsync, type Result } from './in-process.js';
 
 export type { Result } from './in-process.js';
+export { dbState } from './db-state.js';
+export { execDb, literal, queryDb } from './db-sql.js';
+export { onPostgres } from '../pg/databases.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = path.join(ROOT, 'bin', 'oncall.js');
@@ -34,9 +37,12 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A path for a database that does not exist yet, in a fresh temp directory. */
+/**
+ * A database of its own: a path that does not exist yet in a fresh temp directory, or, in the
+ * `postgres` vitest project (ONCALL_TEST_BACKEND=postgres), the URL of a new, migrated database.
+ */
 export function tempDb(): string {
-  return path.join(tempDir(), 'oncall.db');
+  return onPostgres ? tempPgDb() : path.join(tempDir(), 'oncall.db');
 }
 
 /** Writes YAML text to a temp file and returns its path. */
@@ -48,6 +54,7 @@ export function writeYaml(text: string, name = 'setup.yaml', dir = tempDir()): s
 
 export function cleanup(): void {
   for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  cleanupPg();
 }
 
 /** The environment a test run sees: this process's, pinned now and zone, no colour, no actor, no COLUMNS. */
@@ -87,39 +94,16 @@ export function spawnRun(args: string[], env: Env = {}): Result {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A database of its own and a `run` bound to it. */
+/** A database of its own, a temp folder for the test's files, and a `run` bound to the database. */
 export function session(baseEnv: Env = {}) {
   const db = tempDb();
   return {
     db,
-    dir: path.dirname(db),
+    dir: onPostgres ? tempDir() : path.dirname(db),
     run: (args: string[], env: Env = {}) => run(args, { ONCALL_DB: db, ...baseEnv, ...env }),
   };
 }
 export type Session = ReturnType<typeof session>;
-
-/**
- * Everything the database holds, read directly (no command runs): every row of every table
- * but drizzle's migration journal, as text to compare. A file that does not exist yet reads
- * as an empty database, which is what any command would first make of it.
- */
-export function dbState(file: string): string {
-  if (!fs.existsSync(file)) return '';
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name")
-      .pluck()
-      .all() as string[];
-    return tables
-      .map((table) => ({ table, rows: db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() }))
-      .filter(({ rows }) => rows.length > 0)
-      .map(({ table, rows }) => `${table}\n${rows.map((row) => JSON.stringify(row)).join('\n')}`)
-      .join('\n\n');
-  } finally {
-    db.close();
-  }
-}
 
 /** A session with examples/acme.yaml applied. */
 export function acmeSession(): Session {

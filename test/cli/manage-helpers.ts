@@ -5,14 +5,14 @@
 import path from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
-import { dbState, EXAMPLES, json, ok, run, session, testEnv, type Env, type Result, type Session, type Shift } from './helpers.js';
+import { dbState, EXAMPLES, json, ok, run, session, tempDir, testEnv, type Env, type Result, type Session, type Shift } from './helpers.js';
 import { runInOwnThread } from './in-process.js';
 
 export const VIEWER = { ONCALL_TZ: 'America/New_York', ONCALL_USER: 'lead' };
 
-/** A session on an existing database file (e.g. one that other processes write too). */
+/** A session on an existing database, a file or a postgres:// URL (e.g. one that other processes write too). */
 export function sessionAt(db: string, env: Env = {}): Session {
-  return { db, dir: path.dirname(db), run: (args: string[], more: Env = {}) => run(args, { ...VIEWER, ONCALL_DB: db, ...env, ...more }) };
+  return { db, dir: /^postgres(ql)?:\/\//.test(db) ? tempDir() : path.dirname(db), run: (args: string[], more: Env = {}) => run(args, { ...VIEWER, ONCALL_DB: db, ...env, ...more }) };
 }
 
 /** An empty database. */

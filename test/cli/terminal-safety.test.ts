@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { cleanup, ok, pending, session, tempDir, testEnv, writeYaml, type Env, type Result, type Session } from './helpers.js';
+import { cleanup, ok, pending, session, tempDb, testEnv, writeYaml, type Env, type Result, type Session } from './helpers.js';
 import { CLEAR, HOSTILE, HOSTILE_YAML, TITLE, unsafeIn } from './hostile-text.js';
 
 afterAll(cleanup);
@@ -293,7 +293,7 @@ describe('machine formats: exact through a pipe, harmless on a terminal', () => 
 
   test('colour on a terminal: our colour codes, nothing else (who, escalate, check, cover, apply, log)', async () => {
     const window = ['--from', '2026-11-25T10:00:00Z', '--to', '2026-11-25T12:00:00Z'];
-    const fresh = path.join(tempDir(), 'fresh.db');
+    const fresh = tempDb();
     for (const [args, status, db] of [
       [['who'], 0], [['escalate', 'p'], 0], [['check'], 3], [['cover', '--schedule', 's1', ...window], 0], [['log'], 0],
       [['incident', 'show', '1'], 0], [['apply', '-f', writeYaml(HOSTILE_YAML, 'hostile.yaml', s.dir), '--dry-run'], 4, fresh],

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import { cleanupPg, onPostgres, tempPgDb } from '../pg/databases.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXAMPLES = {
@@ -20,8 +21,18 @@ export function tempDir(): string {
   return dir;
 }
 
+/**
+ * A database of its own: a SQLite path that does not exist yet, or in the `postgres` vitest
+ * project the URL of a new database with the current schema. Storage tests written against the
+ * Store interface take their database from here to run on both backends.
+ */
+export function tempDatabase(): string {
+  return onPostgres ? tempPgDb() : path.join(tempDir(), 'oncall.db');
+}
+
 export function cleanup(): void {
   for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  cleanupPg();
 }
 
 /** The better-sqlite3 handle behind whatever `openDatabase` / `ctx.store()` returned. */
