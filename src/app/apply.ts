@@ -6,7 +6,7 @@ import { addDays, keepEndedOverrides, planChanges, sortOwnership } from '../core
 import { normalizeFiles } from '../core/normalize.js';
 import { InputError } from '../errors.js';
 import { loadConfig } from '../storage/state.js';
-import { applyPlan } from '../storage/write.js';
+import { applyPlan, claimDefinitions } from '../storage/write.js';
 import { adoptRows, commandLineRows } from '../storage/ownership.js';
 import type { AppContext } from './context.js';
 import { loadYamlFiles, locateAll, yamlErrors } from './yaml-files.js';
@@ -59,6 +59,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
   // override while CI applies) lands entirely before or entirely after this apply.
   const { plan, applied, noEffect, kept, adopted, consequences } = await store.write(
     async () => {
+      await claimDefinitions(store);
       const current = await loadConfig(store);
       const known = options.prune
         ? { people: new Set<string>(), teams: new Set<string>(), holidayRegion }

@@ -2,10 +2,13 @@
 // "now" is, the viewer's zone and who is acting. The database opens on first use only.
 
 import type { Store } from '../storage/store.js';
-import { DEFAULT_LOCK_TIMEOUT_MS, openDatabase } from '../storage/open.js';
+import { DEFAULT_LOCK_TIMEOUT_MS } from '../storage/open.js';
+import { openStore } from '../storage/open-store.js';
 import { errorCode, storageFailure } from '../storage/failures.js';
 
 export { DEFAULT_LOCK_TIMEOUT_MS };
+/** A shared database refused a statement to the connected role (the CLI names the role needed). */
+export { PermissionDenied } from '../storage/pg-failures.js';
 
 export interface AppContext {
   dbPath: string;
@@ -13,6 +16,8 @@ export interface AppContext {
   /** The viewer's IANA zone: times without an offset are read in it, output is shown in it. */
   zone: string;
   actor: string;
+  /** How long a write waits for another command's write lock, in milliseconds. */
+  lockTimeoutMs: number;
   /**
    * Schedules a read had to leave out because their stored rotation cannot be computed, by
    * id, each with a message that says what to do (see usable.ts); the CLI prints them.
@@ -29,6 +34,8 @@ export interface AppContext {
 
 export interface ContextOptions {
   dbPath: string;
+  /** The run's environment: PostgreSQL reads PG* variables and .pgpass from it (default: this process's). */
+  env?: NodeJS.ProcessEnv;
   now: number;
   zone: string;
   actor: string;
@@ -41,14 +48,15 @@ export interface ContextOptions {
 }
 
 export function makeContext(options: ContextOptions): AppContext {
-  const { createFolders = false, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, onWait, ...rest } = options;
+  const { createFolders = false, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, onWait, env = process.env, ...rest } = options;
   let opened: Promise<Store> | undefined;
   let open: Store | undefined;
   return {
     ...rest,
+    lockTimeoutMs,
     setAside: new Map(),
     store: () =>
-      (opened ??= openDatabase(rest.dbPath, { createFolders, lockTimeoutMs, onWait }).then((store) => (open = store))),
+      (opened ??= openStore(rest.dbPath, { createFolders, lockTimeoutMs, onWait, env }).then((store) => (open = store))),
     changed: () => open !== undefined && open.committed(),
     close: async () => {
       const closing = opened;

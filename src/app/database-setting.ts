@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { defaultDbPath } from '../storage/open.js';
-import { isUrl, maskedUrl } from './database-url.js';
+import { isPostgresUrl, isUrl, maskedUrl } from './database-url.js';
 
 export type SetBy = '--db' | 'ONCALL_DB' | 'config file' | 'default';
 
@@ -44,11 +44,11 @@ async function namedSetting(given: string | undefined, env: Record<string, strin
 }
 
 /**
- * A connection URL (postgres://user:password@host/db) is not a file: read as a path it would
- * end in an error that repeats the password. It is refused with the password masked.
+ * A postgres:// URL names a shared server; any other URL is not a file either: read as a path
+ * it would end in an error that repeats its password. It is refused with the password masked.
  */
 function refuseUrl(setting: DatabaseSetting): void {
-  if (!isUrl(setting.location)) return;
+  if (!isUrl(setting.location) || isPostgresUrl(setting.location)) return;
   const by = setting.setBy === 'config file' ? `db: in ${setting.configFile}` : setting.setBy;
-  throw new UserError(`${by} is a URL (${maskedUrl(setting.location)}); this oncall opens SQLite database files only, so give the path of a file`);
+  throw new UserError(`${by} is a URL oncall cannot open (${maskedUrl(setting.location)}); give the path of a SQLite file or a postgres:// URL`);
 }

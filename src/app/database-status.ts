@@ -9,6 +9,8 @@ import { UserError } from '../errors.js';
 import { schemaStatus, type SchemaStatus } from '../storage/schema-status.js';
 import type { AppContext } from './context.js';
 import type { DatabaseSetting } from './database-setting.js';
+import { isPostgresUrl } from './database-url.js';
+import type { PgStatus } from '../storage/pg-store.js';
 
 export type SchemaState = 'none' | 'current' | 'older' | 'newer';
 
@@ -22,14 +24,27 @@ export interface DatabaseStatus extends SchemaStatus {
   folderMissing: boolean;
 }
 
-export function databaseStatus(setting: DatabaseSetting): DatabaseStatus {
+/** A shared PostgreSQL database: the location is its URL with the password masked. */
+export interface SharedDatabaseStatus extends Omit<PgStatus, 'version'> {
+  setBy: DatabaseSetting['setBy'];
+  configFile?: string;
+  version: number;
+  state: SchemaState;
+}
+
+export async function databaseStatus(setting: DatabaseSetting, env: NodeJS.ProcessEnv): Promise<DatabaseStatus | SharedDatabaseStatus> {
+  if (isPostgresUrl(setting.location)) {
+    const { pgStatus } = await import('../storage/pg-store.js');
+    const found = await pgStatus(setting.location, env);
+    return { ...setting, ...found, state: stateOf(found) };
+  }
   const location = path.resolve(setting.location);
   const found = schemaStatus(location);
   const folderMissing = !found.exists && setting.setBy !== 'default' && !fs.existsSync(path.dirname(location));
   return { backend: 'sqlite', ...setting, location, ...found, state: stateOf(found), folderMissing };
 }
 
-function stateOf({ version, known }: SchemaStatus): SchemaState {
+function stateOf({ version, known }: { version?: number; known: number }): SchemaState {
   if (!version) return 'none';
   if (version === known) return 'current';
   return version < known ? 'older' : 'newer';
@@ -44,8 +59,15 @@ export interface Migrated {
   backup?: string;
 }
 
-/** Sets up or upgrades the database (opening it does both), and says what it did. */
-export async function migrateDatabase(ctx: AppContext, setting: DatabaseSetting): Promise<Migrated> {
+/**
+ * Sets up or upgrades the database, and says what it did. A SQLite file is migrated by opening
+ * it; a shared PostgreSQL database only here, under a lock of its own.
+ */
+export async function migrateDatabase(ctx: AppContext, setting: DatabaseSetting, env: NodeJS.ProcessEnv): Promise<Migrated> {
+  if (isPostgresUrl(setting.location)) {
+    const { migratePgStore } = await import('../storage/pg-store.js');
+    return migratePgStore(setting.location, { env, lockTimeoutMs: ctx.lockTimeoutMs });
+  }
   const location = path.resolve(setting.location);
   const before = schemaStatus(location).version ?? 0;
   await ctx.store();
@@ -67,4 +89,13 @@ export async function copyDatabase(ctx: AppContext, setting: DatabaseSetting, ta
   if (store.backend !== 'sqlite') throw new UserError('oncall db copy from PostgreSQL is not available in this oncall');
   const bytes = copyInto(store as SqliteStore, target);
   return { from: path.resolve(setting.location), to: path.resolve(target), schema: schemaStatus(path.resolve(target)).version ?? 0, bytes };
+}
+
+/** `oncall db roles`: the three oncall roles on a shared database, created or brought up to date. */
+export async function setUpRoles(ctx: AppContext, setting: DatabaseSetting, env: NodeJS.ProcessEnv): Promise<{ location: string; schema: string; lines: string[] }> {
+  if (!isPostgresUrl(setting.location)) {
+    throw new UserError('roles are enforced by PostgreSQL; a SQLite file has no users: point --db, ONCALL_DB or the config file at a postgres:// URL');
+  }
+  const { setUpPgRoles } = await import('../storage/pg-roles.js');
+  return setUpPgRoles(setting.location, { env, lockTimeoutMs: ctx.lockTimeoutMs });
 }

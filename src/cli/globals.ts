@@ -3,8 +3,9 @@
 
 import type { Command } from 'commander';
 import { terminalSafeLines } from '../core/index.js';
-import { UserError } from '../errors.js';
-import { DEFAULT_LOCK_TIMEOUT_MS, makeContext, type AppContext } from '../app/context.js';
+import { RuntimeFailure, UserError } from '../errors.js';
+import { DEFAULT_LOCK_TIMEOUT_MS, makeContext, PermissionDenied, type AppContext } from '../app/context.js';
+import { roleFor } from './roles.js';
 import { databaseSetting, type DatabaseSetting } from '../app/database-setting.js';
 import type { Io } from './io.js';
 import { colorsFor, terminalWidth, wantColor, type Colors } from './output.js';
@@ -60,6 +61,8 @@ export interface Invocation {
 interface RunState {
   io: Io;
   contexts: AppContext[];
+  /** The command that ran, by name (["override", "add"]), once it started. */
+  path?: string[];
 }
 const runs = new WeakMap<Command, RunState>();
 
@@ -93,7 +96,15 @@ export function changedIn(program: Command): boolean {
  * one-line message it means, naming the database the run opened.
  */
 export function explainFailure(program: Command, error: unknown): unknown {
-  return runs.get(program)?.contexts.reduce((explained, ctx) => ctx.explain(explained), error) ?? error;
+  const state = runs.get(program);
+  if (error instanceof PermissionDenied && state?.path) {
+    const command = `oncall ${state.path.join(' ')}`;
+    const role = roleFor(state.path);
+    return new RuntimeFailure(
+      `${error.user} may not run "${command}" on this database: it needs the ${role} role; nothing was changed (an admin can run: GRANT ${role} TO "${error.user}")`,
+    );
+  }
+  return state?.contexts.reduce((explained, ctx) => ctx.explain(explained), error) ?? error;
 }
 
 /** The longest wait for another command's write lock: ONCALL_LOCK_TIMEOUT seconds, else one minute. */
@@ -106,6 +117,12 @@ function lockTimeout(env: Record<string, string | undefined>): number {
     throw new UserError(`ONCALL_LOCK_TIMEOUT "${text}" must be a number of seconds from 0 to ${MAX_LOCK_TIMEOUT_S}`);
   }
   return Math.round(seconds * 1000);
+}
+
+function commandPath(command: Command): string[] {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names;
 }
 
 function runOf(command: Command): RunState {
@@ -130,6 +147,7 @@ export function addGlobalOptions(program: Command): Command {
 export async function invocation(command: Command): Promise<Invocation> {
   const state = runOf(command);
   const { io } = state;
+  state.path = commandPath(command);
   const env = io.env;
   const opts = command.optsWithGlobals() as GlobalOptions;
   const zone = viewerZone(opts.tz, env);
@@ -142,6 +160,7 @@ export async function invocation(command: Command): Promise<Invocation> {
   const database = await databaseSetting(opts.db, env);
   const ctx = makeContext({
     dbPath: database.location,
+    env,
     // Only the default location gets its folders made; a named one must be where it is said to be.
     createFolders: database.setBy === 'default',
     now,

@@ -5,7 +5,7 @@
 import { and, eq, gt, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Change, Config, LayerConfig, OverrideConfig, ScheduleConfig, TimeOffConfig } from '../core/index.js';
 import { canonicalJson, continueRotation, overrideKey, timeOffKey } from '../core/index.js';
-import type { Orm } from './store.js';
+import type { Orm, Store } from './store.js';
 import { layerConfigFromRow, layerFromRow, layerRowValues, overrideConfigFromRow, policyRowValues } from './rows.js';
 import { everScheduled } from './state.js';
 
@@ -279,4 +279,15 @@ async function writePolicy({ db, t }: Orm, change: Extract<Change, { entity: 'po
   if (change.action === 'remove') return;
   // The first definition holds for all time, so an incident back-dated with --at can use it.
   await db.insert(policies).values({ ...policyRowValues(change.after!), validFrom: existed ? ctx.effective : null, validTo: null });
+}
+
+/**
+ * `apply` may change any definition. On a shared database it claims the definition tables for
+ * writing first, which PostgreSQL allows only a role that may change them (oncall_admin): so
+ * an apply that happens to add only overrides is refused to a responder as well. ROW EXCLUSIVE
+ * is the mode every INSERT and UPDATE takes anyway; it holds up no reader and no writer.
+ */
+export async function claimDefinitions(store: Store): Promise<void> {
+  if (store.backend !== 'postgres') return;
+  await store.sql.run('LOCK TABLE people, teams, team_members, schedules, layers, escalation_policies IN ROW EXCLUSIVE MODE');
 }
