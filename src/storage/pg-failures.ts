@@ -72,6 +72,9 @@ export function pgFailure(error: unknown, where: PgWhere): UserError | RuntimeFa
       const table = /permission denied for (?:table|relation|sequence|schema) "?([\w.]+)"?/.exec(error.message)?.[1];
       return new PermissionDenied(`user "${where.user}" may not do this in the database at ${at} (${oneLine(error.message)}); nothing was changed`, where.user, table);
     }
+    case '22021':
+      // PostgreSQL text cannot hold NUL (SQLite can): the input is refused, not silently changed.
+      return new UserError(`the database at ${at} cannot store text containing a NUL character (\\0): PostgreSQL text may not hold one; nothing was changed: remove it and try again`);
     case '53300':
       return new RuntimeFailure(`the server at ${at} has no connection left for oncall (${oneLine(error.message)}); try again in a moment`);
     case '57P01':

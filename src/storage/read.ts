@@ -4,7 +4,7 @@
 
 import type { ChangeHistory, PersonConfig, ScheduleInput, Window } from '../core/index.js';
 import type { Store } from './store.js';
-import { layerFromRow, overrideFromRow, type LayerRow, type OverrideRow } from './rows.js';
+import { inTextOrder, layerFromRow, overrideFromRow, type LayerRow, type OverrideRow } from './rows.js';
 
 export interface ScheduleInfo {
   id: string;
@@ -21,9 +21,11 @@ export async function listSchedules(
   store: Store,
   filter: { ids?: string[]; team?: string; aliveAt?: number } = {},
 ): Promise<ScheduleInfo[]> {
-  const all = (await store.sql.all(`SELECT id, team_id AS team, name, timezone FROM schedules
-       WHERE deleted_at IS NULL OR deleted_at > ? ORDER BY id`, [filter.aliveAt ?? Number.MAX_SAFE_INTEGER])) as ScheduleInfo[];
-  return all.filter(
+  const all = await store.sql.all<ScheduleInfo>(
+    'SELECT id, team_id AS team, name, timezone FROM schedules WHERE deleted_at IS NULL OR deleted_at > ?',
+    [filter.aliveAt ?? Number.MAX_SAFE_INTEGER],
+  );
+  return inTextOrder(all, (s) => s.id).filter(
     (s) => (!filter.ids?.length || filter.ids.includes(s.id)) && (!filter.team || s.team === filter.team),
   );
 }
@@ -43,8 +45,8 @@ export async function scheduleInputs(store: Store, list: ScheduleInfo[], window:
   );
   // Few layer rows exist even after years of history; filtering by schedule in JS keeps one
   // statement for any number of schedules.
-  const layerRows = (await store.sql.all(`SELECT ${LAYER_COLUMNS} FROM layers
-       WHERE (valid_from IS NULL OR valid_from < ?) AND (valid_to IS NULL OR valid_to > ?)`, [window.end, window.start])) as LayerRow[];
+  const layerRows = await store.sql.all<LayerRow>(`SELECT ${LAYER_COLUMNS} FROM layers
+       WHERE (valid_from IS NULL OR valid_from < ?) AND (valid_to IS NULL OR valid_to > ?)`, [window.end, window.start]);
   for (const row of layerRows) {
     inputs.get(row.scheduleId)?.layers.push(
       layerFromRow({ ...row, disabled: Boolean(row.disabled), scheduleDisabled: Boolean(row.scheduleDisabled) }),
@@ -62,8 +64,10 @@ export async function scheduleInputs(store: Store, list: ScheduleInfo[], window:
 }
 
 export async function listPeople(store: Store): Promise<PersonConfig[]> {
-  const rows = (await store.sql.all('SELECT id, name, email, timezone, color FROM people WHERE deleted_at IS NULL ORDER BY id')) as { id: string; name: string; email: string | null; timezone: string | null; color: string | null }[];
-  return rows.map((p) => ({
+  const rows = await store.sql.all<{ id: string; name: string; email: string | null; timezone: string | null; color: string | null }>(
+    'SELECT id, name, email, timezone, color FROM people WHERE deleted_at IS NULL',
+  );
+  return inTextOrder(rows, (p) => p.id).map((p) => ({
     id: p.id,
     name: p.name,
     ...(p.email && { email: p.email }),
@@ -82,7 +86,7 @@ export async function changeHistories(store: Store, scheduleIds: string[], windo
   for (const p of points) histories.get(p.scheduleId)?.layerChanges.push(p.at);
   // Overrides that came with the schedule's first definition (effective_from null) are not
   // changes to it; their removal is.
-  const overrideRows = (await store.sql.all(`SELECT ${OVERRIDE_COLUMNS} FROM overrides WHERE "end" >= ? AND start <= ?`, [window.start, window.end])) as OverrideRow[];
+  const overrideRows = await store.sql.all<OverrideRow>(`SELECT ${OVERRIDE_COLUMNS} FROM overrides WHERE "end" >= ? AND start <= ?`, [window.start, window.end]);
   for (const row of overrideRows) {
     const history = histories.get(row.scheduleId);
     if (!history) continue;
@@ -108,14 +112,14 @@ export interface OverrideListing {
 
 /** Overrides still in force (not removed) that end after `from`, oldest first. */
 export async function listOverrides(store: Store, scheduleId: string | undefined, from: number): Promise<OverrideListing[]> {
-  const rows = (await store.sql.all(`SELECT id, schedule_id AS "scheduleId", person_id AS person, start, "end", replaces, reason, removed_at AS "removedAt"
-       FROM overrides WHERE removed_at IS NULL AND "end" > ? ${scheduleId ? 'AND schedule_id = ?' : ''} ORDER BY start, id`, (scheduleId ? [from, scheduleId] : [from]))) as OverrideListing[];
+  const rows = await store.sql.all<OverrideListing>(`SELECT id, schedule_id AS "scheduleId", person_id AS person, start, "end", replaces, reason, removed_at AS "removedAt"
+       FROM overrides WHERE removed_at IS NULL AND "end" > ? ${scheduleId ? 'AND schedule_id = ?' : ''} ORDER BY start, id`, (scheduleId ? [from, scheduleId] : [from]));
   return rows;
 }
 
 export async function overrideById(store: Store, id: number): Promise<OverrideListing | undefined> {
-  return (await store.sql.get(`SELECT id, schedule_id AS "scheduleId", person_id AS person, start, "end", replaces, reason, removed_at AS "removedAt"
-       FROM overrides WHERE id = ?`, [id])) as OverrideListing | undefined;
+  return await store.sql.get<OverrideListing>(`SELECT id, schedule_id AS "scheduleId", person_id AS person, start, "end", replaces, reason, removed_at AS "removedAt"
+       FROM overrides WHERE id = ?`, [id]);
 }
 
 export interface AuditEntry {
@@ -144,6 +148,6 @@ export async function auditEntries(store: Store, filter: { since?: number; entit
     where.push(filter.entity.startsWith('schedule:') ? '(entity = ? OR entity LIKE ? OR entity = ?)' : 'entity = ?');
     params.push(...(filter.entity.startsWith('schedule:') ? [filter.entity, `layer:${id}/%`, `override:${id}`] : [filter.entity]));
   }
-  return (await store.sql.all(`SELECT id, at, actor, entity, action, old_value AS "oldValue", new_value AS "newValue", effective FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC`, params)) as AuditEntry[];
+  return await store.sql.all<AuditEntry>(`SELECT id, at, actor, entity, action, old_value AS "oldValue", new_value AS "newValue", effective FROM audit_log
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC`, params);
 }

@@ -113,3 +113,16 @@ export function policyRowValues(p: EscalationPolicyConfig) {
     levels: JSON.stringify(p.levels),
   };
 }
+
+/**
+ * Rows in the code-point order of a text key. ORDER BY on text follows the database's
+ * collation, which on a PostgreSQL server may be a language's ("a-c" after "ab"); SQLite
+ * compares bytes. Sorting here gives the same order on both backends.
+ */
+export function inTextOrder<T>(rows: T[], key: (row: T) => string): T[] {
+  return rows.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}

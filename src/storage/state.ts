@@ -4,7 +4,7 @@
 import { asc, eq, isNull } from 'drizzle-orm';
 import type { Config, PersonConfig, TeamConfig, TimeOffConfig } from '../core/index.js';
 import type { Orm, Store } from './store.js';
-import { layerConfigFromRow, overrideConfigFromRow, policyConfigFromRow } from './rows.js';
+import { inTextOrder, layerConfigFromRow, overrideConfigFromRow, policyConfigFromRow } from './rows.js';
 import { listPeople, listSchedules } from './read.js';
 
 export async function loadConfig(store: Store): Promise<Config> {
@@ -16,11 +16,7 @@ export async function loadConfig(store: Store): Promise<Config> {
   );
   const openLayers = await db.select().from(t.layers).where(isNull(t.layers.validTo)).orderBy(asc(t.layers.position));
   const openOverrides = await db.select().from(t.overrides).where(isNull(t.overrides.removedAt)).orderBy(asc(t.overrides.id));
-  const policies = await db
-    .select()
-    .from(t.escalationPolicies)
-    .where(isNull(t.escalationPolicies.validTo))
-    .orderBy(asc(t.escalationPolicies.policyId));
+  const policies = inTextOrder(await db.select().from(t.escalationPolicies).where(isNull(t.escalationPolicies.validTo)), (p) => p.policyId);
   return {
     people: await withTimeOff(orm, await listPeople(store)),
     teams: await listTeams(orm),
@@ -38,7 +34,7 @@ export async function loadConfig(store: Store): Promise<Config> {
 }
 
 async function listTeams({ db, t }: Orm): Promise<TeamConfig[]> {
-  const rows = await db.select().from(t.teams).where(isNull(t.teams.deletedAt)).orderBy(asc(t.teams.id));
+  const rows = inTextOrder(await db.select().from(t.teams).where(isNull(t.teams.deletedAt)), (team) => team.id);
   const members = await db.select().from(t.teamMembers).orderBy(asc(t.teamMembers.position));
   return rows.map((team) => ({
     id: team.id,

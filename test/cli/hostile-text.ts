@@ -4,6 +4,14 @@
 // bidi controls that reorder text. Every human output must show them harmlessly; JSON must
 // keep them exactly.
 
+import { onPostgres } from '../pg/databases.js';
+
+/**
+ * NUL, where the database can hold it: PostgreSQL text cannot, so there such input is refused
+ * at the write (exit 2; terminal-safety.test.ts), and the other hostile strings still go in.
+ */
+export const NUL = onPostgres ? '' : '\u0000';
+
 /** ESC ] 0 ; … BEL: sets the window title. */
 export const TITLE = '\u001b]0;pwned\u0007';
 /** ESC [ 2 J: clears the screen. */
@@ -13,7 +21,7 @@ export const HOSTILE = {
   // Person names may not hold C0 controls or DEL (refused at input), but the rest gets in.
   personName: `Mallory \u009b2J \u202eevil\u202c \u2066iso\u2069 \u200fmark\u061c`,
   email: `m${TITLE}@x.example${CLEAR}`,
-  timeOffReason: `sick\r  forged line${CLEAR}\u0000`,
+  timeOffReason: `sick\r  forged line${CLEAR}${NUL}`,
   teamName: `Team ${TITLE}\u007f\u2067`,
   scheduleName: `Sched ${CLEAR}\u009b1;1H\r\u200e`,
   overrideReason: `why\n  + person forged (Forged)${CLEAR}\u0007`,

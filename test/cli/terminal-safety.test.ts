@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { cleanup, ok, pending, session, tempDb, testEnv, writeYaml, type Env, type Result, type Session } from './helpers.js';
-import { CLEAR, HOSTILE, HOSTILE_YAML, TITLE, unsafeIn } from './hostile-text.js';
+import { cleanup, ok, onPostgres, pending, session, tempDb, testEnv, writeYaml, type Env, type Result, type Session } from './helpers.js';
+import { CLEAR, HOSTILE, HOSTILE_YAML, NUL, TITLE, unsafeIn } from './hostile-text.js';
 
 afterAll(cleanup);
 
@@ -21,7 +21,7 @@ afterAll(cleanup);
 const SHOWN = {
   personName: 'Mallory \ufffd2J \ufffdevil\ufffd \ufffdiso\ufffd \ufffdmark\ufffd',
   email: 'm␛]0;pwned␇@x.example␛[2J',
-  timeOffReason: 'sick␍  forged line␛[2J␀',
+  timeOffReason: `sick␍  forged line␛[2J${NUL ? '␀' : ''}`,
   teamName: 'Team ␛]0;pwned␇␡\ufffd',
   scheduleName: 'Sched ␛[2J\ufffd1;1H␍\ufffd',
   overrideReason: 'why↵  + person forged (Forged)␛[2J␇',
@@ -307,4 +307,12 @@ describe('machine formats: exact through a pipe, harmless on a terminal', () => 
       expect(unsafeIn(r.stderr, true), r.stderr).toEqual([]);
     }
   });
+});
+
+test.runIf(onPostgres)('PostgreSQL cannot store NUL: such text is refused in one line, exit 2, nothing changed', () => {
+  const before = s.run(['log', '--json']).stdout;
+  const r = s.run(['timeoff', 'add', 'mal', '--from', '2027-01-04', '--to', '2027-01-05', '--reason', 'flu\u0000']);
+  expect(r.status).toBe(2);
+  expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('cannot store text containing a NUL character')]);
+  expect(s.run(['log', '--json']).stdout).toBe(before);
 });
