@@ -12,7 +12,8 @@ export type OncallRole = 'oncall_read' | 'oncall_respond' | 'oncall_admin';
 
 /** The role `oncall <path…>` needs (path: the command's names, e.g. ["override", "add"]). */
 export function roleFor(path: string[]): OncallRole {
-  if (READS.has(path[0]) || READ_SUBCOMMANDS.has(path[1] ?? '')) return 'oncall_read';
+  // `db copy` only reads the database it copies (the copy it writes is the caller's own).
+  if (READS.has(path[0]) || READ_SUBCOMMANDS.has(path[1] ?? '') || path.join(' ') === 'db copy') return 'oncall_read';
   if (RESPONDS.has(path[0])) return 'oncall_respond';
   return 'oncall_admin';
 }

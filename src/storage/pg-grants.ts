@@ -37,6 +37,8 @@ export async function refreshGrants(client: pg.Client): Promise<{ schema: string
   await client.query(`REVOKE ALL ON SCHEMA ${s} FROM ${all}`);
   await client.query(`GRANT USAGE ON SCHEMA ${s} TO ${ROLES.read}`);
   await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ${s} TO ${ROLES.read}`);
+  // Reading sequences too lets a read-only login take a backup with pg_dump.
+  await client.query(`GRANT SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${ROLES.read}`);
   if (respond.length > 0) {
     await client.query(`GRANT INSERT, UPDATE ON ${respond.map((t) => `${s}.${quoted(t)}`).join(', ')} TO ${ROLES.respond}`);
   }

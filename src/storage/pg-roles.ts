@@ -28,10 +28,19 @@ export async function setUpRoles(client: pg.Client, location: string): Promise<R
     }
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
-    const existing = new Set((await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1)', [LADDER])).rows.map((r) => r.rolname));
+    const found = await client.query<{ rolname: string; plain: boolean }>(
+      `SELECT rolname, NOT (rolcanlogin OR rolsuper OR rolcreatedb OR rolcreaterole) AND rolinherit AS plain
+         FROM pg_roles WHERE rolname = ANY($1)`,
+      [LADDER],
+    );
+    const existing = new Set(found.rows.map((r) => r.rolname));
+    const plain = new Set(found.rows.filter((r) => r.plain).map((r) => r.rolname));
     for (const role of LADDER) {
       // NOLOGIN: people log in as themselves and are granted a role (GRANT oncall_read TO alice).
-      await client.query(existing.has(role) ? `ALTER ROLE ${role} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT` : `CREATE ROLE ${role} NOLOGIN`);
+      // A role already as it should be is left alone: PostgreSQL lets only a superuser say
+      // NOSUPERUSER, even when nothing would change, and a second run must work for the owner.
+      if (!existing.has(role)) await client.query(`CREATE ROLE ${role} NOLOGIN`);
+      else if (!plain.has(role)) await client.query(`ALTER ROLE ${role} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT`);
     }
     // The ladder, and no membership the other way round.
     await client.query(`REVOKE ${ROLES.respond}, ${ROLES.admin} FROM ${ROLES.read}`);

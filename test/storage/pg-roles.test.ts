@@ -122,6 +122,17 @@ describe.skipIf(!pgAvailable())('oncall db roles', () => {
     }
   });
 
+  test('the tables\' owner, not a superuser, can run it again (for this database or a second one)', async () => {
+    await server.admin(`CREATE ROLE keeper LOGIN CREATEROLE PASSWORD '${PASSWORDS.reader}'`);
+    await server.admin('CREATE DATABASE kept OWNER keeper');
+    const asKeeper = { env: { ...env(), PGPASSWORD: PASSWORDS.reader }, lockTimeoutMs: 5000 };
+    await migratePgStore(server.url('kept', 'keeper'), asKeeper);
+    for (let run = 0; run < 2; run += 1) {
+      const summary = await setUpPgRoles(server.url('kept', 'keeper'), asKeeper);
+      expect(summary.lines.map((l) => l.split(';')[0])).toEqual(['oncall_read: updated', 'oncall_respond: updated', 'oncall_admin: updated']);
+    }
+  });
+
   test('db migrate grants the roles a new database\'s tables in the same transaction', async () => {
     const other = await server.createDatabase('second');
     await migratePgStore(other, { env: env(), lockTimeoutMs: 5000 });
