@@ -14,9 +14,6 @@ const SQLITE_ONLY = [
   // Opening, migrating and failing SQLite files.
   'test/storage/open.test.ts',
   'test/storage/failures.test.ts',
-  // These read or change tables through the better-sqlite3 handle of a file path (raw()).
-  'test/storage/apply.test.ts',
-  'test/storage/roster-change.property.test.ts',
   // The adapter's own tests start a server of their own and run in the sqlite project.
   'test/storage/pg-*.test.ts',
   'test/storage/schema-pg.test.ts',

@@ -1,14 +1,14 @@
-// apply through the app layer against a real SQLite file: layer versions are closed and
+// apply through the app layer against a real database (a SQLite file, or PostgreSQL in the
+// `postgres` project): layer versions are closed and
 // opened at the effective instant, removed overrides keep their row, a dry run or a refused
 // file writes nothing, and every change is in the audit log.
 
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { makeContext, type AppContext } from '../../src/app/context.js';
 import { applyFiles } from '../../src/app/apply.js';
 import { UserError } from '../../src/errors.js';
-import { cleanup, EXAMPLES, raw, tempDir, writeFile } from './helpers.js';
+import { cleanup, EXAMPLES, tempDatabase, tempDir, writeFile } from './helpers.js';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const EFFECTIVE = Date.parse('2026-11-30T08:00:00Z');
@@ -18,7 +18,7 @@ const WITHOUT_XMAS = ACME.replace(/    overrides:\n      - person: dave[\s\S]*?r
 
 const opened: AppContext[] = [];
 afterEach(async () => {
-  for (const ctx of opened.splice(0)) raw(await ctx.store()).close();
+  for (const ctx of opened.splice(0)) await ctx.close();
 });
 afterAll(cleanup);
 
@@ -29,7 +29,7 @@ function context(dbPath: string, now = NOW): AppContext {
 }
 
 async function rows(ctx: AppContext, sql: string, ...params: unknown[]): Promise<any[]> {
-  return raw(await ctx.store()).prepare(sql).all(...params);
+  return (await ctx.store()).sql.all(sql, params);
 }
 
 async function counts(ctx: AppContext) {
@@ -42,7 +42,7 @@ async function counts(ctx: AppContext) {
 
 async function setUp() {
   const dir = tempDir();
-  const dbPath = path.join(dir, 'oncall.db');
+  const dbPath = tempDatabase();
   const ctx = context(dbPath);
   const first = await applyFiles(ctx, { files: [EXAMPLES.acme], dryRun: false, prune: false });
   expect(first.applied).toBe(true);
@@ -134,11 +134,11 @@ describe('layer versions', () => {
 describe('overrides', () => {
   test('a removed override keeps its row with removed_at set to the effective instant', async () => {
     const { dir, ctx } = await setUp();
-    const before = await rows(ctx, "SELECT id, person_id, start, end, removed_at FROM overrides WHERE schedule_id = 'payments-primary'");
+    const before = await rows(ctx, "SELECT id, person_id, start, \"end\", removed_at FROM overrides WHERE schedule_id = 'payments-primary'");
     expect(before).toHaveLength(1);
     expect(before[0].removed_at).toBeNull();
     await applyFiles(ctx, { files: [writeFile(dir, 'nox.yaml', WITHOUT_XMAS)], dryRun: false, prune: false, effective: EFFECTIVE });
-    const after = await rows(ctx, "SELECT id, person_id, start, end, removed_at FROM overrides WHERE schedule_id = 'payments-primary'");
+    const after = await rows(ctx, "SELECT id, person_id, start, \"end\", removed_at FROM overrides WHERE schedule_id = 'payments-primary'");
     expect(after).toEqual([{ ...before[0], removed_at: EFFECTIVE }]);
     // platform-primary's override is still in the file and stays open.
     expect(await rows(ctx, "SELECT removed_at FROM overrides WHERE schedule_id = 'platform-primary'")).toEqual([{ removed_at: null }]);
@@ -146,9 +146,9 @@ describe('overrides', () => {
 
   test('override times are stored as UTC instants of the schedule zone wall clock', async () => {
     const { ctx } = await setUp();
-    const [xmas] = await rows(ctx, "SELECT start, end, replaces FROM overrides WHERE schedule_id = 'payments-primary'");
+    const [xmas] = await rows(ctx, "SELECT start, \"end\", replaces FROM overrides WHERE schedule_id = 'payments-primary'");
     expect(xmas).toEqual({ start: Date.parse('2026-12-23T23:00:00Z'), end: Date.parse('2026-12-26T23:00:00Z'), replaces: 'carol' });
-    const [nye] = await rows(ctx, "SELECT start, end FROM overrides WHERE schedule_id = 'platform-primary'");
+    const [nye] = await rows(ctx, "SELECT start, \"end\" FROM overrides WHERE schedule_id = 'platform-primary'");
     expect(nye).toEqual({ start: Date.parse('2026-12-31T23:00:00Z'), end: Date.parse('2027-01-01T15:00:00Z') });
   });
 });

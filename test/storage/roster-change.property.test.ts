@@ -14,7 +14,7 @@ import { afterAll, afterEach, expect, test } from 'vitest';
 import { makeContext, type AppContext } from '../../src/app/context.js';
 import { applyFiles } from '../../src/app/apply.js';
 import { scheduleShifts } from '../../src/app/shifts.js';
-import { cleanup, raw, tempDir } from './helpers.js';
+import { cleanup, tempDatabase, tempDir } from './helpers.js';
 
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) };
 const T0 = Date.parse('2026-11-01T00:00:00Z');
@@ -26,7 +26,7 @@ const LENGTHS: Record<string, number> = { '12h': 12 * HOUR, '1d': DAY, '3d': 3 *
 
 const opened: AppContext[] = [];
 afterEach(async () => {
-  for (const ctx of opened.splice(0)) raw(await ctx.store()).close();
+  for (const ctx of opened.splice(0)) await ctx.close();
 });
 afterAll(cleanup);
 
@@ -97,7 +97,7 @@ test('a roster change keeps the past and continues the rotation from the person 
   await fc.assert(
     fc.asyncProperty(scenario, async (c) => {
       const dir = tempDir();
-      const dbPath = path.join(dir, 'oncall.db');
+      const dbPath = tempDatabase();
       const newShift = c.newShift ?? c.oldShift;
       await applyFiles(context(dbPath, T0), { files: [file(dir, 'old.yaml', c.oldMembers, c.oldShift)], dryRun: false, prune: false });
       const now = T0 + c.nowMinutes * MINUTE;
@@ -113,9 +113,9 @@ test('a roster change keeps the past and continues the rotation from the person 
         expect(after).toEqual(before);
         return;
       }
-      const [{ effective: at }] = raw(await ctx.store())
-        .prepare("SELECT effective FROM audit_log WHERE entity = 'layer:primary/weekly' ORDER BY id DESC LIMIT 1")
-        .all() as { effective: number }[];
+      const [{ effective: at }] = await (await ctx.store()).sql.all<{ effective: number }>(
+        "SELECT effective FROM audit_log WHERE entity = 'layer:primary/weekly' ORDER BY id DESC LIMIT 1",
+      );
 
       // When: --effective exactly; otherwise the first handoff from now on.
       if (effective !== undefined) expect(at).toBe(effective);
