@@ -210,12 +210,12 @@ describe('many writers at once on PostgreSQL', () => {
     ok(s.run(['incident', 'open', 'Checkout down', '--policy', 'pay']));
 
     const started = performance.now();
-    const outcomes = await Promise.all(PEOPLE.map((p) => spawnOncall(db, ['incident', 'ack', '1', '--by', p], { ONCALL_USER: p })));
+    const outcomes = await Promise.all(PEOPLE.map((p) => spawnOncall(db, ['--as', p, 'incident', 'ack', '1', '--by', p])));
     const wall = performance.now() - started;
 
     const winners = outcomes.filter((o) => o.status === 0);
     expect(winners.map(describeOutcome)).toHaveLength(1);
-    const winner = winners[0].args[4];
+    const winner = winners[0].args[1];
     for (const o of outcomes.filter((x) => x.status !== 0)) {
       expect(o.status, describeOutcome(o)).toBe(2);
       expect(o.stdout).toBe('');

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pgAvailable, startPgServer, type PgServer } from '../storage/pg-server.js';
-import { cleanup, EXAMPLES, json, ok, run, tempDir, writeYaml, type Result } from './helpers.js';
+import { cleanup, EXAMPLES, json, ok, run, spawnRun, tempDir, writeYaml, type Result } from './helpers.js';
 
 type Login = 'reader' | 'responder' | 'admin';
 type How = 'PGPASSWORD' | 'PGPASSFILE' | 'URL';
@@ -173,12 +173,13 @@ describe.skipIf(!pgAvailable())('the oncall roles through the CLI, with real log
     }
     expect(ok(as('admin', 'URL', ['db', 'status'])).stdout).toContain(`postgres://admin:***@127.0.0.1:${server.port}/team`);
     // Failures: a wrong password, in the URL and in PGPASSWORD, and a server that is not there.
-    const wrongUrl = keep('wrong password in URL', run(['who'], { ...UTC, HOME: tempDir(), ONCALL_DB: server.url('team', 'reader', PASSWORDS.responder) }));
+    // These run the real binary: anything the driver itself wrote to the process's stderr shows too.
+    const wrongUrl = keep('wrong password in URL', spawnRun(['who'], { ...UTC, HOME: tempDir(), ONCALL_DB: server.url('team', 'reader', PASSWORDS.responder) }));
     expect(wrongUrl.status).not.toBe(0);
     expect(wrongUrl.stderr).toMatch(/refused the password of user "reader"/);
-    const wrongEnv = keep('wrong PGPASSWORD', run(['who'], { ...UTC, HOME: tempDir(), ONCALL_DB: server.url('team', 'reader'), PGPASSWORD: PASSWORDS.admin }));
+    const wrongEnv = keep('wrong PGPASSWORD', spawnRun(['who'], { ...UTC, HOME: tempDir(), ONCALL_DB: server.url('team', 'reader'), PGPASSWORD: PASSWORDS.admin }));
     expect(wrongEnv.stderr).toMatch(/refused the password of user "reader"/);
-    const down = keep('unreachable server', run(['who'], { ...UTC, HOME: tempDir(), ONCALL_DB: `postgres://admin:${encodeURIComponent(PASSWORDS.admin)}@127.0.0.1:1/team` }));
+    const down = keep('unreachable server', spawnRun(['who'], { ...UTC, HOME: tempDir(), ONCALL_DB: `postgres://admin:${encodeURIComponent(PASSWORDS.admin)}@127.0.0.1:1/team` }));
     expect(down.status).toBe(1);
     expect(down.stderr).toMatch(/^oncall: cannot reach the database at postgres:\/\/admin:\*\*\*@127\.0\.0\.1:1\/team/);
     for (const r of [wrongUrl, wrongEnv, down]) expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
