@@ -38,8 +38,9 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           include: ['test/**/*.test.ts'],
-          // The harness's own tests need the server.
-          exclude: ['test/pg/**'],
+          // The harness's own tests need the server; so do the end-to-end tests of PostgreSQL
+          // itself (many writers at once, roles with real logins), which run once, there.
+          exclude: ['test/pg/**', 'test/cli/pg-*.test.ts'],
         },
       },
       ...(missing
