@@ -135,7 +135,7 @@ function runOf(command: Command): RunState {
 
 export function addGlobalOptions(program: Command): Command {
   return program
-    .option('--db <path>', 'database file (default: $ONCALL_DB, else db: in $XDG_CONFIG_HOME/oncall/config.yaml, else $XDG_DATA_HOME/oncall/oncall.db)')
+    .option('--db <path|url>', 'SQLite database file or postgres:// URL (default: $ONCALL_DB, else db: in $XDG_CONFIG_HOME/oncall/config.yaml, else $XDG_DATA_HOME/oncall/oncall.db)')
     .option('--now <time>', 'pin "now" for scripts and tests (default: $ONCALL_NOW, else the clock)')
     .option('--tz <zone>', 'show and read times in this IANA zone (default: $ONCALL_TZ, else $TZ or the system zone)')
     .option('--json', 'machine-readable output on stdout')

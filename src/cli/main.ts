@@ -28,7 +28,7 @@ import { registerDb } from './commands/db.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('oncall')
-    .description('Who is on call, from the terminal: rotations, overrides and schedules kept in SQLite.')
+    .description('Who is on call, from the terminal: rotations, overrides and schedules kept in SQLite, or shared by a team on PostgreSQL.')
     .version('0.1.0')
     .exitOverride()
     .showSuggestionAfterError()
