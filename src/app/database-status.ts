@@ -3,8 +3,6 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { copyInto } from '../storage/copy.js';
-import type { SqliteStore } from '../storage/open.js';
 import { UserError } from '../errors.js';
 import { schemaStatus, type SchemaStatus } from '../storage/schema-status.js';
 import type { AppContext } from './context.js';
@@ -79,16 +77,23 @@ export async function migrateDatabase(ctx: AppContext, setting: DatabaseSetting,
 export interface Copied {
   from: string;
   to: string;
+  /** The target's schema version: SQLite and PostgreSQL each number their own migrations. */
   schema: number;
-  bytes: number;
+  rows: number;
+  /** The new file's size; null for a PostgreSQL target. */
+  bytes: number | null;
 }
 
-/** Copies the whole database (definitions with their history, audit log, time off, incidents, calendar targets) into a new file. */
-export async function copyDatabase(ctx: AppContext, setting: DatabaseSetting, target: string): Promise<Copied> {
+/**
+ * Copies the whole database (definitions with their history, audit log, time off, incidents,
+ * calendar targets) into a new SQLite file or an empty PostgreSQL database, from either backend.
+ */
+export async function copyDatabase(ctx: AppContext, setting: DatabaseSetting, target: string, env: NodeJS.ProcessEnv): Promise<Copied> {
   const store = await ctx.store();
-  if (store.backend !== 'sqlite') throw new UserError('oncall db copy from PostgreSQL is not available in this oncall');
-  const bytes = copyInto(store as SqliteStore, target);
-  return { from: path.resolve(setting.location), to: path.resolve(target), schema: schemaStatus(path.resolve(target)).version ?? 0, bytes };
+  const { copyDatabaseTo } = await import('../storage/copy.js');
+  const c = await copyDatabaseTo(store, target, { env, lockTimeoutMs: ctx.lockTimeoutMs });
+  const from = store.backend === 'sqlite' ? path.resolve(setting.location) : store.location;
+  return { from, to: c.to, schema: c.schema, rows: c.rows, bytes: c.bytes ?? null };
 }
 
 /** `oncall db roles`: the three oncall roles on a shared database, created or brought up to date. */

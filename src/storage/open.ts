@@ -109,6 +109,16 @@ function sqliteStore(sqlite: Database.Database, file: string): SqliteStore {
         throw error;
       }
     },
+    snapshot: async (work) => {
+      if (sqlite.inTransaction) return work();
+      // Deferred: the snapshot is taken at the first read and no write lock is asked for.
+      sqlite.exec('BEGIN');
+      try {
+        return await work();
+      } finally {
+        if (sqlite.inTransaction) sqlite.exec('COMMIT');
+      }
+    },
     rehearse: async (work) => {
       sqlite.exec('SAVEPOINT oncall_rehearsal');
       try {

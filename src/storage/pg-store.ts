@@ -90,6 +90,22 @@ class PgStore implements PgStoreHandle {
     }
   }
 
+  async snapshot<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inWrite) return work();
+    this.inWrite = true;
+    try {
+      await this.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const result = await work();
+      await this.client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => {});
+      throw this.failure(error);
+    } finally {
+      this.inWrite = false;
+    }
+  }
+
   async rehearse<T>(work: () => Promise<T>): Promise<T> {
     if (!this.inWrite) throw new Error('rehearse() runs inside write()');
     await this.client.query('SAVEPOINT oncall_rehearsal');

@@ -46,6 +46,12 @@ export interface Store {
    * it resolves, rolled back when it rejects. Inside `write` already, it just runs `work`.
    */
   write<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` reading one consistent snapshot and writing nothing: a read transaction on
+   * SQLite, REPEATABLE READ READ ONLY on PostgreSQL (a whole-database copy must not see a
+   * write that lands halfway through it, and must not block writers meanwhile).
+   */
+  snapshot<T>(work: () => Promise<T>): Promise<T>;
   /** Inside `write`: runs `work` in a savepoint and undoes everything it wrote (dry runs). */
   rehearse<T>(work: () => Promise<T>): Promise<T>;
   /** Whether a change (not setting up the schema) was committed through this store. */

@@ -65,14 +65,14 @@ export function registerDb(program: Command): void {
       run.print('Grant one to each person: GRANT oncall_respond TO alice;');
     });
   db.command('copy')
-    .description('copy the whole database into a new file: definitions with their history, audit log, time off, incidents, calendar targets')
-    .requiredOption('--to <path>', 'the new database file (never an existing one)')
+    .description('copy the whole database into a new file or an empty PostgreSQL database: definitions with their history, audit log, time off, incidents, calendar targets')
+    .requiredOption('--to <path|url>', 'a new SQLite file (never an existing one), or a postgres:// URL of a database holding no oncall data')
     .action(async (o, command: Command) => {
       const run = await invocation(command);
       const { copyDatabase } = await import('../../app/database-status.js');
-      const c = await copyDatabase(run.ctx, run.database, o.to);
+      const c = await copyDatabase(run.ctx, run.database, o.to, run.io.env);
       if (run.json) return run.printJson(c);
-      run.print(term`Copied ${c.from} to ${c.to} (schema ${String(c.schema)}, ${size(c.bytes)}).`);
+      run.print(term`Copied ${c.from} to ${c.to} (schema ${String(c.schema)}, ${String(c.rows)} rows).`);
     });
 }
 
