@@ -17,6 +17,8 @@ const SQLITE_ONLY = [
   // The adapter's own tests start a server of their own and run in the sqlite project.
   'test/storage/pg-*.test.ts',
   'test/storage/schema-pg.test.ts',
+  // db copy between SQLite files and databases on a server of its own.
+  'test/cli/db-copy-pg.test.ts',
 ];
 
 // The PostgreSQL run needs Debian's postgresql package. A missing server is one clear line and

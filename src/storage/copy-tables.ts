@@ -6,7 +6,7 @@
 
 import { is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { UserError } from '../errors.js';
+import { RuntimeFailure, UserError } from '../errors.js';
 import * as schema from './schema.js';
 import type { Store } from './store.js';
 
@@ -68,7 +68,15 @@ export async function copyTables(source: Store, target: Store, where: string): P
     }
     return source.snapshot(async () => {
       let rows = 0;
-      for (const table of oncallTables()) rows += await copyTable(source, target, table);
+      for (const table of oncallTables()) {
+        try {
+          rows += await copyTable(source, target, table);
+        } catch (error) {
+          if (error instanceof UserError || error instanceof RuntimeFailure || !(error instanceof Error)) throw error;
+          // The target's transaction rolls back: say so, on one line.
+          throw new RuntimeFailure(`cannot copy ${table.name} into ${where} (${error.message.replace(/\s+/g, ' ')}); nothing was written there`);
+        }
+      }
       return rows;
     });
   });
