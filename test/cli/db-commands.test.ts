@@ -222,13 +222,13 @@ describe('oncall db copy', () => {
   });
 });
 
-describe('a connection URL where a file is expected', () => {
-  test('is refused from --db, ONCALL_DB or the config file, naming where it came from, never showing the password', () => {
+describe('a connection URL', () => {
+  test('of a kind oncall cannot open is refused from --db, ONCALL_DB or the config file, naming where it came from, never showing the password', () => {
     const h = home();
     const cases: [string[], Env, string][] = [
-      [['--db', 'postgres://ann:s3cr@t@db.example:5432/oncall'], {}, '--db is a URL (postgres://ann:***@db.example:5432/oncall)'],
-      [[], { ONCALL_DB: 'postgresql://ann:hunter2@db/oncall?sslmode=require' }, 'ONCALL_DB is a URL (postgresql://ann:***@db/oncall?sslmode=require)'],
-      [[], { ONCALL_DB: 'postgres://db/oncall?user=ann&password=hunter2' }, 'ONCALL_DB is a URL (postgres://db/oncall?user=ann&password=***)'],
+      [['--db', 'mysql://ann:s3cr@t@db.example:3306/oncall'], {}, '--db is a URL oncall cannot open (mysql://ann:***@db.example:3306/oncall)'],
+      [[], { ONCALL_DB: 'https://ann:hunter2@db/oncall' }, 'ONCALL_DB is a URL oncall cannot open (https://ann:***@db/oncall)'],
+      [[], { ONCALL_DB: 'sqlite://db/oncall?user=ann&password=hunter2' }, 'ONCALL_DB is a URL oncall cannot open (sqlite://db/oncall?user=ann&password=***)'],
     ];
     for (const [args, env, message] of cases) {
       for (const command of [['who'], ['db', 'status'], ['apply', '-f', EXAMPLES.acme]]) {
@@ -237,10 +237,24 @@ describe('a connection URL where a file is expected', () => {
         expect(r.stderr).not.toMatch(/s3cr|hunter2/);
       }
     }
-    const file = h.config('db: postgres://bob:hunter2@db/oncall\n');
+    const file = h.config('db: mysql://bob:hunter2@db/oncall\n');
     const r = h.oncall(['db', 'status']);
-    refused(r, `db: in ${file} is a URL (postgres://bob:***@db/oncall); this oncall opens SQLite database files only, so give the path of a file`);
+    refused(r, `db: in ${file} is a URL oncall cannot open (mysql://bob:***@db/oncall); give the path of a SQLite file or a postgres:// URL`);
     expect(r.stderr).not.toContain('hunter2');
     expect(fs.readdirSync(h.dir).sort()).toEqual(['config']);
+  });
+
+  test('postgres:// names a server: one that cannot be reached is one line, exit 1, the password masked, nothing written', () => {
+    const h = home();
+    for (const [args, env] of [
+      [['--db', 'postgres://ann:s3cr3t@127.0.0.1:1/oncall'], {}],
+      [[], { ONCALL_DB: 'postgresql://ann:hunter2@127.0.0.1:1/oncall' }],
+    ] as [string[], Env][]) {
+      const r = h.oncall(['who', ...args], env);
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^oncall: cannot reach the database at postgres(ql)?:\/\/ann:\*\*\*@127\.0\.0\.1:1\/oncall .*is the server running\?$/)]);
+      expect(r.stderr).not.toMatch(/s3cr3t|hunter2/);
+    }
+    expect(fs.readdirSync(h.dir)).toEqual([]);
   });
 });
