@@ -45,22 +45,41 @@ export async function scheduleInputs(store: Store, list: ScheduleInfo[], window:
   );
   // Few layer rows exist even after years of history; filtering by schedule in JS keeps one
   // statement for any number of schedules.
-  const layerRows = await store.sql.all<LayerRow>(`SELECT ${LAYER_COLUMNS} FROM layers
-       WHERE (valid_from IS NULL OR valid_from < ?) AND (valid_to IS NULL OR valid_to > ?)`, [window.end, window.start]);
+  const layerSql = `SELECT ${LAYER_COLUMNS} FROM layers
+       WHERE (valid_from IS NULL OR valid_from < ?) AND (valid_to IS NULL OR valid_to > ?)`;
+  const layerParams = [window.end, window.start];
+  const one = list.length === 1;
+  const overrideSql = `SELECT ${OVERRIDE_COLUMNS} FROM overrides
+     WHERE "end" > ? AND start < ? AND (removed_at IS NULL OR removed_at > start)${one ? ' AND schedule_id = ?' : ''}`;
+  const overrideParams = one ? [window.start, window.end, list[0].id] : [window.start, window.end];
+  const [layerRows, overrideRows] = store.backend === 'postgres'
+    ? await asJsonOnPostgres(store, layerSql, layerParams, overrideSql, overrideParams)
+    : [
+      await store.sql.all<LayerRow>(layerSql, layerParams),
+      await store.sql.all<OverrideRow>(overrideSql, overrideParams),
+    ];
   for (const row of layerRows) {
     inputs.get(row.scheduleId)?.layers.push(
       layerFromRow({ ...row, disabled: Boolean(row.disabled), scheduleDisabled: Boolean(row.scheduleDisabled) }),
     );
   }
-  const overrideSql = `SELECT ${OVERRIDE_COLUMNS} FROM overrides
-     WHERE "end" > ? AND start < ? AND (removed_at IS NULL OR removed_at > start)`;
-  const overrideRows = (
-    list.length === 1
-      ? (await store.sql.all(`${overrideSql} AND schedule_id = ?`, [window.start, window.end, list[0].id]))
-      : (await store.sql.all(overrideSql, [window.start, window.end]))
-  ) as OverrideRow[];
   for (const row of overrideRows) inputs.get(row.scheduleId)?.overrides.push(overrideFromRow(row));
   return list.map((s) => inputs.get(s.id)!);
+}
+
+/**
+ * Both reads in one statement, each result as one JSON text. node-postgres builds a row
+ * object field by field, about 30 ms of CPU for `who`'s 1 200 rows in a fresh process;
+ * JSON.parse does it in 3, and one round trip replaces two. JSON keeps the values' JS types
+ * (epoch-ms bigints are numbers below 2^53, flags booleans, nulls null).
+ */
+async function asJsonOnPostgres(
+  store: Store, layerSql: string, layerParams: unknown[], overrideSql: string, overrideParams: unknown[],
+): Promise<[LayerRow[], OverrideRow[]]> {
+  const json = (sql: string) => `(SELECT coalesce(json_agg(q), '[]') FROM (${sql}) q)::text`;
+  const row = await store.sql.get<{ layers: string; overrides: string }>(
+    `SELECT ${json(layerSql)} AS layers, ${json(overrideSql)} AS overrides`, [...layerParams, ...overrideParams]);
+  return [JSON.parse(row!.layers) as LayerRow[], JSON.parse(row!.overrides) as OverrideRow[]];
 }
 
 export async function listPeople(store: Store): Promise<PersonConfig[]> {
