@@ -2,7 +2,7 @@
 // "now" is, the viewer's zone and who is acting. The database opens on first use only.
 
 import type { Store } from '../storage/store.js';
-import { DEFAULT_LOCK_TIMEOUT_MS } from '../storage/open.js';
+import { DEFAULT_LOCK_TIMEOUT_MS } from '../storage/store.js';
 import { openStore } from '../storage/open-store.js';
 import { errorCode, storageFailure } from '../storage/failures.js';
 

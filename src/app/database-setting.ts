@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { defaultDbPath } from '../storage/open.js';
+import { defaultDbPath } from '../storage/open-store.js';
 import { isPostgresUrl, isUrl, maskedUrl } from './database-url.js';
 
 export type SetBy = '--db' | 'ONCALL_DB' | 'config file' | 'default';

@@ -4,7 +4,6 @@
 // snapshot when it cannot be written where it lies.
 
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
@@ -12,7 +11,7 @@ import { RuntimeFailure, UserError } from '../errors.js';
 import { errorCode, failsAccess, storageFailure } from './failures.js';
 import { inspect, migrate, refuseForeign, type Found } from './migrate.js';
 import { configureLocks, takeWriteLock } from './write-lock.js';
-import type { Db, Orm, Sql, Store } from './store.js';
+import { DEFAULT_LOCK_TIMEOUT_MS, type Db, type Orm, type Sql, type Store } from './store.js';
 
 /** A SQLite store also hands out its connection, for what only SQLite has (VACUUM INTO). */
 export interface SqliteStore extends Store {
@@ -29,17 +28,11 @@ export interface OpenOptions {
   onWait?: () => void;
 }
 
-export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
+export { DEFAULT_LOCK_TIMEOUT_MS };
 
 async function drizzleOver(sqlite: Database.Database): Promise<Orm> {
   const [{ drizzle }, schemaModule] = await Promise.all([import('drizzle-orm/better-sqlite3'), import('./schema.js')]);
   return { db: drizzle(sqlite, { schema: schemaModule }) as Db, t: schemaModule };
-}
-
-/** Where the database is when nothing names one: $XDG_DATA_HOME/oncall/oncall.db. */
-export function defaultDbPath(env: Record<string, string | undefined>): string {
-  const dataHome = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
-  return path.join(dataHome, 'oncall', 'oncall.db');
 }
 
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<SqliteStore> {

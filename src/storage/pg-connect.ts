@@ -117,3 +117,18 @@ function readCa(settings: PgSettings): string {
     throw new UserError(`cannot read the CA certificate ${settings.sslrootcert} (sslrootcert) for ${settings.location}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
+
+/**
+ * One task on its own short connection (db status, migrate, roles): connected, run, closed,
+ * with a failure worded like any other.
+ */
+export async function withPgConnection<T>(url: string, options: ConnectOptions, task: (connection: PgConnection) => Promise<T>): Promise<T> {
+  const connection = await connectPg(url, options);
+  try {
+    return await task(connection);
+  } catch (error) {
+    throw pgFailure(error, connection.where) ?? error;
+  } finally {
+    await connection.client.end().catch(() => {});
+  }
+}

@@ -6,8 +6,7 @@
 
 import type pg from 'pg';
 import { RuntimeFailure, UserError } from '../errors.js';
-import { connectPg, type ConnectOptions } from './pg-connect.js';
-import { pgFailure } from './pg-failures.js';
+import { withPgConnection, type ConnectOptions } from './pg-connect.js';
 import { LADDER, RESPOND_WRITES, ROLES, refreshGrants } from './pg-grants.js';
 import { MIGRATE_LOCK } from './pg-locks.js';
 import { pgKnownVersion, pgSchemaVersion } from './pg-migrate.js';
@@ -72,12 +71,5 @@ export async function setUpRoles(client: pg.Client, location: string): Promise<R
 
 /** `oncall db roles` against the database at `url`: connects, sets the roles up, disconnects. */
 export async function setUpPgRoles(url: string, options: ConnectOptions): Promise<RolesSummary & { location: string }> {
-  const { client, settings, where } = await connectPg(url, options);
-  try {
-    return { ...(await setUpRoles(client, settings.location)), location: settings.location };
-  } catch (error) {
-    throw pgFailure(error, where) ?? error;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  return withPgConnection(url, options, async ({ client, settings }) => ({ ...(await setUpRoles(client, settings.location)), location: settings.location }));
 }

@@ -9,7 +9,7 @@
 
 import type pg from 'pg';
 import type { Db, Orm, Sql, Store, Tables } from './store.js';
-import { connectPg, type PgConnection } from './pg-connect.js';
+import { connectPg, withPgConnection, type PgConnection } from './pg-connect.js';
 import { pgFailure } from './pg-failures.js';
 import { WRITE_LOCK } from './pg-locks.js';
 import { checkPgSchema, migratePg, pgKnownVersion, pgSchemaVersion } from './pg-migrate.js';
@@ -74,27 +74,24 @@ class PgStore implements PgStoreHandle {
 
   async write<T>(work: () => Promise<T>): Promise<T> {
     if (this.inWrite) return work();
-    this.inWrite = true;
-    try {
-      await this.client.query('BEGIN');
+    const result = await this.transaction('BEGIN', async () => {
       await this.lock();
-      const result = await work();
-      await this.client.query('COMMIT');
-      this.changed = true;
-      return result;
-    } catch (error) {
-      await this.client.query('ROLLBACK').catch(() => {});
-      throw this.failure(error);
-    } finally {
-      this.inWrite = false;
-    }
+      return work();
+    });
+    this.changed = true;
+    return result;
   }
 
-  async snapshot<T>(work: () => Promise<T>): Promise<T> {
+  snapshot<T>(work: () => Promise<T>): Promise<T> {
     if (this.inWrite) return work();
+    return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
+  }
+
+  /** `work` in a transaction begun with `begin`: committed when it resolves, else rolled back. */
+  private async transaction<T>(begin: string, work: () => Promise<T>): Promise<T> {
     this.inWrite = true;
     try {
-      await this.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await this.client.query(begin);
       const result = await work();
       await this.client.query('COMMIT');
       return result;
@@ -187,28 +184,16 @@ export interface PgStatus {
 
 /** What `oncall db status` reports, read without changing anything. */
 export async function pgStatus(url: string, env: NodeJS.ProcessEnv): Promise<PgStatus> {
-  const { client, settings, where } = await connectPg(url, { env, lockTimeoutMs: 0 });
-  try {
+  return withPgConnection(url, { env, lockTimeoutMs: 0 }, async ({ client, settings }) => {
     const version = await pgSchemaVersion(client, settings.location);
     const { rows } = await client.query<{ server: string; user: string; database: string }>(
       `SELECT current_setting('server_version') AS server, current_user AS "user", current_database() AS database`,
     );
     return { backend: 'postgres', location: settings.location, version, known: pgKnownVersion(), ...rows[0] };
-  } catch (error) {
-    throw pgFailure(error, where) ?? error;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  });
 }
 
 /** `oncall db migrate`: the schema created or brought up to date; the versions before and after. */
 export async function migratePgStore(url: string, options: Pick<PgStoreOptions, 'env' | 'lockTimeoutMs'>): Promise<{ before: number; after: number; location: string }> {
-  const { client, settings, where } = await connectPg(url, options);
-  try {
-    return { ...(await migratePg(client, settings.location)), location: settings.location };
-  } catch (error) {
-    throw pgFailure(error, where) ?? error;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  return withPgConnection(url, options, async ({ client, settings }) => ({ ...(await migratePg(client, settings.location)), location: settings.location }));
 }

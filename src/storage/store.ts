@@ -8,6 +8,9 @@ import type * as schema from './schema.js';
 
 export type Backend = 'sqlite' | 'postgres';
 
+/** How long a write waits for another command's write lock unless told otherwise. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
+
 /**
  * Plain SQL, the same text on both backends: `?` placeholders (PostgreSQL's adapter numbers
  * them), identifiers that are keywords quoted ("end"), column aliases quoted ("scheduleId")
