@@ -44,11 +44,12 @@ export async function scheduleInputs(store: Store, list: ScheduleInfo[], window:
     list.map((s) => [s.id, { id: s.id, timezone: s.timezone, layers: [], overrides: [] }]),
   );
   // Few layer rows exist even after years of history; filtering by schedule in JS keeps one
-  // statement for any number of schedules.
-  const layerSql = `SELECT ${LAYER_COLUMNS} FROM layers
-       WHERE (valid_from IS NULL OR valid_from < ?) AND (valid_to IS NULL OR valid_to > ?)`;
-  const layerParams = [window.end, window.start];
+  // statement for any number of schedules. One schedule is filtered in SQL: on PostgreSQL,
+  // turning every schedule's layers into JSON cost `who --schedule` 8 ms of server time.
   const one = list.length === 1;
+  const layerSql = `SELECT ${LAYER_COLUMNS} FROM layers
+       WHERE (valid_from IS NULL OR valid_from < ?) AND (valid_to IS NULL OR valid_to > ?)${one ? ' AND schedule_id = ?' : ''}`;
+  const layerParams = one ? [window.end, window.start, list[0].id] : [window.end, window.start];
   const overrideSql = `SELECT ${OVERRIDE_COLUMNS} FROM overrides
      WHERE "end" > ? AND start < ? AND (removed_at IS NULL OR removed_at > start)${one ? ' AND schedule_id = ?' : ''}`;
   const overrideParams = one ? [window.start, window.end, list[0].id] : [window.start, window.end];
