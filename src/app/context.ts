@@ -24,6 +24,11 @@ export interface AppContext {
    */
   setAside: Map<string, string>;
   store(): Promise<Store>;
+  /**
+   * Starts opening the database now, so that connecting to a server overlaps with loading
+   * the command. Any failure is reported by the first `store()`, never here.
+   */
+  prefetch(): void;
   /** Whether this run committed a change to the database (a dry run may count too). */
   changed(): boolean;
   /** Closes the database if it was opened; the next `store()` opens it again. */
@@ -51,12 +56,16 @@ export function makeContext(options: ContextOptions): AppContext {
   const { createFolders = false, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, onWait, env = process.env, ...rest } = options;
   let opened: Promise<Store> | undefined;
   let open: Store | undefined;
+  const store = () =>
+    (opened ??= openStore(rest.dbPath, { createFolders, lockTimeoutMs, onWait, env }).then((store) => (open = store)));
   return {
     ...rest,
     lockTimeoutMs,
     setAside: new Map(),
-    store: () =>
-      (opened ??= openStore(rest.dbPath, { createFolders, lockTimeoutMs, onWait, env }).then((store) => (open = store))),
+    store,
+    prefetch: () => {
+      store().catch(() => undefined);
+    },
     changed: () => open !== undefined && open.committed(),
     close: async () => {
       const closing = opened;

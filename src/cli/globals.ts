@@ -7,6 +7,7 @@ import { RuntimeFailure, UserError } from '../errors.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, makeContext, PermissionDenied, type AppContext } from '../app/context.js';
 import { roleFor } from './roles.js';
 import { databaseSetting, type DatabaseSetting } from '../app/database-setting.js';
+import { isPostgresUrl } from '../app/database-url.js';
 import type { Io } from './io.js';
 import { colorsFor, terminalWidth, wantColor, type Colors } from './output.js';
 import { forTerminal, jsonText, type Shown } from './terminal-text.js';
@@ -173,6 +174,9 @@ export async function invocation(command: Command): Promise<Invocation> {
       : undefined,
   });
   state.contexts.push(ctx);
+  // A shared server takes a round trip or two and a process fork to say hello: start now, while
+  // the command's own modules load. `db` commands open their connections themselves.
+  if (isPostgresUrl(database.location) && state.path[0] !== 'db') ctx.prefetch();
   const color = wantColor(opts.color, env, io.stdout);
   return {
     ctx,
