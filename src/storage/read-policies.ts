@@ -10,8 +10,11 @@ const POLICY_COLUMNS = `row_id AS "rowId", policy_id AS "policyId", team_id AS "
 
 /** The version of a policy in force at `at`, or undefined when it did not exist then. */
 export async function policyAt(store: Store, id: string, at: number): Promise<EscalationPolicyConfig | undefined> {
-  const row = await store.sql.get<PolicyRow>(`SELECT ${POLICY_COLUMNS} FROM escalation_policies WHERE policy_id = ?
-       AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?)`, [id, at, at]);
+  const row = await store.sql.get<PolicyRow>(
+    `SELECT ${POLICY_COLUMNS} FROM escalation_policies WHERE policy_id = ?
+     AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?)`,
+    [id, at, at],
+  );
   return row && policyConfigFromRow(row);
 }
 
@@ -23,15 +26,16 @@ export async function currentPolicyIds(store: Store): Promise<string[]> {
 
 /** A team's current members in their listed order (empty for an unknown or removed team). */
 export async function teamMembersOf(store: Store, teamId: string): Promise<string[]> {
-  const rows = await store.sql.all<{ id: string }>(`SELECT m.person_id AS id FROM team_members m JOIN teams t ON t.id = m.team_id
-       WHERE m.team_id = ? AND t.deleted_at IS NULL ORDER BY m.position`, [teamId]);
+  const rows = await store.sql.all<{ id: string }>(
+    `SELECT m.person_id AS id FROM team_members m JOIN teams t ON t.id = m.team_id
+     WHERE m.team_id = ? AND t.deleted_at IS NULL ORDER BY m.position`,
+    [teamId],
+  );
   return rows.map((r) => r.id);
 }
 
 /** When a person was removed (null: still here; undefined: never existed). */
 export async function personRemovedAt(store: Store, id: string): Promise<number | null | undefined> {
-  const row = (await store.sql.get('SELECT deleted_at AS "deletedAt" FROM people WHERE id = ?', [id])) as
-    | { deletedAt: number | null }
-    | undefined;
+  const row = await store.sql.get<{ deletedAt: number | null }>('SELECT deleted_at AS "deletedAt" FROM people WHERE id = ?', [id]);
   return row?.deletedAt;
 }

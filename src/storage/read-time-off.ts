@@ -12,10 +12,16 @@ export interface TimeOffRow {
 
 /** Time off in force (not removed) that ends after `from` and starts before `to`, by start. */
 export async function timeOffBetween(store: Store, from: number, to: number, person?: string): Promise<TimeOffRow[]> {
-  return await store.sql.all<TimeOffRow>(`SELECT id, person_id AS person, start, "end", reason FROM time_off
-       WHERE removed_at IS NULL AND "end" > ? AND start < ? ${person ? 'AND person_id = ?' : ''} ORDER BY start, id`, (person ? [from, to, person] : [from, to]));
+  return store.sql.all<TimeOffRow>(
+    `SELECT id, person_id AS person, start, "end", reason FROM time_off
+     WHERE removed_at IS NULL AND "end" > ? AND start < ? ${person ? 'AND person_id = ?' : ''} ORDER BY start, id`,
+    person ? [from, to, person] : [from, to],
+  );
 }
 
 export async function timeOffById(store: Store, id: number): Promise<TimeOffRow | undefined> {
-  return await store.sql.get<TimeOffRow>('SELECT id, person_id AS person, start, "end", reason FROM time_off WHERE id = ? AND removed_at IS NULL', [id]);
+  return store.sql.get<TimeOffRow>(
+    'SELECT id, person_id AS person, start, "end", reason FROM time_off WHERE id = ? AND removed_at IS NULL',
+    [id],
+  );
 }

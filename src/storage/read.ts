@@ -101,12 +101,17 @@ export async function changeHistories(store: Store, scheduleIds: string[], windo
   const histories = new Map<string, ChangeHistory>(
     scheduleIds.map((id) => [id, { layerChanges: [], overrideChanges: [] }]),
   );
-  const points = (await store.sql.all(`SELECT DISTINCT schedule_id AS "scheduleId", valid_from AS at FROM layers WHERE valid_from IS NOT NULL
-       UNION SELECT DISTINCT schedule_id, valid_to FROM layers WHERE valid_to IS NOT NULL`)) as { scheduleId: string; at: number }[];
+  const points = await store.sql.all<{ scheduleId: string; at: number }>(
+    `SELECT DISTINCT schedule_id AS "scheduleId", valid_from AS at FROM layers WHERE valid_from IS NOT NULL
+     UNION SELECT DISTINCT schedule_id, valid_to FROM layers WHERE valid_to IS NOT NULL`,
+  );
   for (const p of points) histories.get(p.scheduleId)?.layerChanges.push(p.at);
   // Overrides that came with the schedule's first definition (effective_from null) are not
   // changes to it; their removal is.
-  const overrideRows = await store.sql.all<OverrideRow>(`SELECT ${OVERRIDE_COLUMNS} FROM overrides WHERE "end" >= ? AND start <= ?`, [window.start, window.end]);
+  const overrideRows = await store.sql.all<OverrideRow>(
+    `SELECT ${OVERRIDE_COLUMNS} FROM overrides WHERE "end" >= ? AND start <= ?`,
+    [window.start, window.end],
+  );
   for (const row of overrideRows) {
     const history = histories.get(row.scheduleId);
     if (!history) continue;
@@ -130,16 +135,20 @@ export interface OverrideListing {
   removedAt: number | null;
 }
 
+const LISTING_COLUMNS = `id, schedule_id AS "scheduleId", person_id AS person, start, "end", replaces, reason,
+  removed_at AS "removedAt"`;
+
 /** Overrides still in force (not removed) that end after `from`, oldest first. */
 export async function listOverrides(store: Store, scheduleId: string | undefined, from: number): Promise<OverrideListing[]> {
-  const rows = await store.sql.all<OverrideListing>(`SELECT id, schedule_id AS "scheduleId", person_id AS person, start, "end", replaces, reason, removed_at AS "removedAt"
-       FROM overrides WHERE removed_at IS NULL AND "end" > ? ${scheduleId ? 'AND schedule_id = ?' : ''} ORDER BY start, id`, (scheduleId ? [from, scheduleId] : [from]));
-  return rows;
+  return store.sql.all<OverrideListing>(
+    `SELECT ${LISTING_COLUMNS} FROM overrides
+     WHERE removed_at IS NULL AND "end" > ? ${scheduleId ? 'AND schedule_id = ?' : ''} ORDER BY start, id`,
+    scheduleId ? [from, scheduleId] : [from],
+  );
 }
 
 export async function overrideById(store: Store, id: number): Promise<OverrideListing | undefined> {
-  return await store.sql.get<OverrideListing>(`SELECT id, schedule_id AS "scheduleId", person_id AS person, start, "end", replaces, reason, removed_at AS "removedAt"
-       FROM overrides WHERE id = ?`, [id]);
+  return store.sql.get<OverrideListing>(`SELECT ${LISTING_COLUMNS} FROM overrides WHERE id = ?`, [id]);
 }
 
 export interface AuditEntry {
@@ -168,6 +177,9 @@ export async function auditEntries(store: Store, filter: { since?: number; entit
     where.push(filter.entity.startsWith('schedule:') ? '(entity = ? OR entity LIKE ? OR entity = ?)' : 'entity = ?');
     params.push(...(filter.entity.startsWith('schedule:') ? [filter.entity, `layer:${id}/%`, `override:${id}`] : [filter.entity]));
   }
-  return await store.sql.all<AuditEntry>(`SELECT id, at, actor, entity, action, old_value AS "oldValue", new_value AS "newValue", effective FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC`, params);
+  return store.sql.all<AuditEntry>(
+    `SELECT id, at, actor, entity, action, old_value AS "oldValue", new_value AS "newValue", effective FROM audit_log
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC`,
+    params,
+  );
 }

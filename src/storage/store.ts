@@ -1,4 +1,4 @@
-// The one storage interface with two adapters: an embedded SQLite file (sqlite-store.ts) and a
+// The one storage interface with two adapters: an embedded SQLite file (open.ts) and a
 // shared PostgreSQL server (pg-store.ts). Every read and write in storage/ is written once
 // against it: hot reads as plain SQL through `sql`, writes through drizzle (`orm()`), all on one
 // connection, so a read made inside `write` sees that write's own changes on both backends.
