@@ -91,7 +91,7 @@ export async function migrate(sqlite: Database.Database, file: string, found: Fo
   if (found.version === all.length) return;
   const { createHash } = await import('node:crypto');
   try {
-    withWriteLock(sqlite, () => {
+    await withWriteLock(sqlite, () => {
       const now = inspect(sqlite);
       if (now.version === all.length) return;
       refuseForeign(sqlite, file, now);

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { RuntimeFailure, UserError } from '../errors.js';
 import { errorCode, failsAccess, storageFailure } from './failures.js';
 import { inspect, migrate, refuseForeign, type Found } from './migrate.js';
-import { configureLocks, takeWriteLock } from './write-lock.js';
+import { configureLocks, withWriteLock } from './write-lock.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, type Db, type Orm, type Sql, type Store } from './store.js';
 
 /** A SQLite store also hands out its connection, for what only SQLite has (VACUUM INTO). */
@@ -63,10 +63,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
 }
 
 /**
- * The store over an open connection. Statements are prepared once per text. A transaction is
- * BEGIN IMMEDIATE … COMMIT issued here rather than drizzle's, which cannot await: the work in
- * between is async (the same code serves PostgreSQL), yet on this one connection nothing else
- * runs meanwhile.
+ * The store over an open connection. Statements are prepared once per text. A write is
+ * write-lock.ts's BEGIN IMMEDIATE … COMMIT rather than drizzle's transaction, which cannot
+ * await: the work in between is async (the same code serves PostgreSQL).
  */
 function sqliteStore(sqlite: Database.Database, file: string): SqliteStore {
   const statements = new Map<string, Database.Statement>();
@@ -89,18 +88,10 @@ function sqliteStore(sqlite: Database.Database, file: string): SqliteStore {
     sql,
     orm: () => (orm ??= drizzleOver(sqlite)),
     write: async (work) => {
-      if (sqlite.inTransaction) return work();
-      takeWriteLock(sqlite);
-      try {
-        const result = await work();
-        sqlite.exec('COMMIT');
-        committed = true;
-        return result;
-      } catch (error) {
-        // SQLite may have rolled back already (after an I/O error); nothing else is left open.
-        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-        throw error;
-      }
+      const nested = sqlite.inTransaction;
+      const result = await withWriteLock(sqlite, work);
+      if (!nested) committed = true;
+      return result;
     },
     snapshot: async (work) => {
       if (sqlite.inTransaction) return work();

@@ -23,15 +23,16 @@ export function configureLocks(sqlite: Database.Database, lock: LockOptions): vo
 }
 
 /**
- * Runs `work` holding the write lock, committing when it returns and rolling back when it
+ * Runs `work` holding the write lock, committing when it resolves and rolling back when it
  * throws. Inside a transaction already open here (every write starts in this function, so it
- * holds the lock) it just runs.
+ * holds the lock) it just runs. `work` may await: on this one connection nothing else runs
+ * meanwhile.
  */
-export function withWriteLock<T>(sqlite: Database.Database, work: () => T): T {
+export async function withWriteLock<T>(sqlite: Database.Database, work: () => T | Promise<T>): Promise<T> {
   if (sqlite.inTransaction) return work();
   takeWriteLock(sqlite);
   try {
-    const result = work();
+    const result = await work();
     sqlite.exec('COMMIT');
     return result;
   } catch (error) {
@@ -42,7 +43,7 @@ export function withWriteLock<T>(sqlite: Database.Database, work: () => T): T {
 }
 
 /** BEGIN IMMEDIATE, waiting for another writer up to the lock limit (saying so first). */
-export function takeWriteLock(sqlite: Database.Database): void {
+function takeWriteLock(sqlite: Database.Database): void {
   const lock = options.get(sqlite);
   const onWait = lock?.onWait;
   if (lock && onWait) {
