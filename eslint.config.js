@@ -116,6 +116,13 @@ export default defineConfig(
     },
   },
   {
+    name: 'oncall/bin',
+    // CommonJS (bin/package.json): the entry and the bundle loader start before anything else.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     name: 'oncall/tests',
     files: ['test/**/*.{ts,tsx}'],
     rules: {

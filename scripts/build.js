@@ -1,13 +1,20 @@
 #!/usr/bin/env node
-// Bundles the CLI into dist/ with esbuild. One file per lazily loaded part (apply, export,
-// chrono, drizzle…) instead of hundreds of modules: resolving and reading many small files
-// is a large share of a 100 ms start-up. Type checking is `tsc --noEmit` (npm run build).
+// Bundles the CLI into dist/ with esbuild:
+// - dist/oncall.cjs: the whole CLI as one CommonJS file. bin/load-cli.js compiles it with
+//   V8's code cache (Node 20 has none for ES modules), which halves what `oncall who` spends
+//   before it can answer. Modules loaded lazily stay lazy: esbuild wraps each in a function
+//   that runs on first import, so the size of the file costs only its read.
+// - dist/oncall.cjs.<tag>.cache: that cache, from a warm-up run of `who` (scripts/warm-code-cache.js).
+// - dist/timeline-ui.mjs: the Ink timeline as an ES module, because Ink and React are ES
+//   modules that CommonJS cannot require on every Node 20.
+// Type checking is `tsc --noEmit` (npm run build).
 //
 // The bundle is written to a fresh folder and renamed into place, so a build never leaves a
 // half-written dist/ under a test run or a user. The build it replaces is kept for a while
-// (a running oncall may still load one of its lazy chunks) and removed by a later build.
+// (a running oncall may still load its timeline module) and removed by a later build.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,31 +24,118 @@ const fresh = `${root}.dist-new-${stamp}`;
 const replaced = `${root}.dist-replaced`;
 const KEEP_MS = 15 * 60_000;
 
+// Loaded from node_modules at run time: the native SQLite addon; Ink and React (ES modules,
+// only for `oncall timeline`); the calendar clients and the keyring, large trees that only
+// `oncall calendar` needs.
+const EXTERNAL = [
+  'better-sqlite3', 'ink', 'react', 'react/jsx-runtime',
+  '@googleapis/calendar', 'google-auth-library', '@microsoft/microsoft-graph-client', '@azure/msal-node',
+  '@napi-rs/keyring',
+];
+const TIMELINE_UI = './timeline-ui.mjs';
+// Large libraries that `who` never loads, each bundled into dist/vendor/ on its own: left in
+// oncall.cjs they made every start read 2.3 MB more, and from node_modules zod alone takes
+// 110 ms to load. Only these files import them, so each still exists once per process.
+// Each is the package's ES module build, as before, made CommonJS. The bundle imports them
+// as Node imports CommonJS: a default import is the whole module.exports.
+const VENDOR = {
+  zod: "export * from 'zod';", // apply's file checks
+  'date-holidays': "module.exports = require('date-holidays').default;", // holiday regions
+  'ical.js': "module.exports = require('ical.js').default;", // timeoff import
+  'chrono-node': "export * from 'chrono-node';", // time words ("next monday")
+};
+
+// The CLI imports the Ink timeline as the separate ES module built next to it.
+const timelineAsModule = {
+  name: 'timeline-ui',
+  setup(b) {
+    b.onResolve({ filter: /\/ui\/render-timeline\.js$/ }, () => ({ path: TIMELINE_UI, external: true }));
+  },
+};
+const vendorFiles = {
+  name: 'vendor',
+  setup(b) {
+    const names = Object.keys(VENDOR).map((name) => name.replace(/[.]/g, '\\.'));
+    b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: vendorPath(args.path), external: true }));
+  },
+};
+const vendorPath = (name) => `./vendor/${name}.cjs`;
+
 try {
   await build({
-    entryPoints: { main: 'src/cli/main.ts' },
+    entryPoints: { 'timeline-ui': 'src/ui/render-timeline.tsx' },
     outdir: fresh,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
     sourcemap: true,
-    // The native addon must be loaded from node_modules; Ink and React (ESM with a WebAssembly
-    // layout engine) load from there too, and only for `oncall timeline`.
-    // The calendar clients are large CommonJS trees that load only for `oncall calendar`.
-    external: [
-      'better-sqlite3', 'ink', 'react', 'react/jsx-runtime',
-      '@googleapis/calendar', 'google-auth-library', '@microsoft/microsoft-graph-client', '@azure/msal-node',
-      '@napi-rs/keyring',
-    ],
-    // Bundled CommonJS dependencies call require(); give ESM chunks one.
-    banner: { js: "import { createRequire as __oncallRequire } from 'node:module'; const require = __oncallRequire(import.meta.url);" },
+    external: EXTERNAL,
     logLevel: 'warning',
   });
+  for (const [name, contents] of Object.entries(VENDOR)) {
+    await build({
+      stdin: { contents, resolveDir: root, sourcefile: `vendor-${name}.js` },
+      minifyWhitespace: true,
+      conditions: ['import'],
+      outfile: `${fresh}/${vendorPath(name)}`,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+  }
+  await build({
+    entryPoints: { oncall: 'src/cli/main.ts' },
+    outdir: fresh,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    minifyWhitespace: true,
+    charset: 'ascii',
+    legalComments: 'none',
+    external: EXTERNAL,
+    plugins: [timelineAsModule, vendorFiles],
+    // The sources are ES modules that find their files (migrations, the SQLite addon) from
+    // import.meta.url; in the bundle that is the bundle's own URL.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: {
+      js: [
+        "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+        // bin/load-cli.js passes import() in; loaded by Node itself (import('dist/oncall.cjs')), the real one works.
+        "var __importEsm = typeof __oncallImport === 'function' ? __oncallImport : (specifier) => import(specifier);",
+      ].join('\n'),
+    },
+    logLevel: 'warning',
+  });
+  finishBundle(`${fresh}/oncall.cjs`);
+  const warm = spawnSync(process.execPath, [`${root}scripts/warm-code-cache.js`, fresh], { stdio: 'inherit' });
+  if (warm.status !== 0) throw new Error(`warming the code cache failed (exit ${warm.status})`);
 } catch (error) {
   rmSync(fresh, { recursive: true, force: true });
   throw error;
+}
+
+/**
+ * Two rewrites the loader needs: import() calls go through __importEsm (see the banner),
+ * and the text becomes pure ASCII so the loader can read it as latin1, without UTF-8
+ * decoding. esbuild's ASCII charset leaves non-ASCII characters in regular expression
+ * literals (chrono's French and Japanese words); \uXXXX means the same character there.
+ */
+function finishBundle(file) {
+  const known = new Set([...EXTERNAL, ...Object.keys(VENDOR).map(vendorPath), TIMELINE_UI, 'node:crypto']);
+  const text = readFileSync(file, 'utf8')
+    .replace(/\bimport\(("[^"]*")\)/g, (_call, specifier) => {
+      if (!known.has(JSON.parse(specifier))) throw new Error(`unexpected import(${specifier}) in the bundle: add it to EXTERNAL or bundle it`);
+      return `__importEsm(${specifier})`;
+    })
+    .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(file, text);
 }
 
 mkdirSync(replaced, { recursive: true });

@@ -1,10 +1,11 @@
-// The thread that runs the built CLI for the end-to-end tests: `main(argv, io)` of dist/main.js,
+// The thread that runs the built CLI for the end-to-end tests: `main(argv, io)` of dist/oncall.cjs,
 // in this process, with captured output. test/cli/in-process.ts drives it; the test thread
 // blocks on a shared flag until a run is done, so tests keep calling `run()` synchronously.
+import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import { workerData } from 'node:worker_threads';
 
-const { main } = await import(workerData.main);
+const { main } = createRequire(import.meta.url)(workerData.loader).loadCli().exports;
 const flag = new Int32Array(workerData.flag);
 
 /** A sink that keeps what is written, like a pipe: not a terminal, so no colour. */

@@ -1,4 +1,5 @@
-// Runs the built CLI in this process instead of spawning it: `main(argv, io)` of dist/main.js
+// Runs the built CLI in this process instead of spawning it: `main(argv, io)` of dist/oncall.cjs
+// (loaded by bin/load-cli.js, as bin/oncall.js loads it)
 // in a worker thread that stays loaded for the whole test file. A run costs what the command
 // costs, not a Node start-up (about 150 ms each, which was most of the suite's time).
 //
@@ -18,7 +19,7 @@ export interface Result {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WORKER = path.join(ROOT, 'test', 'cli', 'cli-worker.mjs');
-const MAIN = new URL('../../dist/main.js', import.meta.url).href;
+const LOADER = path.join(ROOT, 'bin', 'load-cli.js');
 const TIMEOUT_MS = 20_000;
 
 interface Reply extends Result {
@@ -37,7 +38,7 @@ class CliThread {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(WORKER, {
-      workerData: { main: MAIN, port: port2, flag: this.done.buffer },
+      workerData: { loader: LOADER, port: port2, flag: this.done.buffer },
       transferList: [port2],
     });
     this.worker.unref();

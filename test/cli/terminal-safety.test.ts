@@ -8,6 +8,7 @@
 // week from 23 Nov, under a hostile override until 24 Nov); s2 the other way round (mal's
 // week); mal is off 25–27 Nov. Now is Mon 23 Nov 12:00Z, everything in UTC.
 
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
@@ -251,7 +252,11 @@ describe('error messages quote what was typed harmlessly', () => {
 });
 
 describe('machine formats: exact through a pipe, harmless on a terminal', () => {
-  const main = async () => (await import(new URL('../../dist/main.js', import.meta.url).href)).main as (argv: string[], io: unknown) => Promise<number>;
+  let loaded: ((argv: string[], io: unknown) => Promise<number>) | undefined;
+  const main = async () => {
+    loaded ??= createRequire(import.meta.url)('../../bin/load-cli.js').loadCli().exports.main as (argv: string[], io: unknown) => Promise<number>;
+    return Promise.resolve(loaded);
+  };
 
   /** Runs the built CLI in this thread with stdout as a 120-column terminal, colour allowed. */
   async function onTerminal(args: string[], env: Env = {}): Promise<Result> {

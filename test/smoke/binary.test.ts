@@ -92,8 +92,7 @@ describe('exit statuses', () => {
 test('before `npm run build`: one line saying to build, no stack trace', () => {
   // A copy of bin/ next to no dist/ is a fresh clone that was never built.
   const dir = tempDir();
-  fs.mkdirSync(path.join(dir, 'bin'));
-  fs.copyFileSync(BIN, path.join(dir, 'bin', 'oncall.js'));
+  fs.cpSync(path.join(ROOT, 'bin'), path.join(dir, 'bin'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
   const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'oncall.js'), 'who'], { env: testEnv({ ONCALL_DB: db }), encoding: 'utf8' });
   expect(r.status).toBe(1);
@@ -114,7 +113,7 @@ test('piping into a command that stops reading (| head -1) is not a crash', () =
 
 describe('Ink and React load only for `oncall timeline`', () => {
   // A module resolve hook (node:module register, in --import) appends every resolved URL
-  // to a log file; the CLI is the real binary.
+  // to a log file, and so does a wrapper around CommonJS require; the CLI is the real binary.
   const hook = [
     "import { appendFileSync } from 'node:fs';",
     'export async function resolve(specifier, context, next) {',
@@ -123,7 +122,17 @@ describe('Ink and React load only for `oncall timeline`', () => {
     '  return result;',
     '}',
   ].join('\n');
-  const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+  const register = [
+    "import { appendFileSync } from 'node:fs';",
+    "import Module, { register } from 'node:module';",
+    `register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`,
+    'const load = Module._load;',
+    'Module._load = function (request, parent, isMain) {',
+    '  const exports = load.call(this, request, parent, isMain);',
+    "  if (!request.startsWith('node:')) appendFileSync(process.env.ONCALL_TEST_MODULE_LOG, Module._resolveFilename(request, parent, isMain) + '\\n');",
+    '  return exports;',
+    '};',
+  ].join('\n');
 
   function loaded(args: string[]): string[] {
     const log = `${db}.modules-${args[0]}.log`;
@@ -138,7 +147,8 @@ describe('Ink and React load only for `oncall timeline`', () => {
 
   test('`who` does not load them', () => {
     const urls = loaded(['who']);
-    expect(urls.some((u) => u.endsWith('/dist/main.js'))).toBe(true); // the hook saw the CLI load
+    expect(urls.some((u) => u.endsWith('/bin/load-cli.js'))).toBe(true); // the hooks saw the CLI load
+    expect(uses(urls, 'better-sqlite3')).toBe(true); // and its storage
     expect(uses(urls, 'ink')).toBe(false);
     expect(uses(urls, 'react')).toBe(false);
   });
