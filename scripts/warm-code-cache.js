@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes the code cache that ships in dist/ (see bin/load-cli.js): runs `oncall who` on the
-// example team in this process, from the freshly built bundle, then saves what V8 compiled.
+// example teams in this process, from the freshly built bundle, then saves what V8 compiled.
 // Only the `who` path is warmed on purpose: every function in the cache is read at every
 // start, and `who` is the command that must answer instantly.
 //
@@ -34,11 +34,14 @@ async function run(main, args) {
 }
 
 try {
-  // The example team is applied by another process, so its code stays out of the cache.
-  const setup = `require(${JSON.stringify(path.join(root, 'bin', 'load-cli.js'))}).loadCli({ bundle: ${JSON.stringify(bundle)}, cache: false })`
-    + `.exports.main(['node', 'oncall', 'apply', '-f', ${JSON.stringify(path.join(root, 'examples', 'acme.yaml'))}]).then((s) => { process.exitCode = s; })`;
-  const applied = spawnSync(process.execPath, ['-e', setup], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (applied.status !== 0) throw new Error(`warm-up apply exited ${applied.status}`);
+  // The examples are applied by another process, so apply's code stays out of the cache.
+  // weekend.yaml has a `handoffs:` rule, which brings in rrule.
+  for (const example of ['acme.yaml', 'weekend.yaml']) {
+    const setup = `require(${JSON.stringify(path.join(root, 'bin', 'load-cli.js'))}).loadCli({ bundle: ${JSON.stringify(bundle)}, cache: false })`
+      + `.exports.main(['node', 'oncall', 'apply', '-f', ${JSON.stringify(path.join(root, 'examples', example))}]).then((s) => { process.exitCode = s; })`;
+    const applied = spawnSync(process.execPath, ['-e', setup], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (applied.status !== 0) throw new Error(`warm-up apply of ${example} exited ${applied.status}`);
+  }
   // Compiled under the name it will have once the build renames the folder to dist/.
   const cli = loadCli({ bundle, env, cache: false, scriptName: path.join(root, 'dist', 'oncall.cjs') });
   await run(cli.exports.main, ['who']);

@@ -18,10 +18,12 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS, formatWallClock } from './wall-clo
 type RRule = RRuleType;
 
 // rrule is loaded on first use: only layers with `handoffs:` need it, and it is the largest
-// module on the path of `oncall who`.
+// module on the path of `oncall who`. In the CommonJS bundle `require` exists, and esbuild
+// bundles what it names, so rrule is compiled from the code cache with the rest; run from
+// source as an ES module (the tests), createRequire loads it from node_modules.
 let rruleModule: typeof import('rrule') | undefined;
 function rrule(): typeof import('rrule') {
-  rruleModule ??= createRequire(import.meta.url)('rrule') as typeof import('rrule');
+  rruleModule ??= (typeof require === 'function' ? require('rrule') : createRequire(import.meta.url)('rrule')) as typeof import('rrule');
   return rruleModule;
 }
 
