@@ -23,6 +23,7 @@ type RRule = RRuleType;
 // source as an ES module (the tests), createRequire loads it from node_modules.
 let rruleModule: typeof import('rrule') | undefined;
 function rrule(): typeof import('rrule') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load that esbuild bundles
   rruleModule ??= (typeof require === 'function' ? require('rrule') : createRequire(import.meta.url)('rrule')) as typeof import('rrule');
   return rruleModule;
 }
