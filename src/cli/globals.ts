@@ -175,8 +175,9 @@ export async function invocation(command: Command): Promise<Invocation> {
   });
   state.contexts.push(ctx);
   // A shared server takes a round trip or two and a process fork to say hello: start now, while
-  // the command's own modules load. `db` commands open their connections themselves.
-  if (isPostgresUrl(database.location) && state.path[0] !== 'db') ctx.prefetch();
+  // the command's own modules load. `db` commands open their connections themselves, and
+  // `import` never opens the database.
+  if (isPostgresUrl(database.location) && state.path[0] !== 'db' && state.path[0] !== 'import') ctx.prefetch();
   const color = wantColor(opts.color, env, io.stdout);
   return {
     ctx,

@@ -25,6 +25,7 @@ import { registerCheck } from './commands/check.js';
 import { registerReport } from './commands/report.js';
 import { registerCover } from './commands/cover.js';
 import { registerDb } from './commands/db.js';
+import { registerImport } from './commands/import.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('oncall')
@@ -61,6 +62,7 @@ export function buildProgram(io: Io): Command {
   registerReport(program);
   registerCover(program);
   registerDb(program);
+  registerImport(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

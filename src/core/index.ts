@@ -36,3 +36,5 @@ export * from './override-warnings.js';
 export * from './override-effect.js';
 export * from './ownership.js';
 export * from './hand-changes.js';
+export * from './coverage-compare.js';
+export * from './vendors.js';

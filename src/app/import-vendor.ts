@@ -1,0 +1,142 @@
+// `oncall import pagerduty|opsgenie|grafana`: read a vendor's setup, write it as an oncall
+// YAML file, and prove it: apply the file to a scratch database, resolve each schedule with
+// oncall's own engine over the window, and compare with what the vendor itself renders.
+// The user's database is never opened.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Document, isScalar, isSeq, visit } from 'yaml';
+import { compareCoverage, isoUtc, VENDORS, type CoverageDifference, type Vendor, type Window } from '../core/index.js';
+import { RuntimeFailure, UserError } from '../errors.js';
+import { importFailure } from '../importers/http.js';
+import { readVendor } from '../importers/read-vendor.js';
+import type { ImportedDocument, ImportedSetup } from '../importers/types.js';
+import { applyFiles } from './apply.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { makeContext, type AppContext } from './context.js';
+import { scheduleShifts } from './shifts.js';
+
+export interface ImportRequest {
+  vendor: Vendor;
+  apiUrl?: string;
+  token: string;
+  output: string;
+  window: Window;
+  onProgress?: (message: string) => void;
+}
+
+export interface ScheduleVerdict {
+  vendorId: string;
+  vendorName: string;
+  scheduleIds: string[];
+  differences: CoverageDifference[];
+}
+
+export interface ImportReport {
+  vendor: Vendor;
+  output: string;
+  counts: { people: number; teams: number; schedules: number; policies: number };
+  notes: string[];
+  window: Window;
+  verdicts: ScheduleVerdict[];
+  /** Whether every schedule matched. */
+  matches: boolean;
+}
+
+/** Strings that YAML 1.1 would read as base-60 numbers: "17:00", "fri 18:00" is safe. */
+const CLOCK_LIKE = /^[-+]?\d+(:[0-5]?\d)+(\.\d*)?$/;
+
+export async function importVendor(ctx: AppContext, request: ImportRequest): Promise<ImportReport> {
+  const output = path.resolve(request.output);
+  if (fs.existsSync(output) && fs.statSync(output).isDirectory()) {
+    throw new UserError(`${request.output} is a folder; give -o a file name such as rota.yaml`);
+  }
+  let setup: ImportedSetup;
+  try {
+    setup = await readVendor(request.vendor, { apiUrl: request.apiUrl, token: request.token, window: request.window, onProgress: request.onProgress });
+  } catch (error) {
+    throw importFailure(error);
+  }
+  const text = yamlText(setup, ctx.now);
+  const verdicts = await verify(setup, text, request.window, ctx.zone);
+  writeFileAtomic(output, text);
+  const { document } = setup;
+  return {
+    vendor: setup.vendor,
+    output,
+    counts: {
+      people: document.people.length,
+      teams: document.teams.length,
+      schedules: document.schedules.length,
+      policies: document.escalation_policies?.length ?? 0,
+    },
+    notes: setup.notes,
+    window: request.window,
+    verdicts,
+    matches: verdicts.every((v) => v.differences.length === 0),
+  };
+}
+
+/** The file as the lead will review it: short lists on one line, clock times quoted. */
+export function yamlText(setup: ImportedSetup, now: number): string {
+  const doc = new Document(withoutEmpty(setup.document));
+  visit(doc, {
+    Seq(_key, node) {
+      if (isSeq(node) && node.items.every((item) => typeof (item as { value?: unknown }).value === 'string')) node.flow = true;
+    },
+    // YAML 1.1 readers (PyYAML, many CI tools) read a bare 17:00 as the number 1020.
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && CLOCK_LIKE.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  const lines = [` Imported from ${label(setup.vendor)} by oncall at ${isoUtc(now)}.`, ' Review it, then apply it with "oncall apply -f FILE".'];
+  if (setup.notes.length > 0) lines.push('', ' Not mapped exactly:', ...setup.notes.map((n) => ` - ${n}`));
+  doc.commentBefore = lines.join('\n');
+  return doc.toString({ lineWidth: 0 });
+}
+
+function withoutEmpty(document: ImportedDocument) {
+  return {
+    ...document,
+    schedules: document.schedules.map((s) => ({ ...s, overrides: s.overrides?.length ? s.overrides : undefined })),
+    escalation_policies: document.escalation_policies?.length ? document.escalation_policies : undefined,
+  };
+}
+
+const label = (vendor: Vendor) => VENDORS[vendor].label;
+
+/**
+ * Applies the file to a scratch SQLite database, "now" at the window's start so the whole
+ * window is covered by the first version, and compares each schedule with the vendor's.
+ */
+async function verify(setup: ImportedSetup, text: string, window: Window, zone: string): Promise<ScheduleVerdict[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-import-'));
+  const scratch = makeContext({ dbPath: path.join(dir, 'verify.db'), env: {}, now: window.start, zone, actor: 'import' });
+  try {
+    const file = path.join(dir, 'imported.yaml');
+    fs.writeFileSync(file, text);
+    try {
+      await applyFiles(scratch, { files: [file], dryRun: false, prune: false, window });
+    } catch (error) {
+      // The importer wrote something apply refuses: a bug here, not the user's mistake.
+      const details = error instanceof UserError ? [error.message, ...error.details].join('; ') : String(error);
+      throw new RuntimeFailure(`the imported file does not apply cleanly (${details}); please report this with the vendor's data shape`);
+    }
+    const verdicts: ScheduleVerdict[] = [];
+    for (const schedule of setup.schedules) {
+      const ours = [];
+      for (const id of schedule.scheduleIds) ours.push(...(await scheduleShifts(scratch, id, window, false)).shifts);
+      verdicts.push({
+        vendorId: schedule.vendorId,
+        vendorName: schedule.vendorName,
+        scheduleIds: schedule.scheduleIds,
+        differences: compareCoverage(schedule.final, ours, window),
+      });
+    }
+    return verdicts;
+  } finally {
+    await scratch.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
