@@ -30,7 +30,13 @@ export interface ScheduleVerdict {
   vendorId: string;
   vendorName: string;
   scheduleIds: string[];
+  /** The vendor's schedule against the oncall schedule that stands for it (the first id). */
   differences: CoverageDifference[];
+  /**
+   * When it became several schedules: the vendor's against all of them together, which
+   * checks the mapping of each part (the verdict still counts `differences`).
+   */
+  together?: CoverageDifference[];
 }
 
 export interface ImportReport {
@@ -108,7 +114,10 @@ const label = (vendor: Vendor) => VENDORS[vendor].label;
 
 /**
  * Applies the file to a scratch SQLite database, "now" at the window's start so the whole
- * window is covered by the first version, and compares each schedule with the vendor's.
+ * window is covered by the first version, and compares each schedule with the vendor's. A
+ * vendor schedule with several people on call at once cannot be one oncall schedule: it is
+ * compared with the one that stands for it, so those instants show as differences (the
+ * issue's rule: show the difference, never hide it), and with all its parts together.
  */
 async function verify(setup: ImportedSetup, text: string, window: Window, zone: string): Promise<ScheduleVerdict[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-import-'));
@@ -125,14 +134,16 @@ async function verify(setup: ImportedSetup, text: string, window: Window, zone: 
     }
     const verdicts: ScheduleVerdict[] = [];
     for (const schedule of setup.schedules) {
-      const ours = [];
-      for (const id of schedule.scheduleIds) ours.push(...(await scheduleShifts(scratch, id, window, false)).shifts);
-      verdicts.push({
+      const parts = [];
+      for (const id of schedule.scheduleIds) parts.push((await scheduleShifts(scratch, id, window, false)).shifts);
+      const verdict: ScheduleVerdict = {
         vendorId: schedule.vendorId,
         vendorName: schedule.vendorName,
         scheduleIds: schedule.scheduleIds,
-        differences: compareCoverage(schedule.final, ours, window),
-      });
+        differences: compareCoverage(schedule.final, parts[0] ?? [], window),
+      };
+      if (parts.length > 1) verdict.together = compareCoverage(schedule.final, parts.flat(), window);
+      verdicts.push(verdict);
     }
     return verdicts;
   } finally {

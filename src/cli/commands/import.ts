@@ -4,7 +4,7 @@
 
 import type { Command } from 'commander';
 import { ProblemsFound, UserError } from '../../errors.js';
-import { addDays, plural, VENDORS, type Vendor } from '../../core/index.js';
+import { addDays, plural, VENDORS, type CoverageDifference, type Vendor } from '../../core/index.js';
 import { invocation } from '../globals.js';
 import { windowOption } from '../window-option.js';
 import { formatInterval, timesIn } from '../output.js';
@@ -12,6 +12,8 @@ import { iso } from '../json.js';
 import { term } from '../terminal-text.js';
 
 const DEFAULT_DAYS = 28;
+
+const differenceJson = (d: CoverageDifference) => ({ start: iso(d.start), end: iso(d.end), vendor: d.vendor, oncall: d.oncall });
 
 export function registerImport(program: Command): void {
   program
@@ -52,7 +54,8 @@ export function registerImport(program: Command): void {
             vendorName: v.vendorName,
             schedules: v.scheduleIds,
             matches: v.differences.length === 0,
-            differences: v.differences.map((d) => ({ start: iso(d.start), end: iso(d.end), vendor: d.vendor, oncall: d.oncall })),
+            differences: v.differences.map(differenceJson),
+            together: v.together ? { matches: v.together.length === 0, differences: v.together.map(differenceJson) } : null,
           })),
         });
       } else {
@@ -68,9 +71,17 @@ export function registerImport(program: Command): void {
         for (const v of report.verdicts) {
           const verdict = v.differences.length === 0 ? run.colors.green('matches') : run.colors.red(plural(v.differences.length, 'difference'));
           run.print(term`  ${v.vendorName.padEnd(width)}  ${verdict}  (${label} ${v.vendorId} → ${v.scheduleIds.join(', ')})`);
+          const who = (people: string[]) => (people.length > 0 ? people.join(' + ') : 'nobody');
           for (const d of v.differences) {
-            const who = (people: string[]) => (people.length > 0 ? people.join(' + ') : 'nobody');
             run.print(term`    ${formatInterval(d.start, d.end, zone, now)}  ${label}: ${who(d.vendor)}  oncall: ${who(d.oncall)}`);
+          }
+          if (v.together) {
+            const parts = v.scheduleIds.join(' + ');
+            if (v.together.length === 0) run.print(term`    together, ${parts} ${run.colors.green('match')} ${label}`);
+            else run.print(term`    together, ${parts} ${run.colors.red(`differ in ${plural(v.together.length, 'interval')}`)}:`);
+            for (const d of v.together) {
+              run.print(term`      ${formatInterval(d.start, d.end, zone, now)}  ${label}: ${who(d.vendor)}  oncall: ${who(d.oncall)}`);
+            }
           }
         }
         run.print(run.colors.dim(timesIn(zone)));
