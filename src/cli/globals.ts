@@ -145,6 +145,9 @@ export function addGlobalOptions(program: Command): Command {
     .option('--debug', 'show stack traces of unexpected errors');
 }
 
+/** Commands that do not open the database as soon as they start. */
+const NO_PREFETCH = new Set(['db', 'import', 'completion', '__complete']);
+
 export async function invocation(command: Command): Promise<Invocation> {
   const state = runOf(command);
   const { io } = state;
@@ -176,8 +179,8 @@ export async function invocation(command: Command): Promise<Invocation> {
   state.contexts.push(ctx);
   // A shared server takes a round trip or two and a process fork to say hello: start now, while
   // the command's own modules load. `db` commands open their connections themselves, and
-  // `import` never opens the database.
-  if (isPostgresUrl(database.location) && state.path[0] !== 'db' && state.path[0] !== 'import') ctx.prefetch();
+  // `import` and completion do not need one (or not often).
+  if (isPostgresUrl(database.location) && !NO_PREFETCH.has(state.path[0])) ctx.prefetch();
   const color = wantColor(opts.color, env, io.stdout);
   return {
     ctx,

@@ -26,6 +26,7 @@ import { registerReport } from './commands/report.js';
 import { registerCover } from './commands/cover.js';
 import { registerDb } from './commands/db.js';
 import { registerImport } from './commands/import.js';
+import { registerCompletion } from './commands/completion.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('oncall')
@@ -63,6 +64,7 @@ export function buildProgram(io: Io): Command {
   registerCover(program);
   registerDb(program);
   registerImport(program);
+  registerCompletion(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
