@@ -25,6 +25,8 @@ export interface ApplyOptions {
   effective?: number;
   /** Where the plan's consequences are looked for; default the 28 days from the effective instant. */
   window?: Window;
+  /** Told what the apply is doing, step by step (for a status line on a terminal). */
+  onProgress?: (step: string) => void;
 }
 
 /** How far ahead a plan looks for hand changes unless told otherwise. */
@@ -51,6 +53,8 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
     throw new InputError('effective', (flag) => `${flag ?? 'the effective time'} is in the past; history is never rewritten, so give a time from now on`);
   }
   const window = options.window ?? { start: effective, end: addDays(effective, PLAN_HORIZON_DAYS, ctx.zone) };
+  const progress = options.onProgress ?? (() => undefined);
+  progress(`reading ${options.files.length === 1 ? options.files[0] : `${options.files.length} files`}`);
   const files = loadYamlFiles(options.files);
   const holidayRegion = await holidayRegionCheck(files.flatMap((f) => (f.data as { teams?: unknown[] } | null)?.teams ?? []));
   const store = await ctx.store();
@@ -60,6 +64,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
   const { plan, applied, noEffect, kept, adopted, consequences } = await store.write(
     async () => {
       await claimDefinitions(store);
+      progress('reading the database');
       const current = await loadConfig(store);
       const known = options.prune
         ? { people: new Set<string>(), teams: new Set<string>(), holidayRegion }
@@ -69,12 +74,14 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
             teams: new Set(current.teams.map((t) => t.id)),
             schedules: new Set(current.schedules.map((s) => s.id)),
           };
+      progress('checking the files');
       const { config: listed, issues } = normalizeFiles(files, known);
       if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
       // Files own what they list; command-line changes stay unless --prune (docs/yaml.md).
       const { config: owned, kept, adopted } = sortOwnership(current, listed, await commandLineRows(store), effective, options.prune);
       const config = keepEndedOverrides(current, owned, effective);
       recogniseLiteral(current, config, await openRotationPositions(store));
+      progress('planning');
       const plan = planChanges(current, config, options.prune);
       await timeRosterChanges(store, plan.changes, effective, options.effective !== undefined);
       const applied = !options.dryRun && plan.changes.length > 0;
@@ -84,6 +91,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
       // The consequences are read around the write itself, so a dry run and a real apply
       // show the same ones.
       const write = async () => {
+        progress(`${options.dryRun ? 'trying' : 'writing'} ${plan.changes.length} changes`);
         const done = await withConsequences(store, watched, window, () => applyPlan(orm, config, plan.changes, writeContext));
         return { noEffect: await ineffectiveOverrides(store, done.result), consequences: done.consequences };
       };

@@ -16,6 +16,8 @@ export interface IcsQuery {
   window: Window;
   splitBy?: 'person' | 'schedule';
   alarmMinutes?: number;
+  /** Told what the export is doing (for a status line on a terminal). */
+  onProgress?: (step: string) => void;
 }
 
 export interface FeedFile {
@@ -40,12 +42,15 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
   for (const id of query.personIds ?? []) {
     if (!people.has(id)) throw unknownId('person', id);
   }
+  const progress = query.onProgress ?? (() => undefined);
+  progress(`resolving ${schedules.length} schedules`);
   const events = await feedEvents(store, schedules, people, query);
   const feed = (name: string, timezone: string, list: FeedShift[]) =>
     writeFeed({ name, timezone, stamp: ctx.now, events: list, alarmMinutes: query.alarmMinutes });
 
   if (query.splitBy === 'schedule') {
-    return schedules.map((s) => {
+    return schedules.map((s, i) => {
+      progress(`writing feeds ${i + 1}/${schedules.length}`);
       const list = events.filter((e) => e.schedule === s.id);
       const name = `On call: ${s.name}`;
       return { file: `${s.id}.ics`, kind: 'schedule', id: s.id, name, events: list.length, text: feed(name, s.timezone, list) };
@@ -53,7 +58,8 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
   }
   if (query.splitBy === 'person') {
     const ids = query.personIds ?? [...new Set(events.map((e) => e.person))].sort();
-    return ids.map((id) => {
+    return ids.map((id, i) => {
+      progress(`writing feeds ${i + 1}/${ids.length}`);
       const person = people.get(id)!;
       const list = events.filter((e) => e.person === id);
       const name = `On call: ${person.name}`;
@@ -61,6 +67,7 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
       return { file: `${id}.ics`, kind: 'person', id, name, events: list.length, text: feed(name, zone, list) };
     });
   }
+  progress(`writing ${events.length} shifts`);
   const { name, timezone } = singleFeedTitle(schedules, query, people, ctx.zone);
   return [{ kind: 'all', name, events: events.length, text: feed(name, timezone, events) }];
 }

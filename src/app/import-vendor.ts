@@ -65,6 +65,7 @@ export async function importVendor(ctx: AppContext, request: ImportRequest): Pro
     throw importFailure(error);
   }
   const text = yamlText(setup, ctx.now);
+  request.onProgress?.(`comparing ${setup.schedules.length} schedules with ${label(setup.vendor)}'s`);
   const verdicts = await verify(setup, text, request.window, ctx.zone);
   writeFileAtomic(output, text);
   const { document } = setup;

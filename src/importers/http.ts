@@ -40,6 +40,8 @@ export class VendorHttp {
     private readonly baseUrl: string,
     private readonly authorization: string,
     token: string,
+    /** Told each request, for a status line ("reading PagerDuty: /schedules"). */
+    private readonly onProgress?: (step: string) => void,
   ) {
     ({ label: this.label, tokenVariable: this.tokenVariable } = VENDORS[vendor]);
     this.secrets = new Secrets().add(token, authorization);
@@ -48,6 +50,7 @@ export class VendorHttp {
   /** GET `pathOrUrl` (a path under the base URL, or a full URL the API gave, such as a `next` link). */
   async get<T = unknown>(pathOrUrl: string, query: Query = {}): Promise<T> {
     const url = this.url(pathOrUrl, query);
+    this.onProgress?.(`reading ${this.label}: ${url.pathname}`);
     return withRetry(() => this.once<T>(url), RETRY);
   }
 

@@ -30,7 +30,7 @@ export async function readVendor(vendor: Vendor, options: ReadOptions): Promise<
   if (apiUrl === undefined) {
     throw new UserError(`${VENDORS[vendor].label} needs --api-url: your stack's OnCall API URL, as shown under OnCall > Settings > API`);
   }
-  const http = new VendorHttp(vendor, apiUrl, AUTHORIZATION[vendor](options.token), options.token);
+  const http = new VendorHttp(vendor, apiUrl, AUTHORIZATION[vendor](options.token), options.token, options.onProgress);
   const read = { http, window: options.window, onProgress: options.onProgress };
   switch (vendor) {
     case 'pagerduty':

@@ -5,6 +5,7 @@ import type { Change } from '../../core/index.js';
 import type { ApplyResult } from '../../app/apply.js';
 import type { IneffectiveOverride } from '../../app/override-effect.js';
 import { collect, invocation, type Invocation } from '../globals.js';
+import { statusLine } from '../status-line.js';
 import { formatInterval, formatTime } from '../output.js';
 import { changeJson, iso } from '../json.js';
 import { term } from '../terminal-text.js';
@@ -32,7 +33,9 @@ export function registerApply(program: Command): void {
       // YAML, zod and drizzle load only here, never for the read-only commands.
       const { applyFiles } = await import('../../app/apply.js');
       const dryRun = Boolean(options.dryRun);
-      const result = await applyFiles(run.ctx, { files: options.file, dryRun, prune: Boolean(options.prune), effective, window: horizon.window });
+      const status = statusLine(run.io.stderr);
+      const result = await applyFiles(run.ctx, { files: options.file, dryRun, prune: Boolean(options.prune), effective, window: horizon.window, onProgress: status.update })
+        .finally(status.done);
       if (run.json) run.printJson(applyJson(result));
       else printPlan(run, result, dryRun, horizon.words);
       // The plan is complete on stdout; the status tells CI that it is not empty (exit 4).

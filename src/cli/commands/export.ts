@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { addDays, MINUTE_MS, parseDelay, plural, WEEK_MS } from '../../core/index.js';
 import { UserError } from '../../errors.js';
 import { collect, invocation } from '../globals.js';
+import { statusLine } from '../status-line.js';
 import { iso } from '../json.js';
 import { dayCount, MAX_WINDOW_DAYS, windowOption } from '../window-option.js';
 
@@ -41,6 +42,7 @@ export function registerExport(program: Command): void {
       const alarmMinutes = options.alarm === undefined ? undefined : parseAlarm(options.alarm);
       const { exportIcs } = await import('../../app/export-ics.js');
       const { writeFileAtomic, ensureDirectory } = await import('../../app/atomic-write.js');
+      const status = statusLine(run.io.stderr);
       const feeds = await exportIcs(run.ctx, {
         scheduleIds: options.schedule,
         team: options.team,
@@ -48,7 +50,8 @@ export function registerExport(program: Command): void {
         window,
         splitBy,
         alarmMinutes,
-      });
+        onProgress: status.update,
+      }).finally(status.done);
       if (!splitBy) {
         if (options.output) {
           writeFileAtomic(options.output, feeds[0].text);
@@ -60,7 +63,15 @@ export function registerExport(program: Command): void {
         return;
       }
       ensureDirectory(options.outDir);
-      for (const feed of feeds) writeFileAtomic(path.join(options.outDir, feed.file!), feed.text);
+      const saving = statusLine(run.io.stderr);
+      try {
+        feeds.forEach((feed, i) => {
+          saving.update(`saving feeds ${i + 1}/${feeds.length}`);
+          writeFileAtomic(path.join(options.outDir, feed.file!), feed.text);
+        });
+      } finally {
+        saving.done();
+      }
       const index = {
         generated: iso(run.ctx.now),
         window: { from: iso(window.start), to: iso(window.end) },

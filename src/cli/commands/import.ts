@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { ProblemsFound, UserError } from '../../errors.js';
 import { addDays, plural, VENDORS, type CoverageDifference, type Vendor } from '../../core/index.js';
 import { invocation } from '../globals.js';
+import { statusLine } from '../status-line.js';
 import { windowOption } from '../window-option.js';
 import { formatInterval, timesIn } from '../output.js';
 import { iso } from '../json.js';
@@ -38,7 +39,9 @@ export function registerImport(program: Command): void {
         end: (start, _now, zone) => addDays(start, DEFAULT_DAYS, zone),
       });
       const { importVendor } = await import('../../app/import-vendor.js');
-      const report = await importVendor(run.ctx, { vendor, apiUrl: o.apiUrl?.replace(/\/+$/, ''), token, output: o.output, window });
+      const status = statusLine(run.io.stderr);
+      const report = await importVendor(run.ctx, { vendor, apiUrl: o.apiUrl?.replace(/\/+$/, ''), token, output: o.output, window, onProgress: status.update })
+        .finally(status.done);
       const { zone, now } = run.ctx;
       if (run.json) {
         run.printJson({
