@@ -21,6 +21,7 @@ const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(
 export function mapRestrictions(list: PdRestriction[]): MappedRestrictions {
   const restrictions: MappedRestrictions['restrictions'] = [];
   const problems: string[] = [];
+  const sameDay: { day: string; from: string; to: string }[] = [];
   for (const r of list) {
     const start = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(r.start_time_of_day ?? '');
     if (!start || Number(start[1]) > 23 || Number(start[2]) > 59) {
@@ -51,6 +52,11 @@ export function mapRestrictions(list: PdRestriction[]): MappedRestrictions {
       }
       if (minutes > WEEK_MINUTES) problems.push(`a weekly restriction lasts ${seconds} s, more than a week; written as the whole week`);
       const end = from + Math.min(minutes, WEEK_MINUTES);
+      if (end <= DAY_MINUTES && minutes < DAY_MINUTES) {
+        // Within one day: business hours read better as one line with the days listed.
+        sameDay.push({ day: WEEKDAYS[day - 1], from: clock(from), to: clock(end % DAY_MINUTES) });
+        continue;
+      }
       const toDay = (day - 1 + Math.floor(end / DAY_MINUTES)) % 7;
       from = from % DAY_MINUTES;
       // `to` equal to `from` on the same day is a full week in oncall.
@@ -58,6 +64,18 @@ export function mapRestrictions(list: PdRestriction[]): MappedRestrictions {
     } else {
       problems.push(`a restriction of type "${r.type}" is not one PagerDuty documents; left out`);
     }
+  }
+  // Weekly spans inside one day with the same hours become one `{days, from, to}`.
+  const byHours = new Map<string, { days: string[]; from: string; to: string }>();
+  for (const span of sameDay) {
+    const key = `${span.from}-${span.to}`;
+    const group = byHours.get(key) ?? { days: [], from: span.from, to: span.to };
+    if (!group.days.includes(span.day)) group.days.push(span.day);
+    byHours.set(key, group);
+  }
+  for (const group of byHours.values()) {
+    group.days.sort((a, b) => WEEKDAYS.indexOf(a as never) - WEEKDAYS.indexOf(b as never));
+    restrictions.push(group.days.length === 7 ? { from: group.from, to: group.to } : group);
   }
   return { restrictions, problems };
 }

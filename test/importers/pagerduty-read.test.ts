@@ -61,7 +61,7 @@ describe('readPagerDuty', () => {
         start: '2027-03-01T09:00',
         shift: '1d',
         members: ['dan', 'eve'],
-        restrictions: ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => ({ from: `${d} 09:00`, to: `${d} 17:00` })),
+        restrictions: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' }],
       },
     ]);
     expect(result.document.schedules[1]).toMatchObject({
