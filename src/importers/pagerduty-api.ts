@@ -74,6 +74,8 @@ export interface PdOverride {
 export interface PdEscalationRule {
   escalation_delay_in_minutes: number;
   targets: PdReference[];
+  /** `assign_to_everyone` (the default) or `round_robin`. */
+  escalation_rule_assignment_strategy?: string | { type?: string } | null;
 }
 
 export interface PdEscalationPolicy {

@@ -32,6 +32,10 @@ export function mapPolicies(policies: PdEscalationPolicy[], ctx: PolicyContext):
     let lastAfter = -1;
     for (const [index, rule] of (policy.escalation_rules ?? []).entries()) {
       const targets: string[] = [];
+      const strategy = rule.escalation_rule_assignment_strategy;
+      if ((typeof strategy === 'string' ? strategy : strategy?.type) === 'round_robin') {
+        ctx.notes.push(`${where}, rule ${index + 1}: assigns round robin; oncall pages every target of a level`);
+      }
       for (const target of rule.targets ?? []) {
         const type = (target.type ?? '').replace(/_reference$/, '');
         if (type === 'schedule') {

@@ -166,7 +166,7 @@ describe('PagerDuty escalation policies', () => {
         escalation_rules: [
           { escalation_delay_in_minutes: 0, targets: [{ id: 'PU1', type: 'user_reference' }] },
           { escalation_delay_in_minutes: 20, targets: [{ id: 'PS1', type: 'schedule_reference' }, { id: 'PX', type: 'escalation_policy_reference' }] },
-          { escalation_delay_in_minutes: 5, targets: [{ id: 'PGONE', type: 'user_reference', summary: 'Old Timer' }] },
+          { escalation_delay_in_minutes: 5, targets: [{ id: 'PGONE', type: 'user_reference', summary: 'Old Timer' }], escalation_rule_assignment_strategy: 'round_robin' },
         ],
       }],
       { people, schedules: new Map([['PS1', 'ops-primary']]), teamOf: () => 'ops', notes },
@@ -182,6 +182,7 @@ describe('PagerDuty escalation policies', () => {
     expect(notes).toEqual([
       'escalation policy "Ops", rule 2: a target of type "escalation_policy_reference" has no oncall counterpart; left out',
       'escalation policy "Ops": rule 2 is reached at the same minute as the rule before it; their targets are one level',
+      'escalation policy "Ops", rule 3: assigns round robin; oncall pages every target of a level',
       'user Old Timer (PGONE) is on a schedule or policy but not in PagerDuty\'s user list (deleted, or hidden from this token); written as person "old-timer" without an e-mail: replace them before applying',
       'escalation policy "Ops" repeats 12 times; oncall repeats a chain at most 9 times',
     ]);
