@@ -114,7 +114,7 @@ export async function readPagerDuty(read: VendorRead): Promise<ImportedSetup> {
  * oncall's overrides without `replaces` do. Where two overlap, the one listed later is written
  * later and so wins in oncall; a note says so, since PagerDuty does not document the order.
  */
-function mapOverrides(list: PdOverride[], where: string, people: PeopleMap, notes: string[]): ImportedOverride[] {
+export function mapOverrides(list: PdOverride[], where: string, people: PeopleMap, notes: string[]): ImportedOverride[] {
   const out: ImportedOverride[] = [];
   const spans: { start: number; end: number }[] = [];
   for (const o of list) {

@@ -188,3 +188,24 @@ describe('PagerDuty escalation policies', () => {
     ]);
   });
 });
+
+describe('PagerDuty overrides', () => {
+  it('writes overrides in UTC in the order PagerDuty lists them, noting overlaps and unusable ones', async () => {
+    const { mapOverrides } = await import('../../src/importers/pagerduty.js');
+    const notes: string[] = [];
+    const people = new PeopleMap([{ id: 'PU1', name: 'Ann', email: 'ann@example.com' }, { id: 'PU2', name: 'Bo', email: 'bo@example.com' }], notes);
+    const mapped = mapOverrides([
+      { start: '2027-03-24T16:00:00-04:00', end: '2027-03-24T22:00:00-04:00', user: { id: 'PU1' } },
+      { start: '2027-03-24T21:00:00-04:00', end: '2027-03-25T01:00:00-04:00', user: { id: 'PU2' } },
+      { start: '2027-03-26T10:00:00Z', end: '2027-03-26T10:00:00Z', user: { id: 'PU2' } },
+    ], 'schedule "S"', people, notes);
+    expect(mapped).toEqual([
+      { person: 'ann', from: '2027-03-24T20:00:00Z', to: '2027-03-25T02:00:00Z' },
+      { person: 'bo', from: '2027-03-25T01:00:00Z', to: '2027-03-25T05:00:00Z' },
+    ]);
+    expect(notes).toEqual([
+      'schedule "S": overrides overlap at 2027-03-25T01:00:00Z; the one PagerDuty lists later is written later and wins in oncall',
+      'schedule "S": an override (2027-03-26T10:00:00Z to 2027-03-26T10:00:00Z) has no usable times or user; left out',
+    ]);
+  });
+});

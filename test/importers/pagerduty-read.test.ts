@@ -1,9 +1,12 @@
 // readPagerDuty against the fake PagerDuty API, in-process: what it reads (pagination as
 // PagerDuty pages), how it maps it, and how it rides out rate limits and server errors.
 
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
-import { VendorHttp } from '../../src/importers/http.js';
+import { RuntimeFailure, UserError } from '../../src/errors.js';
+import { MAX_PAGES, VendorHttp } from '../../src/importers/http.js';
+import { listAll } from '../../src/importers/pagerduty-api.js';
 import { readPagerDuty } from '../../src/importers/pagerduty.js';
 import { FOLLOW_THE_SUN, MAIN, startFakePagerDuty, type FakeAccount, type FakePagerDuty } from './fake-pagerduty.js';
 
@@ -125,5 +128,42 @@ describe('readPagerDuty', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/^PagerDuty refused the token \(401: .*Unauthorized.*\); check PAGERDUTY_TOKEN/);
     expect((error as Error).message).not.toContain('wrong-token-value');
+  });
+});
+
+describe('PagerDuty pagination', () => {
+  /** A server answering every page with `page(offset)`; returns a client for it and the offsets asked. */
+  async function paging(page: (offset: number) => object) {
+    const asked: number[] = [];
+    const server = http.createServer((req, res) => {
+      const offset = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('offset'));
+      asked.push(offset);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(page(offset)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { client: new VendorHttp('pagerduty', url, 'Token token=t', 't'), asked, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  it('stops a listing that never ends at MAX_PAGES, naming it', async () => {
+    const { client, asked, close } = await paging((offset) => ({ users: [{ id: `P${offset}` }], limit: 100, offset, more: true, total: null }));
+    try {
+      await expect(listAll(client, 'users', 'users')).rejects.toThrow(new RuntimeFailure(`PagerDuty's users listing (users) went on for more than ${MAX_PAGES} pages; stopped`));
+      expect(asked).toHaveLength(MAX_PAGES);
+      expect(asked.slice(0, 3)).toEqual([0, 1, 2]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('refuses `more` with an empty page instead of asking for it again', async () => {
+    const { client, asked, close } = await paging((offset) => ({ teams: [], limit: 100, offset, more: true, total: null }));
+    try {
+      await expect(listAll(client, 'teams', 'teams')).rejects.toThrow('PagerDuty said there are more teams after offset 0 but sent none');
+      expect(asked).toEqual([0]);
+    } finally {
+      await close();
+    }
   });
 });
