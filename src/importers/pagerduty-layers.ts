@@ -38,7 +38,7 @@ interface Turn {
   step: number;
 }
 
-/** The oncall shift for a turn length in seconds; undefined plus a note when it is not whole hours. */
+/** The oncall shift for a turn length in seconds; one that is not whole hours is rounded, with a note. */
 function turnOf(seconds: number, where: string, notes: string[]): Turn {
   if (seconds > 0 && seconds % 86_400 === 0 && seconds / 86_400 <= 366) {
     const days = seconds / 86_400;
