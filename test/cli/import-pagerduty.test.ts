@@ -120,8 +120,8 @@ describe('oncall import pagerduty', () => {
       people: 10,
       teams: 3,
       schedules: [
-        { vendorId: 'PSPLAT1', vendorName: 'Platform Primary', schedules: ['platform-primary'], matches: true, differences: [] },
-        { vendorId: 'PSSUPP1', vendorName: 'Support Weekend', schedules: ['support-weekend'], matches: true, differences: [] },
+        { vendorId: 'PSPLAT1', vendorName: 'Platform Primary', schedules: ['platform-primary'], matches: true, differences: [], together: null },
+        { vendorId: 'PSSUPP1', vendorName: 'Support Weekend', schedules: ['support-weekend'], matches: true, differences: [], together: null },
       ],
       policies: 2,
       notes: [
@@ -187,7 +187,11 @@ describe('oncall import pagerduty', () => {
       '    Tue 24 Nov 05:30 → Tue 24 Nov 07:00  PagerDuty: rae  oncall: quin',
       '',
     ].join('\n'));
-    expect(result.stdout).toContain('    Tue 24 Nov 01:00 → Tue 24 Nov 07:00  PagerDuty: rae  oncall: nobody\n');
+    expect(result.stdout).toContain([
+      '  Lunar Base          1 difference  (PagerDuty PSMOON1 → not imported)',
+      '    Tue 24 Nov 01:00 → Tue 24 Nov 07:00  PagerDuty: rae  oncall: nobody',
+      '',
+    ].join('\n'));
     expect(result.stderr).toBe("oncall: 2 schedules of PagerDuty resolve differently in oncall; the file is written, read the differences above before applying it\n");
     expect(fs.existsSync(file)).toBe(true);
 
@@ -204,6 +208,7 @@ describe('oncall import pagerduty', () => {
       schedules: [],
       matches: false,
       differences: [{ start: '2026-11-24T00:00:00Z', end: '2026-11-24T06:00:00Z', vendor: ['rae'], oncall: [] }],
+      together: null,
     });
   });
 

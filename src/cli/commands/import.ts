@@ -73,7 +73,8 @@ export function registerImport(program: Command): void {
         const width = Math.max(0, ...report.verdicts.map((v) => v.vendorName.length));
         for (const v of report.verdicts) {
           const verdict = v.differences.length === 0 ? run.colors.green('matches') : run.colors.red(plural(v.differences.length, 'difference'));
-          run.print(term`  ${v.vendorName.padEnd(width)}  ${verdict}  (${label} ${v.vendorId} → ${v.scheduleIds.join(', ')})`);
+          const became = v.scheduleIds.length > 0 ? v.scheduleIds.join(', ') : 'not imported';
+          run.print(term`  ${v.vendorName.padEnd(width)}  ${verdict}  (${label} ${v.vendorId} → ${became})`);
           const who = (people: string[]) => (people.length > 0 ? people.join(' + ') : 'nobody');
           for (const d of v.differences) {
             run.print(term`    ${formatInterval(d.start, d.end, zone, now)}  ${label}: ${who(d.vendor)}  oncall: ${who(d.oncall)}`);
