@@ -26,7 +26,7 @@ export function statusLine(stream: Output, clock: () => number = Date.now): Stat
     const now = clock();
     if (!text || now - started < SHOW_AFTER_MS) return;
     const line = `${terminalSafe(text)} (${Math.floor((now - started) / 1000)} s)`;
-    const width = (stream.columns ?? 80) - 1;
+    const width = (stream.columns || 80) - 1; // a pseudo-terminal may say 0
     stream.write(`\r\u001b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
     drawn = true;
     lastDraw = now;
