@@ -105,7 +105,9 @@ function singleFeedTitle(schedules: ScheduleInfo[], query: IcsQuery, people: Map
   return { name: 'On call', timezone: zone };
 }
 
-/** 20261123T080000Z */
+/** 20261123T080000Z (written out by hand: a regex per shift was a tenth of an export). */
 function compactUtc(instant: number): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const d = new Date(instant);
+  const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
 }

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { EventAttributes } from 'ics';
 import { RuntimeFailure } from '../errors.js';
-import { cleanText, escapeText, serialize, unfold } from './ics-lines.js';
+import { cleanText, escapeText, foldLine, serialize, unfold } from './ics-lines.js';
 
 export interface FeedEvent {
   uid: string;
@@ -34,32 +34,52 @@ const ics = createRequire(import.meta.url)('ics') as typeof import('ics');
 
 export function writeFeed(feed: Feed): string {
   if (feed.events.length === 0) return finish(icsOutput([]), feed);
+  // A pinned "now" that is one of the marks' times would be taken for a mark: write it all with ics.
+  if (utcStamp(feed.stamp) === MARKS.start || utcStamp(feed.stamp) === MARKS.end) {
+    return finish(icsOutput(feed.events.map((e) => icsEvent(e, feed))), feed);
+  }
   // ics validates every event against its schema, which was 85 % of exporting 30 000 shifts.
   // Every event of a feed has the same shape, so ics validates and formats one event whose
   // varying values are markers, and each event is that text with its own values in place,
   // escaped and formatted as ics does (test/calendars/ics-feed.test.ts checks the bytes are
   // the same as ics writing every event).
-  // A pinned "now" that is one of the marks' times would be taken for a mark: write it all with ics.
-  if (utcStamp(feed.stamp) === MARKS.start || utcStamp(feed.stamp) === MARKS.end) {
-    return finish(icsOutput(feed.events.map((e) => icsEvent(e, feed))), feed);
-  }
-  const template = icsOutput([icsEvent(MARKED, feed)]);
-  const begin = template.indexOf('BEGIN:VEVENT');
-  const end = template.lastIndexOf('END:VEVENT') + 'END:VEVENT\r\n'.length;
-  const event = template.slice(begin, end).split(MARKER);
-  // ics leaves out an empty SUMMARY or DESCRIPTION line: such an event goes through ics.
-  const body = feed.events.map((e) => (cleanText(e.summary) && cleanText(e.description) ? fillEvent(event, e) : alone(e, feed))).join('');
-  return finish(template.slice(0, begin) + body + template.slice(end), feed);
+  const lines = withCalendarProperties(unfold(icsOutput([icsEvent(MARKED, feed)])), feed);
+  const begin = lines.indexOf('BEGIN:VEVENT');
+  const end = lines.lastIndexOf('END:VEVENT');
+  // Each line of the event: its folded text when nothing in it varies, else its pieces.
+  const event = lines.slice(begin, end + 1).map((line) => {
+    const pieces = line.split(MARKER);
+    return pieces.length === 1 ? `${foldLine(line)}\r\n` : pieces;
+  });
+  const escape = memo(escapeText);
+  const body = feed.events.map((e) => {
+    // ics leaves out an empty SUMMARY or DESCRIPTION line: such an event goes through ics.
+    if (escape(e.summary) === '' || escape(e.description) === '') return alone(e, feed);
+    let text = '';
+    for (const line of event) text += typeof line === 'string' ? line : `${foldLine(fill(line, e, escape))}\r\n`;
+    return text;
+  });
+  return serialize(lines.slice(0, begin)) + body.join('') + serialize(lines.slice(end + 1));
 }
 
-/** One event's VEVENT as ics writes it. */
+/** One event's VEVENT as ics writes it, folded. */
 function alone(e: FeedEvent, feed: Feed): string {
-  const text = icsOutput([icsEvent(e, feed)]);
-  return text.slice(text.indexOf('BEGIN:VEVENT'), text.lastIndexOf('END:VEVENT') + 'END:VEVENT\r\n'.length);
+  const lines = withCalendarProperties(unfold(icsOutput([icsEvent(e, feed)])), feed);
+  return serialize(lines.slice(lines.indexOf('BEGIN:VEVENT'), lines.lastIndexOf('END:VEVENT') + 1));
 }
 
 function finish(ics: string, feed: Feed): string {
   return serialize(withCalendarProperties(unfold(ics), feed));
+}
+
+/** A function's results kept by argument: shift summaries repeat across a feed. */
+function memo(f: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) seen.set(text, (value = f(text)));
+    return value;
+  };
 }
 
 /** One event with a marker for every value that varies; a pattern that finds them. */
@@ -83,8 +103,8 @@ const MARKED: FeedEvent = {
 const MARKER = new RegExp(`(${Object.values(MARKS).join('|')})`);
 const MARK_NAMES = new Map(Object.entries(MARKS).map(([name, mark]) => [mark as string, name]));
 
-/** The template's pieces (text, mark, text, …) with this event's values for the marks. */
-function fillEvent(pieces: string[], e: FeedEvent): string {
+/** A line's pieces (text, mark, text, …) with this event's values for the marks. */
+function fill(pieces: string[], e: FeedEvent, escape: (text: string) => string): string {
   let text = '';
   for (let i = 0; i < pieces.length; i++) {
     if (i % 2 === 0) {
@@ -93,9 +113,9 @@ function fillEvent(pieces: string[], e: FeedEvent): string {
     }
     switch (MARK_NAMES.get(pieces[i])) {
       case 'uid': text += e.uid.replace(/\r?\n/g, '\\n'); break;
-      case 'summary': text += escapeText(e.summary); break;
-      case 'description': text += escapeText(e.description); break;
-      case 'alarm': text += escapeText(e.summary); break;
+      case 'summary': text += escape(e.summary); break;
+      case 'description': text += escape(e.description); break;
+      case 'alarm': text += escape(e.summary); break;
       case 'start': text += utcStamp(e.start); break;
       case 'end': text += utcStamp(e.end); break;
       case 'sequence': text += String(e.sequence); break;
@@ -104,9 +124,11 @@ function fillEvent(pieces: string[], e: FeedEvent): string {
   return text;
 }
 
-/** 20261123T080000Z, as ics writes a UTC time given in milliseconds. */
+/** 20261123T080000Z, as ics writes a UTC time given in milliseconds (its year unpadded). */
 function utcStamp(instant: number): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const d = new Date(instant);
+  const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+  return `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
 }
 
 function icsEvent(e: FeedEvent, feed: Feed): EventAttributes {
