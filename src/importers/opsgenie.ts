@@ -249,7 +249,8 @@ function placeOverride(
   let approximate = false;
   for (const part of parts) {
     if (!part.rotations.some(applies)) continue;
-    part.schedule.overrides!.push(override);
+    // A copy each: one object written twice would come out as a YAML alias.
+    part.schedule.overrides!.push({ ...override });
     if (named && part.rotations.some((r) => !applies(r) || r.timeRestriction)) approximate = true;
   }
   if (approximate) {
