@@ -98,6 +98,8 @@ export interface OgPeriod {
   endDate: string;
   type?: string;
   recipient?: OgRecipient;
+  /** Periods of the past ("historical") name who was actually notified here. */
+  flattenedRecipients?: OgRecipient[];
 }
 
 export interface OgTimeline {

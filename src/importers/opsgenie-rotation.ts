@@ -6,7 +6,7 @@
 
 import { formatWallClock, toFloating } from '../core/index.js';
 import type { ImportedLayer } from './types.js';
-import type { OgRecipient, OgRotation, OgTimeRestriction, OgWeekdayTime } from './opsgenie-api.js';
+import type { OgRecipient, OgRotation, OgTimeOfDay, OgTimeRestriction, OgWeekdayTime } from './opsgenie-api.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const MINUTES_PER_DAY = 24 * 60;
@@ -24,7 +24,11 @@ export function wallClockIn(iso: string, zone: string): string {
 }
 
 const clock = (hour: number, minute: number) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-const dayIndex = (day: string) => DAYS.indexOf(day.toLowerCase());
+const dayIndex = (day: unknown) => (typeof day === 'string' ? DAYS.indexOf(day.toLowerCase()) : -1);
+const hour = (h: unknown) => Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 23;
+const minute = (m: unknown) => Number.isInteger(m) && (m as number) >= 0 && (m as number) <= 59;
+/** Hours 0-23 and minutes 0-59 at both ends (anything else is a shape oncall does not read). */
+const clocksOk = (r: OgTimeOfDay | undefined) => !!r && hour(r.startHour) && minute(r.startMin) && hour(r.endHour) && minute(r.endMin);
 
 /** `shift:` of a rotation, or a reason it has none. */
 export function shiftOf(rotation: OgRotation): { shift: string } | { problem: string } {
@@ -45,14 +49,15 @@ export function restrictionsOf(tr: OgTimeRestriction | undefined): ImportedLayer
   if (!tr) return undefined;
   if (tr.type === 'time-of-day') {
     const r = tr.restriction;
+    if (!clocksOk(r)) return 'unknown';
     return [{ from: clock(r.startHour, r.startMin), to: clock(r.endHour, r.endMin) }];
   }
-  if (tr.type !== 'weekday-and-time-of-day' || !Array.isArray(tr.restrictions)) return 'unknown';
+  if (tr.type !== 'weekday-and-time-of-day' || !Array.isArray(tr.restrictions) || tr.restrictions.length === 0) return 'unknown';
   const sameDay = new Map<string, number[]>();
   const result: NonNullable<ImportedLayer['restrictions']> = [];
   for (const r of tr.restrictions) {
     const [start, end] = [dayIndex(r.startDay), dayIndex(r.endDay)];
-    if (start < 0 || end < 0) return 'unknown';
+    if (start < 0 || end < 0 || !clocksOk(r)) return 'unknown';
     const [from, to] = [clock(r.startHour, r.startMin), clock(r.endHour, r.endMin)];
     if (start === end && from < to) {
       const key = `${from}-${to}`;

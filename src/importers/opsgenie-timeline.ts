@@ -50,7 +50,9 @@ export async function readFinalTimeline(http: VendorHttp, scheduleId: string, na
         const e = Math.min(Date.parse(period.endDate), to);
         if (!(s < e)) continue;
         if (period.type) types.add(period.type);
-        entries.push({ start: s, end: e, person: period.recipient ? who(period.recipient) : null });
+        const recipients = period.recipient ? [period.recipient] : (period.flattenedRecipients ?? []);
+        if (recipients.length === 0) entries.push({ start: s, end: e, person: null });
+        for (const r of recipients) entries.push({ start: s, end: e, person: who(r) });
       }
     }
     cursor = end;

@@ -5,7 +5,7 @@
 // verification compares with what oncall makes of the mapping. docs/import-opsgenie.md says
 // what maps exactly, what is approximated and why.
 
-import { canonicalTimeZone, isoUtc, isValidTimeZone } from '../core/index.js';
+import { canonicalTimeZone, isoUtc, isValidTimeZone, offsetAt } from '../core/index.js';
 import type { RawPerson, RawPolicy, RawTeam } from '../core/config-schema.js';
 import { personIdFromEmail, uniqueId } from './ids.js';
 import { getData, listAll, type OgEscalation, type OgOverride, type OgRecipient, type OgRotation, type OgSchedule, type OgTeam, type OgTeamMeta, type OgUser } from './opsgenie-api.js';
@@ -184,6 +184,12 @@ function peopleOf(users: OgUser[], note: (text: string) => void) {
   };
 }
 
+/** Whether the zone's offset differs between January and July of the year of `instant`. */
+function observesDst(zone: string, instant: number): boolean {
+  const year = new Date(instant).getUTCFullYear();
+  return offsetAt(zone, Date.UTC(year, 0, 1)) !== offsetAt(zone, Date.UTC(year, 6, 1));
+}
+
 /** The schedule's zone as an IANA name oncall accepts. */
 function zoneOf(s: OgSchedule, note: (text: string) => void): string {
   const zone = s.timezone ? canonicalTimeZone(s.timezone) : undefined;
@@ -193,6 +199,10 @@ function zoneOf(s: OgSchedule, note: (text: string) => void): string {
 }
 
 function layerOf(rotation: OgRotation, zone: string, where: string, taken: Set<string>, resolve: (r: OgRecipient) => Participant, note: (text: string) => void): ImportedLayer | undefined {
+  if (Number.isNaN(Date.parse(rotation.startDate)) || (rotation.endDate && Number.isNaN(Date.parse(rotation.endDate)))) {
+    note(`${where}: its start or end date is not a time; left out`);
+    return undefined;
+  }
   const shift = shiftOf(rotation);
   if ('problem' in shift) {
     note(`${where}: ${shift.problem}; left out`);
@@ -207,6 +217,9 @@ function layerOf(rotation: OgRotation, zone: string, where: string, taken: Set<s
   if (!members) {
     note(`${where} has no participant who is a person with an e-mail address; left out`);
     return undefined;
+  }
+  if (rotation.type === 'hourly' && observesDst(zone, Date.parse(rotation.startDate))) {
+    note(`${where}: an hourly rotation in ${zone}, which changes to and from summer time; oncall keeps its handoffs at the same wall-clock hours, so check the verification around each change`);
   }
   for (const f of members.filled) {
     note(`${where}: turn ${f.slot + 1} of ${rotation.participants.length} is ${f.why}; it goes to ${members.members[f.slot]}, the person before it, so the other turns stay where Opsgenie has them`);
