@@ -220,7 +220,7 @@ describe('what does not map, and a vendor picture that disagrees', () => {
     const run = await importRun({ variant: 'full' });
     const { result } = run;
     expect(result.status).toBe(3);
-    expect(result.stderr).toContain('1 schedule of Opsgenie resolve differently in oncall; the file is written');
+    expect(result.stderr).toContain('2 schedules of Opsgenie resolve differently in oncall; the file is written');
     expect(fs.existsSync(run.out)).toBe(true);
     expect(lineOf(result.stdout, '  Payments_Secondary ')).toContain('9 differences');
     expect(lineOf(result.stdout, '  Payments_Schedule ')).toContain('matches');
@@ -248,7 +248,15 @@ describe('what does not map, and a vendor picture that disagrees', () => {
       expect(result.stdout).toContain(note);
       expect(fs.readFileSync(run.out, 'utf8')).toContain(note);
     }
+    // Global_Oncall: the week of gus (no e-mail) goes to dev, and the verification says so.
+    expect(lineOf(result.stdout, '  Global_Oncall ')).toContain('1 difference');
+    expect(result.stdout).toContain('Tue 23 Mar 2027 15:00 → Tue 30 Mar 2027 16:00  Opsgenie: unknown:gus  oncall: dev-rao');
+    expect(result.stdout).toContain('schedule "Global_Oncall", rotation "Weekly": turn 2 of 2 is user gus is not a user with an e-mail address; it goes to dev-rao');
+    expect(result.stdout).toContain('schedule "Global_Oncall" has no owner team in Opsgenie; it belongs to team "opsgenie-no-owner-team" in oncall');
     const doc = parse(fs.readFileSync(run.out, 'utf8'));
+    expect(doc.teams.at(-1)).toEqual({ id: 'opsgenie-no-owner-team', name: 'No owner team in Opsgenie', members: [] });
+    // US/Eastern is a link: written as the zone's IANA name.
+    expect(doc.schedules.find((s: any) => s.id === 'global-oncall')).toMatchObject({ team: 'opsgenie-no-owner-team', timezone: 'America/New_York', layers: [{ members: ['dev-rao', 'dev-rao'] }] });
     const secondary = doc.schedules.find((s: any) => s.id === 'payments-secondary');
     expect(secondary.layers.map((l: any) => [l.id, l.members])).toEqual([
       ['days', ['ann-lee', 'ann-lee', 'eve-moss', 'eve-moss']],

@@ -23,7 +23,7 @@ export const TO = '2027-04-05T00:00:00Z';
 
 export interface FakeOptions {
   key?: string;
-  /** "mappable": every schedule maps exactly; "full" adds Payments_Secondary, which does not. */
+  /** "mappable": every schedule maps exactly; "full" adds Payments_Secondary and Global_Oncall, which do not. */
   variant?: 'mappable' | 'full';
   /** One follow-the-sun period names the wrong person, so verification must fail. */
   tamper?: boolean;
@@ -219,6 +219,18 @@ const S5 = {
   rotations: [{ id: 'r0000005-0000-4000-8000-000000000001', name: 'Legacy', startDate: '2026-01-05T08:00:00Z', type: 'weekly', length: 1, participants: [P(U.ben)] }],
 };
 
+/** No owner team, a zone name that is a link (US/Eastern), and a participant without e-mail. */
+const S6 = {
+  id: 'b1e4c0de-0006-4000-8000-00000000a006',
+  name: 'Global_Oncall',
+  description: 'Owned by nobody',
+  timezone: 'US/Eastern',
+  enabled: true,
+  rotations: [
+    { id: 'r0000006-0000-4000-8000-000000000001', name: 'Weekly', startDate: '2027-01-05T15:00:00Z', type: 'weekly', length: 1, participants: [P(U.dev), P(U.gus)] },
+  ],
+};
+
 const override = (alias: string, who: object, startDate: string, endDate: string, rotations?: { id: string; name: string }[]) => ({
   alias,
   user: who,
@@ -240,6 +252,7 @@ const OVERRIDES: Record<string, object[]> = {
     override('may-day', { type: 'none' }, '2027-05-01T06:00:00Z', '2027-05-02T06:00:00Z'),
   ],
   [S5.id]: [],
+  [S6.id]: [],
 };
 
 // ---------------------------------------------------------------------------------------
@@ -390,6 +403,13 @@ const T4: Period[] = [
   ['Nights', '2027-04-04T18:00:00Z', '2027-04-05T06:00:00Z', R(U.ben)],
 ];
 
+/** Global_Oncall: weekly from Tuesday 5 Jan 10:00 New York [dev, gus]: weeks 10, 11, 12 from 16 Mar. */
+const T6: Period[] = [
+  ['Weekly', '2027-03-16T14:00:00Z', '2027-03-23T14:00:00Z', R(U.dev)],
+  ['Weekly', '2027-03-23T14:00:00Z', '2027-03-30T14:00:00Z', R(U.gus)],
+  ['Weekly', '2027-03-30T14:00:00Z', '2027-04-06T14:00:00Z', R(U.dev)],
+];
+
 // ---------------------------------------------------------------------------------------
 // Escalations
 
@@ -456,8 +476,8 @@ export async function startFakeOpsgenie(options: FakeOptions = {}): Promise<Fake
   const key = options.key ?? KEY;
   const pageSize = options.pageSize ?? 3;
   const timelineDays = options.timelineDays ?? 7;
-  const schedules = options.variant === 'full' ? [S1, S2, S3, S4, S5] : [S1, S2, S3, S5];
-  const periods: Record<string, Period[]> = { [S1.id]: T1, [S2.id]: options.tamper ? T2_TAMPERED : T2, [S3.id]: T3, [S4.id]: T4, [S5.id]: [] };
+  const schedules: { id: string; name: string; enabled: boolean }[] = options.variant === 'full' ? [S1, S2, S3, S4, S5, S6] : [S1, S2, S3, S5];
+  const periods: Record<string, Period[]> = { [S1.id]: T1, [S2.id]: options.tamper ? T2_TAMPERED : T2, [S3.id]: T3, [S4.id]: T4, [S5.id]: [], [S6.id]: T6 };
   let rateLimited = !options.rateLimitOnce;
   let errors = options.serverErrors ?? 0;
   const requests: string[] = [];
