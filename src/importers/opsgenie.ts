@@ -257,14 +257,20 @@ function placeOverride(
     return;
   }
   const named = o.rotations?.length ? o.rotations : undefined;
-  const applies = (r: OgRotation) => !named || named.some((n) => n.id === r.id || (!n.id && n.name === r.name));
+  const applies = (r: OgRotation) => !named || named.some((n) => (n.id ? n.id === r.id : n.name === r.name));
   const override: ImportedOverride = { person: p.person, from: isoUtc(from), to: isoUtc(to), ...(o.alias && { reason: `Opsgenie override ${o.alias}` }) };
   let approximate = false;
+  let placed = false;
   for (const part of parts) {
-    if (!part.rotations.some(applies)) continue;
+    if (named && !part.rotations.some(applies)) continue;
+    placed = true;
     // A copy each: one object written twice would come out as a YAML alias.
     part.schedule.overrides!.push({ ...override });
     if (named && part.rotations.some((r) => !applies(r) || r.timeRestriction)) approximate = true;
+  }
+  if (!placed) {
+    note(`${where} applies to rotations that were not imported; left out`);
+    return;
   }
   if (approximate) {
     note(`${where} applies in Opsgenie to rotation ${named!.map((n) => `"${n.name ?? n.id}"`).join(', ')} only, where it is on call; in oncall it covers the whole period of its schedule`);
