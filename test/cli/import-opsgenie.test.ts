@@ -212,6 +212,16 @@ describe('a setup that maps exactly', () => {
       'platform-primary-shadow': 'ben-okafor',
       'old-schedule': null,
     });
+    // 25 Mar 12:00Z: Opsgenie has fay (Primary) and cyd (Shadow) on call at once; the split
+    // schedules hold one each. Business hours: ben (week 11); follow-the-sun: EMEA, ben.
+    const both = json(ok(await runAsync(['who', '--at', '2027-03-25T12:00:00Z', '--json'], db)));
+    expect(Object.fromEntries(both.map((e: any) => [e.schedule, e.person]))).toEqual({
+      'payments-schedule': 'ben-okafor',
+      'platform-followthesun': 'ben-okafor',
+      'platform-primary-primary': 'fay-wong',
+      'platform-primary-shadow': 'cyd-park',
+      'old-schedule': null,
+    });
   });
 });
 
