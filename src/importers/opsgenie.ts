@@ -60,7 +60,7 @@ export async function readOpsgenie(read: VendorRead): Promise<ImportedSetup> {
   };
 
   /** A recipient as a person, or a label for the report (teams and escalations) and why it is no person. */
-  const participant = (r: OgRecipient, where: string): Participant => {
+  const participant = (r: OgRecipient): Participant => {
     if (r.type === 'user') {
       const person = people.byUser(r);
       return person !== undefined
@@ -69,10 +69,10 @@ export async function readOpsgenie(read: VendorRead): Promise<ImportedSetup> {
     }
     if (r.type === 'none') return { label: null, why: '"none" (nobody on call)' };
     const name = r.name ?? r.id ?? '?';
-    return { label: `${r.type}:${name}`, why: `${r.type} "${name}" (oncall puts people, not ${r.type}s, in rotations)${where}` };
+    return { label: `${r.type}:${name}`, why: `${r.type} "${name}" (oncall puts people, not ${r.type}s, in rotations)` };
   };
   const who = (r: OgRecipient): string | null => {
-    const p = participant(r, '');
+    const p = participant(r);
     return 'person' in p ? p.person : p.label;
   };
 
@@ -90,7 +90,7 @@ export async function readOpsgenie(read: VendorRead): Promise<ImportedSetup> {
     const layers: { rotation: OgRotation; layer: ImportedLayer }[] = [];
     const layerIds = new Set<string>();
     for (const rotation of s.rotations ?? []) {
-      const layer = layerOf(rotation, zone, `${where}, rotation "${rotation.name ?? rotation.id}"`, layerIds, (r) => participant(r, ''), note);
+      const layer = layerOf(rotation, zone, `${where}, rotation "${rotation.name ?? rotation.id}"`, layerIds, participant, note);
       if (layer) layers.push({ rotation, layer });
     }
     const groups = groupsThatNeverMeet(layers);
@@ -111,7 +111,7 @@ export async function readOpsgenie(read: VendorRead): Promise<ImportedSetup> {
       return { schedule, rotations: group.map((l) => l.rotation) };
     });
     const overrides = await listAll<OgOverride>(http, `/v2/schedules/${encodeURIComponent(s.id)}/overrides`, { scheduleIdentifierType: 'id' }, 'override');
-    for (const o of overrides) placeOverride(o, parts, s, window.start, (r) => participant(r, ''), note);
+    for (const o of overrides) placeOverride(o, parts, s, window.start, participant, note);
     for (const p of parts) schedules.push(p.schedule);
     if (s.enabled === false) note(`${where} is disabled in Opsgenie; its layers are imported disabled`);
     const ids = parts.map((p) => p.schedule.id);
