@@ -55,7 +55,11 @@ export interface ImportedDocument {
   escalation_policies?: RawPolicy[];
 }
 
-/** One interval of a vendor's final schedule. `person` is an oncall person id; null: nobody. */
+/**
+ * One interval of a vendor's final schedule. `person` is an oncall person id; null: nobody;
+ * or a label for what oncall cannot put on call ("team:Platform", "unknown:gus"), which then
+ * shows as such in the differences.
+ */
 export interface VendorEntry {
   start: number;
   end: number;

@@ -117,13 +117,11 @@ describe('oncall import pagerduty', () => {
     expect(json(result)).toEqual({
       vendor: 'pagerduty',
       file,
-      people: 10,
-      teams: 3,
+      written: { people: 10, teams: 3, schedules: 2, policies: 2 },
       schedules: [
         { vendorId: 'PSPLAT1', vendorName: 'Platform Primary', schedules: ['platform-primary'], matches: true, differences: [], together: null },
         { vendorId: 'PSSUPP1', vendorName: 'Support Weekend', schedules: ['support-weekend'], matches: true, differences: [], together: null },
       ],
-      policies: 2,
       notes: [
         'user Xan Doe (PXAN010) has no e-mail in PagerDuty; written as person "xan-doe" without one: add their e-mail before applying',
         'schedules or policies without a PagerDuty team are in team "pagerduty"',

@@ -47,7 +47,7 @@ export function registerImport(program: Command): void {
         run.printJson({
           vendor,
           file: report.output,
-          ...report.counts,
+          written: report.counts,
           notes: report.notes,
           from: iso(window.start),
           to: iso(window.end),
@@ -92,7 +92,7 @@ export function registerImport(program: Command): void {
       }
       if (!report.matches) {
         const differing = report.verdicts.filter((v) => v.differences.length > 0).length;
-        throw new ProblemsFound(`${plural(differing, 'schedule')} of ${label} resolve differently in oncall; the file is written, read the differences above before applying it`);
+        throw new ProblemsFound(`${plural(differing, 'schedule')} of ${label} ${differing === 1 ? 'resolves' : 'resolve'} differently in oncall; the file is written, read the differences above before applying it`);
       }
     });
 }
