@@ -246,15 +246,19 @@ function lastLine(text) {
   return lines[lines.length - 1];
 }
 
+/** Applies every version; returns the time of re-applying the last one unchanged. */
 function applyHistory(versions, env) {
   console.log('Building two years of history:');
   const rows = [...versions, { ...versions[versions.length - 1], label: 're-apply' }];
+  let reapplyMs = NaN;
   for (const { label, file, now } of rows) {
     const result = runNode([CLI, 'apply', '-f', file], { ...env, ONCALL_NOW: now });
     check(result, `oncall apply -f ${file} (now ${now})`);
     console.log(`  ${label.padEnd(9)} ${now}  ${fmtMs(result.ms).padStart(9)}  ${lastLine(result.stdout)}`);
+    if (label === 're-apply') reapplyMs = result.ms;
   }
   console.log();
+  return reapplyMs;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -267,9 +271,21 @@ const median = (xs) => {
 };
 const fmtMs = (ms) => `${ms.toFixed(1)} ms`;
 
-// The targets for `who` (all schedules, one schedule) as multiples of `node -e 0`. A shared
-// server costs a connection and round trips that a file does not, hence the looser targets.
-const WHO_TARGETS = { sqlite: { all: 3, one: 2 }, postgres: { all: 3.5, one: 2.5 } };
+// The targets for `who` (all schedules, one schedule) as multiples of `node -e 0`: issue 17's
+// on SQLite. A shared server costs a connection and round trips that a file does not, hence
+// the looser targets (issue 15).
+const WHO_TARGETS = { sqlite: { all: 2, one: 1.5 }, postgres: { all: 3.5, one: 2.5 } };
+// Issue 17's other targets, as multiples of `node -e 0` in the same run. Re-applying the
+// unchanged 2.2 MB file took 2.1 s when node -e 0 took 63 ms (33×): the target is half that.
+const EXPORT_TARGET = 10;
+const REPORT_TARGET = 5;
+const REAPPLY_TARGET = 16.5;
+
+/** "≤ 10×  PASS" for a time against the run's `node -e 0`. */
+function verdict(ms, base, max) {
+  const ratio = ms / base;
+  return `${ratio.toFixed(1).padStart(5)}×  ≤ ${max}×  ${ratio <= max ? 'PASS' : 'MISS'}`;
+}
 
 function benchmarks(backend) {
   const today = ['who', '--schedule', 's001'];
@@ -349,11 +365,11 @@ function report(benches, medians) {
 // Feed exports are CI jobs, not interactive commands: a few runs each are enough.
 const EXPORT_RUNS = 3;
 
-function measureExports(env, dir) {
+function measureExports(env, dir, base) {
   const feed = join(dir, 'all.ics');
   const feeds = join(dir, 'feeds');
   const jobs = [
-    { name: 'export ics, 200 schedules, 97 days', args: [CLI, 'export', 'ics', '-o', feed] },
+    { name: 'export ics, 200 schedules, 97 days', args: [CLI, 'export', 'ics', '-o', feed], max: EXPORT_TARGET },
     { name: 'export ics --split-by person', args: [CLI, 'export', 'ics', '--split-by', 'person', '--out-dir', feeds] },
     { name: 'export ics --split-by schedule', args: [CLI, 'export', 'ics', '--split-by', 'schedule', '--out-dir', feeds] },
   ];
@@ -366,14 +382,15 @@ function measureExports(env, dir) {
       check(last, job.name);
       times.push(last.ms);
     }
-    console.log(`  ${job.name.padEnd(36)} ${fmtMs(median(times)).padStart(10)}  ${last.stdout.trim()}`);
+    const target = job.max ? `  ${verdict(median(times), base, job.max)}` : '';
+    console.log(`  ${job.name.padEnd(36)} ${fmtMs(median(times)).padStart(10)}${target}  ${last.stdout.trim()}`);
   }
 }
 
 // Reports and checks are run by leads and CI jobs; a few runs each are enough.
-function measureRotaHealth(env) {
+function measureRotaHealth(env, base) {
   const jobs = [
-    { name: 'report, a quarter, all teams', args: [CLI, 'report', '--from', '2026-08-23T12:00:00Z', '--to', NOW] },
+    { name: 'report, a quarter, all teams', args: [CLI, 'report', '--from', '2026-08-23T12:00:00Z', '--to', NOW], max: REPORT_TARGET },
     { name: 'report, a quarter, one team', args: [CLI, 'report', '--team', 't01', '--from', '2026-08-23T12:00:00Z', '--to', NOW] },
     { name: 'check, 30 days, all schedules', args: [CLI, 'check'], exitCodes: [0, 3] },
     { name: 'cover s001, one day', args: [CLI, 'cover', '--schedule', 's001', '--from', '2026-12-01T09:00:00Z', '--to', '2026-12-02T09:00:00Z'] },
@@ -386,7 +403,8 @@ function measureRotaHealth(env) {
       if (!(job.exitCodes ?? [0]).includes(result.status)) check(result, job.name);
       times.push(result.ms);
     }
-    console.log(`  ${job.name.padEnd(36)} ${fmtMs(median(times)).padStart(10)}`);
+    const target = job.max ? `  ${verdict(median(times), base, job.max)}` : '';
+    console.log(`  ${job.name.padEnd(36)} ${fmtMs(median(times)).padStart(10)}${target}`);
   }
 }
 
@@ -398,17 +416,19 @@ function machineInfo() {
 
 // ---------------------------------------------------------------------------------------
 
-function measureBackend(backend, env, dir, runs) {
+function measureBackend(backend, env, dir, runs, reapplyMs) {
   const benches = benchmarks(backend);
   console.log(`Median of ${runs} runs after ${WARMUPS} warm-ups (now = ${NOW}), ${backend}, load average ${loadAverage()}:`);
   const medians = measure(benches, env, runs);
   const allPass = report(benches, medians);
+  const base = medians.get('node -e 0');
+  if (reapplyMs !== undefined) console.log(`re-apply, unchanged 2.2 MB file   ${fmtMs(reapplyMs).padStart(10)}  ${verdict(reapplyMs, base, REAPPLY_TARGET)}`);
   console.log(`load average after: ${loadAverage()}`);
   console.log(`\npeak RSS: node -e 0 ${peakRssMb(['-e', '0'], env).toFixed(1)} MB, `
     + `oncall who --json ${peakRssMb([CLI, 'who', '--json'], env).toFixed(1)} MB`);
   if (!allPass) console.log('Some targets were missed (see MISS above).');
-  measureExports(env, dir);
-  measureRotaHealth(env);
+  measureExports(env, dir, base);
+  measureRotaHealth(env, base);
 }
 
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -448,9 +468,9 @@ async function main() {
     console.log(`Generating ${PEOPLE} people, ${TEAMS} teams, ${TEAMS * SCHEDULES_PER_TEAM} schedules, `
       + `${TEAMS * SCHEDULES_PER_TEAM * OVERRIDES_PER_SCHEDULE} overrides in ${dir}\n`);
     const versions = generate(dir);
-    applyHistory(versions, env);
+    const reapplyMs = applyHistory(versions, env);
     sanityCheck(env);
-    measureBackend('sqlite', env, dir, opts.runs);
+    measureBackend('sqlite', env, dir, opts.runs, reapplyMs);
     if (pgUrl) {
       pgPrepared = true;
       const pgEnv = await preparePostgres(pgUrl, opts, env);
