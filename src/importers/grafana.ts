@@ -1,7 +1,245 @@
-// Placeholder while the Grafana importer is written on its own branch (replaced in this session).
-import { UserError } from '../errors.js';
-import type { ImportedSetup, VendorRead } from './types.js';
+// `oncall import grafana`: Grafana OnCall's users, teams, schedules with their shifts, and
+// escalation chains, as an oncall YAML document; and, per schedule, Grafana's own rendering
+// (`/api/v1/schedules/{id}/final_shifts`) for verification. The shift mapping itself is in
+// grafana-shifts.ts; this file reads the API, picks each schedule's zone and assembles.
 
-export function readGrafana(_read: VendorRead): Promise<ImportedSetup> {
-  return Promise.reject(new UserError('importing from Grafana is not built yet'));
+import type { RawPerson, RawPolicy, RawTeam } from '../core/config-schema.js';
+import { canonicalTimeZone, isoUtc, MINUTE_MS } from '../core/index.js';
+import {
+  listAll,
+  type GrafanaChain,
+  type GrafanaFinalShift,
+  type GrafanaSchedule,
+  type GrafanaShift,
+  type GrafanaStep,
+  type GrafanaTeam,
+  type GrafanaUser,
+} from './grafana-api.js';
+import { mapChain } from './grafana-escalation.js';
+import { mapOverride, mapShift, type ShiftContext } from './grafana-shifts.js';
+import { personIdFromEmail, uniqueId } from './ids.js';
+import type { ImportedLayer, ImportedOverride, ImportedSchedule, ImportedSetup, VendorEntry, VendorRead, VendorSchedule } from './types.js';
+
+/** The team of schedules and chains that belong to no Grafana team ("No team" in Grafana's UI). */
+const NO_TEAM = { id: 'no-team', name: 'No team' };
+
+export async function readGrafana(read: VendorRead): Promise<ImportedSetup> {
+  const { http } = read;
+  const progress = read.onProgress ?? (() => {});
+  progress('reading users and teams');
+  const users = await listAll<GrafanaUser>(http, '/api/v1/users/', 'users');
+  const teams = await listAll<GrafanaTeam>(http, '/api/v1/teams/', 'teams');
+  progress('reading schedules and shifts');
+  const schedules = await listAll<GrafanaSchedule>(http, '/api/v1/schedules/', 'schedules');
+  const shifts = await listAll<GrafanaShift>(http, '/api/v1/on_call_shifts/', 'on-call shifts');
+  progress('reading escalation chains');
+  const chains = await listAll<GrafanaChain>(http, '/api/v1/escalation_chains/', 'escalation chains');
+  const steps = await listAll<GrafanaStep>(http, '/api/v1/escalation_policies/', 'escalation policies');
+
+  const notes: string[] = [];
+
+  // People, matched by e-mail.
+  const people: RawPerson[] = [];
+  const personOf = new Map<string, string>();
+  const personByEmail = new Map<string, string>();
+  const takenPeople = new Set<string>();
+  for (const user of users) {
+    const email = user.email?.trim();
+    const shown = user.username || user.name || user.id;
+    if (!email || !email.includes('@')) {
+      notes.push(`user ${shown} (${user.id}) has no e-mail; not imported, and left out wherever they appear`);
+      continue;
+    }
+    const known = personByEmail.get(email.toLowerCase());
+    if (known) {
+      personOf.set(user.id, known);
+      continue;
+    }
+    const id = personIdFromEmail(email, takenPeople);
+    personOf.set(user.id, id);
+    personByEmail.set(email.toLowerCase(), id);
+    const person: RawPerson = { id, name: user.name || user.username || undefined, email };
+    const zone = user.timezone ? canonicalTimeZone(user.timezone) : undefined;
+    if (zone) person.timezone = zone;
+    people.push(person);
+  }
+  const person = (userId: string) => personOf.get(userId);
+  const userLabel = (userId: string) => {
+    const user = users.find((u) => u.id === userId);
+    return user ? `user ${user.username || user.name || user.id} (${user.id})` : `user ${userId}`;
+  };
+
+  // Teams; members are filled from users' `teams` and from the people on the team's schedules.
+  const takenTeams = new Set<string>();
+  const teamOf = new Map<string, RawTeam>();
+  const oncallTeams: RawTeam[] = [];
+  for (const team of teams) {
+    const t: RawTeam = { id: uniqueId(team.name, takenTeams, 'team'), name: team.name, members: [] };
+    teamOf.set(team.id, t);
+    oncallTeams.push(t);
+  }
+  let noTeam: RawTeam | undefined;
+  const teamFor = (teamId: string | null | undefined): RawTeam => {
+    const found = teamId ? teamOf.get(teamId) : undefined;
+    if (found) return found;
+    noTeam ??= { id: uniqueId(NO_TEAM.id, takenTeams, 'team'), name: NO_TEAM.name, members: [] };
+    if (!oncallTeams.includes(noTeam)) oncallTeams.push(noTeam);
+    return noTeam;
+  };
+  const addMember = (team: RawTeam, id: string) => {
+    if (!team.members.includes(id)) team.members.push(id);
+  };
+  for (const user of users) {
+    const id = person(user.id);
+    for (const teamId of user.teams ?? []) {
+      const team = teamOf.get(teamId);
+      if (team && id) addMember(team, id);
+    }
+  }
+
+  // Schedules.
+  const takenSchedules = new Set<string>();
+  const oncallSchedules: ImportedSchedule[] = [];
+  const vendorSchedules: VendorSchedule[] = [];
+  const scheduleIdsOf = new Map<string, string[]>();
+  const used = new Set<string>();
+  for (const schedule of schedules) {
+    const label = `schedule "${schedule.name}"`;
+    const team = teamFor(schedule.team_id);
+    if (schedule.type === 'ical') {
+      // Its shifts live in an external calendar the API does not describe: an empty schedule
+      // keeps its place (escalations can name it) and verification shows what it must give.
+      notes.push(`${label} is an iCal schedule (its shifts live in ${schedule.ical_url_primary ? 'an external calendar' : 'a calendar file'}); imported without layers: add its rotations, and read its verification below as what they must give`);
+      const empty: ImportedSchedule = { id: uniqueId(schedule.name, takenSchedules, 'schedule'), team: team.id, name: schedule.name, timezone: scheduleZone(schedule, notes), layers: [] };
+      oncallSchedules.push(empty);
+      scheduleIdsOf.set(schedule.id, [empty.id]);
+      vendorSchedules.push({ vendorId: schedule.id, vendorName: schedule.name, scheduleIds: [empty.id], final: [] });
+      continue;
+    }
+    const own = shifts.filter((s) => s.schedule === schedule.id || (schedule.shifts ?? []).includes(s.id));
+    for (const s of own) used.add(s.id);
+    const zoneOf = (shift: GrafanaShift) => shiftZone(shift, schedule, notes);
+    const rotations = own.filter((s) => s.type !== 'override');
+    const zone = mostCommon(rotations.map(zoneOf)) ?? scheduleZone(schedule, notes);
+    if (schedule.type === 'web' && rotations.some((s) => !s.time_zone) && zone === 'UTC') {
+      notes.push(`${label}: its rotations have no time zone, so Grafana hands over at fixed UTC times (an hour off local time half the year); imported in UTC to hand over where Grafana does`);
+    }
+    const main: ImportedSchedule = { id: uniqueId(schedule.name, takenSchedules, 'schedule'), team: team.id, name: schedule.name, timezone: zone, layers: [] };
+    const extra: ImportedSchedule[] = [];
+    const at = (p: number): ImportedSchedule => {
+      if (p === 0) return main;
+      while (extra.length < p) {
+        const n = extra.length + 2;
+        extra.push({ id: uniqueId(`${schedule.name} ${n}`, takenSchedules, 'schedule'), team: team.id, name: `${schedule.name} (person ${n} of each group)`, timezone: zone, layers: [] });
+      }
+      return extra[p - 1];
+    };
+    const layerIds = new Map<ImportedSchedule, Set<string>>();
+    const ordered = [...rotations].sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
+    for (const shift of ordered) {
+      const ctx: ShiftContext = { label: `${label}, shift "${shift.name ?? shift.id}"`, shiftZone: zoneOf(shift), scheduleZone: zone, person, userLabel };
+      const mapped = mapShift(shift, ctx);
+      notes.push(...mapped.notes);
+      mapped.positions.forEach((body, p) => {
+        const target = at(p);
+        const taken = layerIds.get(target) ?? new Set<string>();
+        layerIds.set(target, taken);
+        // Every layer gets its level as priority: oncall's default (position) would mix with explicit ones.
+        const { start, end, shift: length, handoffs, members, restrictions } = body;
+        const layer: ImportedLayer = { id: uniqueId(shift.name ?? shift.id, taken, 'layer'), start, end, shift: length, handoffs, members, restrictions, priority: shift.level ?? 0 };
+        for (const key of Object.keys(layer) as (keyof ImportedLayer)[]) if (layer[key] === undefined) delete layer[key];
+        target.layers.push(layer);
+      });
+    }
+    const overrides = own.filter((s) => s.type === 'override').sort((a, b) => a.start.localeCompare(b.start));
+    for (const shift of overrides) {
+      const ctx: ShiftContext = { label: `${label}, override "${shift.name ?? shift.id}"`, shiftZone: zoneOf(shift), scheduleZone: zone, person, userLabel };
+      const mapped = mapOverride(shift, ctx);
+      notes.push(...mapped.notes);
+      mapped.positions.forEach((override: ImportedOverride, p) => (at(p).overrides ??= []).push(override));
+    }
+    const all = [main, ...extra];
+    for (const s of all) {
+      for (const layer of s.layers) for (const m of layer.members) addMember(team, m);
+      for (const o of s.overrides ?? []) addMember(team, o.person);
+    }
+    if (main.layers.length === 0 && !main.overrides?.length) notes.push(`${label} has no shifts oncall could import`);
+    oncallSchedules.push(...all);
+    scheduleIdsOf.set(schedule.id, all.map((s) => s.id));
+    vendorSchedules.push({ vendorId: schedule.id, vendorName: schedule.name, scheduleIds: all.map((s) => s.id), final: [] });
+  }
+  const strays = shifts.filter((s) => !used.has(s.id) && s.type !== 'override').length;
+  if (strays > 0) notes.push(`${strays} shift${strays === 1 ? '' : 's'} belong${strays === 1 ? 's' : ''} to no schedule; not imported`);
+
+  // Escalation chains.
+  const policies: RawPolicy[] = [];
+  const takenPolicies = new Set<string>();
+  for (const chain of chains) {
+    const mapped = mapChain(chain, steps, {
+      policyId: uniqueId(chain.name, takenPolicies, 'policy'),
+      team: teamFor(chain.team_id).id,
+      schedules: (id) => scheduleIdsOf.get(id),
+      person,
+      userLabel,
+      team_: (id) => teamOf.get(id)?.id,
+    });
+    notes.push(...mapped.notes);
+    if (mapped.policy) policies.push(mapped.policy);
+  }
+
+  // Grafana's own final schedule for the window, for verification.
+  progress('reading final shifts');
+  const from = Math.floor(read.window.start / MINUTE_MS) * MINUTE_MS;
+  const to = Math.ceil(read.window.end / MINUTE_MS) * MINUTE_MS;
+  const query = { start_date: isoUtc(from).slice(0, 16), end_date: isoUtc(to).slice(0, 16) };
+  for (const vendor of vendorSchedules) {
+    const rendered = await listAll<GrafanaFinalShift>(http, `/api/v1/schedules/${encodeURIComponent(vendor.vendorId)}/final_shifts/`, `final shifts of ${vendor.vendorName}`, query);
+    vendor.final = rendered.flatMap((entry): VendorEntry[] => {
+      const start = Date.parse(entry.shift_start);
+      const end = Date.parse(entry.shift_end);
+      if (!(start < end)) return [];
+      const who = personOf.get(entry.user_pk) ?? (entry.user_email ? personByEmail.get(entry.user_email.toLowerCase()) : undefined);
+      return [{ start, end, person: who ?? `${entry.user_username || entry.user_pk} (not imported)` }];
+    });
+  }
+
+  const policiesOut = policies.length > 0 ? { escalation_policies: policies } : {};
+  return {
+    vendor: 'grafana',
+    document: { version: 1, people, teams: oncallTeams, schedules: oncallSchedules, ...policiesOut },
+    notes: [...new Set(notes)],
+    schedules: vendorSchedules,
+  };
+}
+
+/**
+ * The zone a shift's wall clock is in, as Grafana renders it: the shift's own `time_zone`;
+ * without one, the schedule's on a `calendar` schedule and UTC on a `web` one (the engine
+ * renders web schedules' shifts with its "UTC" default).
+ */
+function shiftZone(shift: GrafanaShift, schedule: GrafanaSchedule, notes: string[]): string {
+  if (shift.time_zone) {
+    const zone = canonicalTimeZone(shift.time_zone);
+    if (zone) return zone;
+    notes.push(`shift "${shift.name ?? shift.id}": time zone "${shift.time_zone}" is not an IANA name oncall knows; read as UTC`);
+    return 'UTC';
+  }
+  return schedule.type === 'calendar' ? scheduleZone(schedule, notes) : 'UTC';
+}
+
+function scheduleZone(schedule: GrafanaSchedule, notes: string[]): string {
+  if (!schedule.time_zone) return 'UTC';
+  const zone = canonicalTimeZone(schedule.time_zone);
+  if (zone) return zone;
+  notes.push(`schedule "${schedule.name}": time zone "${schedule.time_zone}" is not an IANA name oncall knows; read as UTC`);
+  return 'UTC';
+}
+
+/** The value listed most often (the first of equals), or undefined for none. */
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
+  return best;
 }
