@@ -193,7 +193,7 @@ export async function readGrafana(read: VendorRead): Promise<ImportedSetup> {
   const to = Math.ceil(read.window.end / MINUTE_MS) * MINUTE_MS;
   const query = { start_date: isoUtc(from).slice(0, 16), end_date: isoUtc(to).slice(0, 16) };
   for (const vendor of vendorSchedules) {
-    const rendered = await listAll<GrafanaFinalShift>(http, `/api/v1/schedules/${encodeURIComponent(vendor.vendorId)}/final_shifts/`, `final shifts of ${vendor.vendorName}`, query);
+    const rendered = await listAll<GrafanaFinalShift>(http, `/api/v1/schedules/${encodeURIComponent(vendor.vendorId)}/final_shifts`, `final shifts of ${vendor.vendorName}`, query);
     vendor.final = rendered.flatMap((entry): VendorEntry[] => {
       const start = Date.parse(entry.shift_start);
       const end = Date.parse(entry.shift_end);

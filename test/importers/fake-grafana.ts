@@ -158,6 +158,10 @@ export interface FakeOptions {
   rateLimitOnce?: boolean;
   /** This many requests (after any 429) are answered 502; Infinity: all of them. */
   serverErrors?: number;
+  /** The users listing always has a `next` page (a runaway pagination). */
+  runawayNext?: boolean;
+  /** The users listing's `next` points at another host. */
+  foreignNext?: boolean;
   /** Replaces a schedule's rendered final shifts (to make verification disagree on purpose). */
   final?: Record<string, Final[]>;
 }
@@ -205,7 +209,12 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
       '/api/v1/escalation_chains': CHAINS,
       '/api/v1/escalation_policies': STEPS,
     };
-    if (listing[path]) return send(200, page(url, listing[path], pageSize));
+    if (listing[path]) {
+      const body = page(url, listing[path], pageSize);
+      if (path === '/api/v1/users' && options.runawayNext) body.next = `${url.origin}${url.pathname}?page=${Number(url.searchParams.get('page') ?? 1) + 1}`;
+      if (path === '/api/v1/users' && options.foreignNext) body.next = 'https://evil.example.com/api/v1/users/?page=2';
+      return send(200, body);
+    }
     const final = /^\/api\/v1\/schedules\/([^/]+)\/final_shifts$/.exec(path);
     if (final && schedules.some((s) => s.id === final[1])) {
       const start = parseDate(url.searchParams.get('start_date'));
@@ -233,7 +242,7 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
 }
 
 /** One page as Django REST framework's page-number pagination writes it. */
-function page(url: URL, items: unknown[], size: number) {
+function page(url: URL, items: unknown[], size: number): { next: string | null } & Record<string, unknown> {
   const total = Math.max(1, Math.ceil(items.length / size));
   const number = Math.min(Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1), total);
   const link = (n: number) => {

@@ -1,0 +1,75 @@
+// readGrafana against the fake Grafana OnCall API: what it asks for, how it pages, and the
+// setup it returns (the CLI's own behaviour is in test/cli/import-grafana.test.ts).
+import { afterEach, describe, expect, it } from 'vitest';
+import { RuntimeFailure } from '../../src/errors.js';
+import { readGrafana } from '../../src/importers/grafana.js';
+import { MAX_PAGES, VendorHttp } from '../../src/importers/http.js';
+import { FROM, startFakeGrafana, TO, TOKEN, USERS, type FakeGrafana, type FakeOptions } from './fake-grafana.js';
+
+let fake: FakeGrafana | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function read(options: FakeOptions = {}) {
+  fake = await startFakeGrafana(options);
+  const http = new VendorHttp('grafana', fake.url, TOKEN, TOKEN);
+  return readGrafana({ http, window: { start: Date.parse(FROM), end: Date.parse(TO) } });
+}
+
+describe('readGrafana', () => {
+  it('sends the raw token, follows `next` through every page, and asks final_shifts for the window in UTC', async () => {
+    const setup = await read({ pageSize: 2 });
+    const paths = fake!.requests.map((r) => r.path);
+    expect(new Set(fake!.requests.map((r) => r.authorization))).toEqual(new Set([TOKEN]));
+    // 9 users at 2 a page: pages 1 to 5, each through the previous page's `next`.
+    expect(paths.filter((p) => p.startsWith('/api/v1/users/'))).toEqual(['/api/v1/users/', '/api/v1/users/?page=2', '/api/v1/users/?page=3', '/api/v1/users/?page=4', '/api/v1/users/?page=5']);
+    expect(paths).toContain('/api/v1/schedules/S1/final_shifts?start_date=2027-03-22T00%3A00&end_date=2027-04-05T00%3A00');
+    expect(setup.document.people.map((p) => p.id)).toEqual(['ann', 'ben-ng', 'cyd', 'dan', 'eve', 'fay', 'hal', 'ivy']);
+    expect(setup.document.people).toHaveLength(USERS.length - 1);
+  });
+
+  it('keeps each schedule in its rotations\' zone, web schedules without zones in UTC, and splits groups by position', async () => {
+    const setup = await read();
+    const zones = Object.fromEntries(setup.document.schedules.map((s) => [s.id, s.timezone]));
+    expect(zones).toEqual({
+      'payments-primary': 'Europe/Berlin',
+      'platform-follow-the-sun': 'UTC',
+      'platform-secondary': 'America/New_York',
+      'platform-secondary-2': 'America/New_York',
+      'legacy-ical': 'UTC',
+    });
+    expect(setup.schedules.map((s) => [s.vendorId, s.scheduleIds])).toEqual([
+      ['S1', ['payments-primary']],
+      ['S2', ['platform-follow-the-sun']],
+      ['S3', ['platform-secondary', 'platform-secondary-2']],
+      ['S4', ['legacy-ical']],
+    ]);
+    // Grafana's rendering, people by e-mail: ben and eve both on call at the window's start.
+    const s3 = setup.schedules[2].final;
+    expect(s3.filter((e) => e.start === Date.parse(FROM)).map((e) => e.person).sort()).toEqual(['ben-ng', 'eve']);
+    expect(setup.document.teams.map((t) => t.id)).toEqual(['payments', 'platform', 'no-team']);
+    expect(setup.document.teams[1].members).toEqual(['ben-ng', 'cyd', 'eve', 'fay', 'hal', 'ivy']);
+  });
+
+  it('waits out a 429 and goes on', async () => {
+    const setup = await read({ rateLimitOnce: true });
+    expect(fake!.requests[0].path).toBe('/api/v1/users/');
+    expect(fake!.requests[1].path).toBe('/api/v1/users/');
+    expect(setup.document.schedules).toHaveLength(5);
+  });
+
+  it(`stops a listing whose next link never ends at ${MAX_PAGES} pages, naming it`, async () => {
+    const error = await read({ runawayNext: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RuntimeFailure);
+    expect((error as Error).message).toBe(`Grafana OnCall's users run past ${MAX_PAGES} pages; stopped reading them; nothing was written`);
+    expect(fake!.requests).toHaveLength(MAX_PAGES);
+  });
+
+  it('does not follow a next link to another host with the token', async () => {
+    const error = await read({ foreignNext: true }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/sent a link to another host \(evil\.example\.com\)/);
+    expect(fake!.requests).toHaveLength(1);
+  });
+});
