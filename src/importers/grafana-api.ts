@@ -29,6 +29,9 @@ export interface GrafanaSchedule {
   time_zone?: string | null;
   shifts?: string[] | null;
   ical_url_primary?: string | null;
+  ical_url_overrides?: string | null;
+  /** Calendar schedules: whether override shifts attached to it (made in the UI) are rendered. */
+  enable_web_overrides?: boolean | null;
 }
 
 export type GrafanaFrequency = 'hourly' | 'daily' | 'weekly' | 'monthly';
@@ -40,7 +43,7 @@ export interface GrafanaShift {
   type: 'rolling_users' | 'recurrent_event' | 'single_event' | 'override' | string;
   schedule?: string | null;
   team_id?: string | null;
-  /** Null: the schedule's zone on a `calendar` schedule, UTC on a `web` one (see grafana-zones.ts). */
+  /** Null: the schedule's zone for a `calendar` schedule's rotations, otherwise UTC (see shiftZone in grafana.ts). */
   time_zone?: string | null;
   level?: number | null;
   /** Wall clock in the shift's zone, `YYYY-MM-DDTHH:MM:SS`. */

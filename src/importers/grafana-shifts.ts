@@ -9,7 +9,7 @@
 // time, so position p of every group goes to its own layer ("positions"): the caller puts
 // position 0 in the schedule itself and the others in extra schedules.
 
-import { DAY_MS, formatWallClock, fromFloating, HOUR_MS, isoUtc, MINUTE_MS, parseWallClock, toFloating, WEEK_MS } from '../core/index.js';
+import { addMonths, DAY_MS, formatWallClock, fromFloating, HOUR_MS, isoUtc, MINUTE_MS, parseWallClock, toFloating, WEEK_MS } from '../core/index.js';
 import type { GrafanaShift, IcalDay } from './grafana-api.js';
 import type { ImportedLayer, ImportedOverride } from './types.js';
 
@@ -28,6 +28,8 @@ export interface ShiftContext {
   shiftZone: string;
   scheduleZone: string;
   person: (userId: string) => string | undefined;
+  /** A schedule made in Grafana's UI (type `web`): its rotations render turns still running at rotation_start. */
+  web?: boolean;
   /** How notes name a user id: `gus (U7)`. */
   userLabel: (userId: string) => string;
 }
@@ -41,9 +43,41 @@ const MAX_INTERVAL = { hourly: 8784, daily: 366, weekly: 52, monthly: 12 } as co
 /** The shift's start as floating wall-clock ms in the schedule's zone (converted at the start when the zones differ). */
 export function startIn(shift: GrafanaShift, ctx: ShiftContext, text = shift.start): number | undefined {
   const floating = parseWallClock(text);
-  if (floating === undefined) return undefined;
+  return floating === undefined ? undefined : inScheduleZone(floating, ctx);
+}
+
+function inScheduleZone(floating: number, ctx: ShiftContext): number {
   if (ctx.shiftZone === ctx.scheduleZone) return floating;
   return toFloating(fromFloating(floating, ctx.shiftZone), ctx.scheduleZone);
+}
+
+/**
+ * A rotation edited in Grafana keeps its `start` (the grid its turns are counted on) and gets
+ * a later `rotation_start`: turns before it are not rendered, and turn k still belongs to
+ * group k mod n. oncall's layer starts at its first rendered turn instead, with the groups
+ * rotated to match. The first rendered turn is the first starting at or after rotation_start,
+ * or on a web schedule the first still running then. Undefined: not a plain period (by_day).
+ */
+function firstRenderedTurn(shift: GrafanaShift, ctx: ShiftContext, durationMs: number): { turn: number; start: number } | undefined {
+  const start = parseWallClock(shift.start);
+  const from = shift.rotation_start ? parseWallClock(shift.rotation_start) : undefined;
+  if (start === undefined || from === undefined || from <= start) return { turn: 0, start: start ?? 0 };
+  if (shift.by_day?.length || !shift.frequency) return undefined;
+  const interval = Math.max(1, Math.floor(shift.interval ?? 1));
+  const rendered = (turnStart: number) => (ctx.web ? turnStart + durationMs > from : turnStart >= from);
+  if (shift.frequency === 'monthly') {
+    const day = new Date(start).getUTCDate();
+    // Bounded: 1200 turns of at least a month is a century.
+    for (let turn = 0; turn < 1200; turn++) {
+      const at = addMonths(start, turn * interval, day);
+      if (rendered(at)) return { turn, start: at };
+    }
+    return undefined;
+  }
+  const period = interval * UNIT_MS[shift.frequency];
+  const guess = Math.max(0, Math.floor((from - start - (ctx.web ? durationMs : 0)) / period));
+  for (let turn = guess; turn < guess + 3; turn++) if (rendered(start + turn * period)) return { turn, start: start + turn * period };
+  return undefined;
 }
 
 /** The groups of people a shift puts on call, unknown users dropped (with a note). */
@@ -83,16 +117,24 @@ export function mapShift(shift: GrafanaShift, ctx: ShiftContext): MappedShift {
   const durationMs = Math.floor(Math.max(0, shift.duration) / 60) * MINUTE_MS;
   if (shift.duration % 60 !== 0) notes.push(`${ctx.label}: duration ${shift.duration} s rounded down to whole minutes`);
   if (durationMs === 0) return { positions: [], notes: [...notes, `${ctx.label} lasts no time; left out`] };
-  const startMinute = Math.floor(start / MINUTE_MS) * MINUTE_MS;
-  if (startMinute !== start) notes.push(`${ctx.label}: start rounded down to the minute`);
+  let first = start;
+  if (shift.type === 'rolling_users' && shift.rotation_start && shift.rotation_start !== shift.start) {
+    const rendered = firstRenderedTurn(shift, ctx, durationMs);
+    if (rendered) {
+      first = inScheduleZone(rendered.start, ctx);
+      const k = rendered.turn % groups.length;
+      groups.push(...groups.splice(0, k));
+    } else {
+      notes.push(`${ctx.label}: rotation_start ${shift.rotation_start} differs from start; the turns are counted from start`);
+    }
+  }
+  const startMinute = Math.floor(first / MINUTE_MS) * MINUTE_MS;
+  if (startMinute !== first) notes.push(`${ctx.label}: start rounded down to the minute`);
 
   const body: LayerBody = { start: formatWallClock(startMinute), members: [] };
   if (shift.until) {
     const until = startIn(shift, ctx, shift.until);
     if (until !== undefined) body.end = formatWallClock(Math.floor(until / MINUTE_MS) * MINUTE_MS);
-  }
-  if (shift.rotation_start && shift.rotation_start !== shift.start && shift.type === 'rolling_users') {
-    notes.push(`${ctx.label}: rotation_start ${shift.rotation_start} differs from start; the turns are counted from start`);
   }
 
   if (shift.type === 'single_event' || !shift.frequency) {

@@ -116,10 +116,9 @@ export async function readGrafana(read: VendorRead): Promise<ImportedSetup> {
       vendorSchedules.push({ vendorId: schedule.id, vendorName: schedule.name, scheduleIds: [empty.id], final: [] });
       continue;
     }
-    const own = shifts.filter((s) => s.schedule === schedule.id || (schedule.shifts ?? []).includes(s.id));
-    for (const s of own) used.add(s.id);
+    const { rotations, overrides } = shiftsOf(schedule, shifts, notes);
+    for (const s of [...rotations, ...overrides]) used.add(s.id);
     const zoneOf = (shift: GrafanaShift) => shiftZone(shift, schedule, notes);
-    const rotations = own.filter((s) => s.type !== 'override');
     const zone = mostCommon(rotations.map(zoneOf)) ?? scheduleZone(schedule, notes);
     if (schedule.type === 'web' && rotations.some((s) => !s.time_zone) && zone === 'UTC') {
       notes.push(`${label}: its rotations have no time zone, so Grafana hands over at fixed UTC times (an hour off local time half the year); imported in UTC to hand over where Grafana does`);
@@ -137,7 +136,7 @@ export async function readGrafana(read: VendorRead): Promise<ImportedSetup> {
     const layerIds = new Map<ImportedSchedule, Set<string>>();
     const ordered = [...rotations].sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
     for (const shift of ordered) {
-      const ctx: ShiftContext = { label: `${label}, shift "${shift.name ?? shift.id}"`, shiftZone: zoneOf(shift), scheduleZone: zone, person, userLabel };
+      const ctx: ShiftContext = { label: `${label}, shift "${shift.name ?? shift.id}"`, shiftZone: zoneOf(shift), scheduleZone: zone, web: schedule.type === 'web', person, userLabel };
       const mapped = mapShift(shift, ctx);
       notes.push(...mapped.notes);
       mapped.positions.forEach((body, p) => {
@@ -151,9 +150,8 @@ export async function readGrafana(read: VendorRead): Promise<ImportedSetup> {
         target.layers.push(layer);
       });
     }
-    const overrides = own.filter((s) => s.type === 'override').sort((a, b) => a.start.localeCompare(b.start));
-    for (const shift of overrides) {
-      const ctx: ShiftContext = { label: `${label}, override "${shift.name ?? shift.id}"`, shiftZone: zoneOf(shift), scheduleZone: zone, person, userLabel };
+    for (const shift of [...overrides].sort((a, b) => a.start.localeCompare(b.start))) {
+      const ctx: ShiftContext = { label: `${label}, override "${shift.name ?? shift.id}"`, shiftZone: zoneOf(shift), scheduleZone: zone, web: schedule.type === 'web', person, userLabel };
       const mapped = mapOverride(shift, ctx);
       notes.push(...mapped.notes);
       mapped.positions.forEach((override: ImportedOverride, p) => (at(p).overrides ??= []).push(override));
@@ -201,6 +199,13 @@ export async function readGrafana(read: VendorRead): Promise<ImportedSetup> {
       const who = personOf.get(entry.user_pk) ?? (entry.user_email ? personByEmail.get(entry.user_email.toLowerCase()) : undefined);
       return [{ start, end, person: who ?? `${entry.user_username || entry.user_pk} (not imported)` }];
     });
+    const together = firstOverlap(vendor.final);
+    if (together && vendor.scheduleIds.length === 1) {
+      notes.push(
+        `schedule "${vendor.vendorName}": Grafana has ${together.people.join(' + ')} on call at once from ${isoUtc(together.at)} (shifts of one level overlapping); ` +
+          `oncall has one person per schedule at a time: the verification below shows where`,
+      );
+    }
   }
 
   const policiesOut = policies.length > 0 ? { escalation_policies: policies } : {};
@@ -213,9 +218,36 @@ export async function readGrafana(read: VendorRead): Promise<ImportedSetup> {
 }
 
 /**
+ * The shifts Grafana renders for a schedule. A `web` schedule renders every shift attached to
+ * it (`schedule`, listed in its `shifts`). A `calendar` schedule renders the shifts listed in
+ * its `shifts` as its rotations, and override shifts attached to it only while
+ * `enable_web_overrides` is on; overrides from `ical_url_overrides` are not in the API.
+ */
+function shiftsOf(schedule: GrafanaSchedule, shifts: GrafanaShift[], notes: string[]) {
+  const label = `schedule "${schedule.name}"`;
+  const listed = new Set(schedule.shifts ?? []);
+  let rotations: GrafanaShift[];
+  let overrides: GrafanaShift[];
+  if (schedule.type === 'calendar') {
+    rotations = shifts.filter((s) => listed.has(s.id) && s.type !== 'override');
+    overrides = shifts.filter((s) => s.schedule === schedule.id && s.type === 'override');
+    if (overrides.length > 0 && schedule.enable_web_overrides === false) {
+      notes.push(`${label}: ${overrides.length} override shift(s) are attached but web overrides are off, so Grafana does not render them; not imported`);
+      overrides = [];
+    }
+  } else {
+    const own = shifts.filter((s) => s.schedule === schedule.id || listed.has(s.id));
+    rotations = own.filter((s) => s.type !== 'override');
+    overrides = own.filter((s) => s.type === 'override');
+  }
+  if (schedule.ical_url_overrides) notes.push(`${label} takes overrides from an iCal URL, which the API does not show; they are not imported`);
+  return { rotations, overrides };
+}
+
+/**
  * The zone a shift's wall clock is in, as Grafana renders it: the shift's own `time_zone`;
- * without one, the schedule's on a `calendar` schedule and UTC on a `web` one (the engine
- * renders web schedules' shifts with its "UTC" default).
+ * without one, the schedule's for rotations of a `calendar` schedule, and UTC for rotations
+ * of a `web` schedule and for overrides (the engine renders those with its "UTC" default).
  */
 function shiftZone(shift: GrafanaShift, schedule: GrafanaSchedule, notes: string[]): string {
   if (shift.time_zone) {
@@ -224,7 +256,7 @@ function shiftZone(shift: GrafanaShift, schedule: GrafanaSchedule, notes: string
     notes.push(`shift "${shift.name ?? shift.id}": time zone "${shift.time_zone}" is not an IANA name oncall knows; read as UTC`);
     return 'UTC';
   }
-  return schedule.type === 'calendar' ? scheduleZone(schedule, notes) : 'UTC';
+  return schedule.type === 'calendar' && shift.type !== 'override' ? scheduleZone(schedule, notes) : 'UTC';
 }
 
 function scheduleZone(schedule: GrafanaSchedule, notes: string[]): string {
@@ -242,4 +274,17 @@ function mostCommon(values: string[]): string | undefined {
   let best: string | undefined;
   for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
   return best;
+}
+
+/** The first instant at which the vendor has two different people on call, if any. */
+function firstOverlap(entries: VendorEntry[]): { at: number; people: string[] } | undefined {
+  const sorted = [...entries].filter((e) => e.person !== null).sort((a, b) => a.start - b.start);
+  const running: VendorEntry[] = [];
+  for (const entry of sorted) {
+    for (let i = running.length - 1; i >= 0; i--) if (running[i].end <= entry.start) running.splice(i, 1);
+    const other = running.find((r) => r.person !== entry.person);
+    if (other) return { at: entry.start, people: [other.person!, entry.person!].sort() };
+    running.push(entry);
+  }
+  return undefined;
 }

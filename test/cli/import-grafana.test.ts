@@ -87,7 +87,7 @@ describe('oncall import grafana: everything', () => {
         },
         { id: 'weekend', start: '2027-03-06T00:00', shift: '1w', members: ['eve', 'fay'], restrictions: [{ from: 'sat 00:00', to: 'mon 00:00' }], priority: 2 },
       ],
-      overrides: [{ person: 'fay', from: '2027-03-24T12:00', to: '2027-03-24T16:00', reason: 'Grafana override Dentist cover' }],
+      overrides: [{ person: 'fay', from: '2027-03-24T11:00:00Z', to: '2027-03-24T15:00:00Z', reason: 'Grafana override Dentist cover' }],
     });
     expect(schedule('platform-follow-the-sun')).toMatchObject({
       timezone: 'UTC',

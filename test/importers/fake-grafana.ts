@@ -39,11 +39,11 @@ export const TEAMS = [
 ];
 
 export const SCHEDULES = [
-  // Calendar schedule (made through the API): shifts without time_zone use the schedule's.
-  { id: 'S1', name: 'Payments primary', type: 'calendar', team_id: 'T1', time_zone: 'Europe/Berlin', on_call_now: [], shifts: ['OA', 'OB', 'OC', 'OV', 'OG'], ical_url_overrides: null, slack: { channel_id: null, user_group_id: null } },
+  // Calendar schedule (made through the API): rotations without time_zone use the schedule's.
+  { id: 'S1', name: 'Payments primary', type: 'calendar', team_id: 'T1', time_zone: 'Europe/Berlin', on_call_now: [], shifts: ['OA', 'OB', 'OC'], ical_url_overrides: null, enable_web_overrides: true, slack: { channel_id: null, user_group_id: null } },
   // Web schedule (made in the UI): its shifts carry no time_zone and render in UTC.
   { id: 'S2', name: 'Platform follow-the-sun', type: 'web', team_id: 'T2', time_zone: 'Europe/Berlin', on_call_now: [], shifts: ['OP', 'OE', 'OM'], slack: { channel_id: null, user_group_id: null } },
-  { id: 'S3', name: 'Platform secondary', type: 'calendar', team_id: 'T2', time_zone: 'America/New_York', on_call_now: [], shifts: ['OR', 'OH'], ical_url_overrides: null, slack: { channel_id: null, user_group_id: null } },
+  { id: 'S3', name: 'Platform secondary', type: 'calendar', team_id: 'T2', time_zone: 'America/New_York', on_call_now: [], shifts: ['OR', 'OH'], ical_url_overrides: null, enable_web_overrides: false, slack: { channel_id: null, user_group_id: null } },
   { id: 'S4', name: 'Legacy iCal', type: 'ical', team_id: null, ical_url_primary: 'https://calendar.example.com/legacy.ics', ical_url_overrides: null, on_call_now: [], slack: { channel_id: null, user_group_id: null } },
 ];
 
@@ -55,8 +55,9 @@ export const SHIFTS = [
   { id: 'OB', name: 'Business hours', type: 'rolling_users', schedule: 'S1', team_id: 'T1', time_zone: null, level: 1, start: '2027-03-01T09:00:00', rotation_start: '2027-03-01T09:00:00', duration: 28800, frequency: 'weekly', interval: 1, until: null, week_start: 'MO', by_day: ['MO', 'TU', 'WE', 'TH', 'FR'], by_month: null, by_monthday: null, rolling_users: [['U4']], start_rotation_from_user_index: 0 },
   // S1: weekends on top, Saturday 00:00 to Monday 00:00, eve and fay week about.
   { id: 'OC', name: 'Weekend', type: 'rolling_users', schedule: 'S1', team_id: 'T1', time_zone: 'Europe/Berlin', level: 2, start: '2027-03-06T00:00:00', rotation_start: '2027-03-06T00:00:00', duration: 172800, frequency: 'weekly', interval: 1, until: null, week_start: 'MO', by_day: ['SA'], by_month: null, by_monthday: null, rolling_users: [['U5'], ['U6']], start_rotation_from_user_index: 0 },
-  // S1: an override inside the window, and one in the past by a user without an e-mail.
-  { id: 'OV', name: 'Dentist cover', type: 'override', schedule: 'S1', team_id: 'T1', time_zone: null, start: '2027-03-24T12:00:00', rotation_start: '2027-03-24T12:00:00', duration: 14400, users: ['U6'] },
+  // S1: overrides made in the UI (attached by `schedule`, not listed in `shifts`; no time_zone:
+  // UTC): one inside the window, 12:00-16:00 in Berlin, and one in the past by a user without an e-mail.
+  { id: 'OV', name: 'Dentist cover', type: 'override', schedule: 'S1', team_id: 'T1', time_zone: null, start: '2027-03-24T11:00:00', rotation_start: '2027-03-24T11:00:00', duration: 14400, users: ['U6'] },
   { id: 'OG', name: 'Old cover', type: 'override', schedule: 'S1', team_id: 'T1', time_zone: null, start: '2027-02-01T12:00:00', rotation_start: '2027-02-01T12:00:00', duration: 3600, users: ['U7'] },
   // S2: follow-the-sun in UTC, three daily 8-hour rotations made in the web UI.
   { id: 'OP', name: 'APAC', type: 'rolling_users', schedule: 'S2', team_id: 'T2', time_zone: null, level: 0, start: '2027-03-01T00:00:00', rotation_start: '2027-03-01T00:00:00', duration: 28800, frequency: 'daily', interval: 1, until: null, by_day: null, by_month: null, by_monthday: null, rolling_users: [['U8']], start_rotation_from_user_index: 0 },
@@ -158,6 +159,8 @@ export interface FakeOptions {
   rateLimitOnce?: boolean;
   /** This many requests (after any 429) are answered 502; Infinity: all of them. */
   serverErrors?: number;
+  /** More on-call shifts (after the fixtures). */
+  extraShifts?: Record<string, unknown>[];
   /** The users listing always has a `next` page (a runaway pagination). */
   runawayNext?: boolean;
   /** The users listing's `next` points at another host. */
@@ -177,7 +180,7 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
   const pageSize = options.pageSize ?? 3;
   const only = options.schedules ? new Set(options.schedules) : undefined;
   const schedules = SCHEDULES.filter((s) => !only || only.has(s.id));
-  const shifts = SHIFTS.filter((s) => !only || only.has(s.schedule));
+  const shifts: Record<string, unknown>[] = [...SHIFTS.filter((s) => !only || only.has(s.schedule)), ...(options.extraShifts ?? [])];
   const finals = { ...FINAL, ...options.final };
   const requests: FakeGrafana['requests'] = [];
   let rateLimited = !options.rateLimitOnce;

@@ -53,6 +53,21 @@ describe('readGrafana', () => {
     expect(setup.document.teams[1].members).toEqual(['ben-ng', 'cyd', 'eve', 'fay', 'hal', 'ivy']);
   });
 
+  it('says where Grafana has two people on call at once in a schedule it did not split', async () => {
+    const setup = await read({ schedules: ['S1'], final: { S1: [['2027-03-22T00:00:00Z', '2027-03-23T00:00:00Z', 'U3'], ['2027-03-22T12:00:00Z', '2027-03-22T13:00:00Z', 'U4']] } });
+    expect(setup.notes).toContain(
+      'schedule "Payments primary": Grafana has cyd + dan on call at once from 2027-03-22T12:00:00Z (shifts of one level overlapping); oncall has one person per schedule at a time: the verification below shows where',
+    );
+    expect((await read({ schedules: ['S1'] })).notes.join('\n')).not.toMatch(/at once/);
+  });
+
+  it('a calendar schedule renders attached overrides only with web overrides on', async () => {
+    const override = { id: 'OX', name: 'Ignored', type: 'override', schedule: 'S3', team_id: 'T2', time_zone: null, start: '2027-03-23T00:00:00', duration: 3600, users: ['U1'] };
+    const setup = await read({ schedules: ['S3'], extraShifts: [override] });
+    expect(setup.notes).toContain('schedule "Platform secondary": 1 override shift(s) are attached but web overrides are off, so Grafana does not render them; not imported');
+    expect(setup.document.schedules.flatMap((s) => s.overrides ?? [])).toEqual([]);
+  });
+
   it('waits out a 429 and goes on', async () => {
     const setup = await read({ rateLimitOnce: true });
     expect(fake!.requests[0].path).toBe('/api/v1/users/');

@@ -109,6 +109,20 @@ describe('rolling_users rotations', () => {
     expect(mapShift(rotation({ by_monthday: [1] }), ctx()).notes.join('\n')).toMatch(/by_month/);
   });
 
+  it('an edited rotation (rotation_start after start) starts at its first rendered turn, with the groups turned to match', () => {
+    // Turns are counted on the grid from start: 1 Mar ann, 8 Mar ben, 15 Mar cyd, 22 Mar ann.
+    const edited = rotation({ rotation_start: '2027-03-10T12:00:00' });
+    // An API/Terraform shift renders turns starting at or after rotation_start: 15 Mar, cyd's.
+    expect(mapShift(edited, ctx()).positions[0]).toMatchObject({ start: '2027-03-15T09:00', members: ['cyd', 'ann', 'ben'] });
+    // A web schedule renders the turn still running at rotation_start: 8 Mar, ben's.
+    expect(mapShift(edited, ctx({ web: true })).positions[0]).toMatchObject({ start: '2027-03-08T09:00', members: ['ben', 'cyd', 'ann'] });
+    const monthly = mapShift(rotation({ frequency: 'monthly', start: '2027-01-31T09:00:00', rotation_start: '2027-03-01T00:00:00', duration: 28 * 86400 }), ctx());
+    expect(monthly.positions[0]).toMatchObject({ start: '2027-03-31T09:00', shift: '1mo', members: ['cyd', 'ann', 'ben'] });
+    const withDays = mapShift(rotation({ by_day: ['MO'], duration: 28800, rotation_start: '2027-03-10T12:00:00' }), ctx());
+    expect(withDays.positions[0].start).toBe('2027-03-01T09:00');
+    expect(withDays.notes.join('\n')).toMatch(/rotation_start 2027-03-10T12:00:00 differs from start; the turns are counted from start/);
+  });
+
   it('a group of two on call together: one layer per position, shorter groups filled with their own first person, and a note', () => {
     const { positions, notes } = mapShift(rotation({ rolling_users: [['U1', 'U2'], ['U3']] }), ctx());
     expect(positions.map((p) => p.members)).toEqual([
