@@ -4,7 +4,7 @@
 // grafana-shifts.ts; this file reads the API, picks each schedule's zone and assembles.
 
 import type { RawPerson, RawPolicy, RawTeam } from '../core/config-schema.js';
-import { canonicalTimeZone, isoUtc, MINUTE_MS } from '../core/index.js';
+import { canonicalTimeZone, DAY_MS, isoUtc, MINUTE_MS } from '../core/index.js';
 import {
   listAll,
   type GrafanaChain,
@@ -19,6 +19,9 @@ import { mapChain } from './grafana-escalation.js';
 import { mapOverride, mapShift, type ShiftContext } from './grafana-shifts.js';
 import { personIdFromEmail, uniqueId } from './ids.js';
 import type { ImportedLayer, ImportedOverride, ImportedSchedule, ImportedSetup, VendorEntry, VendorRead, VendorSchedule } from './types.js';
+
+/** The longest period final_shifts answers for (FinalShiftQueryParamsSerializer in Grafana's engine). */
+const MAX_FINAL_DAYS = 365;
 
 /** The team of schedules and chains that belong to no Grafana team ("No team" in Grafana's UI). */
 const NO_TEAM = { id: 'no-team', name: 'No team' };
@@ -189,9 +192,13 @@ export async function readGrafana(read: VendorRead): Promise<ImportedSetup> {
   progress('reading final shifts');
   const from = Math.floor(read.window.start / MINUTE_MS) * MINUTE_MS;
   const to = Math.ceil(read.window.end / MINUTE_MS) * MINUTE_MS;
-  const query = { start_date: isoUtc(from).slice(0, 16), end_date: isoUtc(to).slice(0, 16) };
   for (const vendor of vendorSchedules) {
-    const rendered = await listAll<GrafanaFinalShift>(http, `/api/v1/schedules/${encodeURIComponent(vendor.vendorId)}/final_shifts`, `final shifts of ${vendor.vendorName}`, query);
+    const rendered: GrafanaFinalShift[] = [];
+    // Grafana answers at most 365 days at a time; the window (at most 1096 days) is asked in pieces.
+    for (let at = from; at < to; at += MAX_FINAL_DAYS * DAY_MS) {
+      const query = { start_date: isoUtc(at).slice(0, 16), end_date: isoUtc(Math.min(to, at + MAX_FINAL_DAYS * DAY_MS)).slice(0, 16) };
+      rendered.push(...(await listAll<GrafanaFinalShift>(http, `/api/v1/schedules/${encodeURIComponent(vendor.vendorId)}/final_shifts`, `final shifts of ${vendor.vendorName}`, query)));
+    }
     vendor.final = rendered.flatMap((entry): VendorEntry[] => {
       const start = Date.parse(entry.shift_start);
       const end = Date.parse(entry.shift_end);

@@ -175,6 +175,8 @@ describe('oncall import grafana: the mappable schedules', () => {
     // After the change Berlin's 09:00 is 07:00 UTC: the business-hours layer has begun, the weekly turn is ben's.
     const who = run(['who', '--schedule', 'payments-primary', '--at', '2027-03-29T07:30:00Z', '--json'], { ONCALL_DB: db });
     expect(json(who)[0]).toMatchObject({ person: 'dan', start: '2027-03-29T07:00:00Z', end: '2027-03-29T15:00:00Z', source: 'layer:business-hours', next: { person: 'ben-ng', start: '2027-03-29T15:00:00Z' } });
+    const sunShifts = run(['shifts', '--schedule', 'platform-follow-the-sun', '--from', FROM, '--to', TO, '--json'], { ONCALL_DB: db });
+    expect(json<{ person: string; start: string; end: string }[]>(sunShifts).map((s) => [s.start, s.end, s.person])).toEqual(FINAL.S2.map(([start, end, user]) => [start, end, personOf(user)]));
     const sun = run(['who', '--schedule', 'platform-follow-the-sun', '--at', '2027-03-28T17:00:00Z', '--json'], { ONCALL_DB: db });
     expect(json(sun)[0]).toMatchObject({ person: 'eve', start: '2027-03-28T16:00:00Z', end: '2027-03-29T00:00:00Z' });
   });

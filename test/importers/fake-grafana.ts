@@ -222,7 +222,9 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
     if (final && schedules.some((s) => s.id === final[1])) {
       const start = parseDate(url.searchParams.get('start_date'));
       const end = parseDate(url.searchParams.get('end_date'));
-      if (start === undefined || end === undefined || start > end) return send(400, { start_date: ['Invalid date.'] });
+      if (start === undefined || end === undefined) return send(400, { start_date: ['Datetime has wrong format.'] });
+      if (start > end) return send(400, { non_field_errors: ['start_date must be less than or equal to end_date'] });
+      if (end - start > 365 * 86_400_000) return send(400, { non_field_errors: ['The difference between start_date and end_date must be less than one year (365 days)'] });
       const results = (finals[final[1]] ?? [])
         .filter(([s, e]) => Date.parse(e) > start && Date.parse(s) < end)
         .map(([s, e, id]) => {

@@ -68,6 +68,17 @@ describe('readGrafana', () => {
     expect(setup.document.schedules.flatMap((s) => s.overrides ?? [])).toEqual([]);
   });
 
+  it('asks final_shifts for a window longer than Grafana\'s 365 days in pieces', async () => {
+    fake = await startFakeGrafana({ schedules: ['S1'] });
+    const http = new VendorHttp('grafana', fake.url, TOKEN, TOKEN);
+    const setup = await readGrafana({ http, window: { start: Date.parse('2026-06-01T00:00:00Z'), end: Date.parse('2027-09-01T00:00:00Z') } });
+    expect(fake.requests.map((r) => r.path).filter((p) => p.includes('final_shifts'))).toEqual([
+      '/api/v1/schedules/S1/final_shifts?start_date=2026-06-01T00%3A00&end_date=2027-06-01T00%3A00',
+      '/api/v1/schedules/S1/final_shifts?start_date=2027-06-01T00%3A00&end_date=2027-09-01T00%3A00',
+    ]);
+    expect(setup.schedules[0].final).toHaveLength(27);
+  });
+
   it('waits out a 429 and goes on', async () => {
     const setup = await read({ rateLimitOnce: true });
     expect(fake!.requests[0].path).toBe('/api/v1/users/');
