@@ -161,6 +161,8 @@ export interface FakeOptions {
   serverErrors?: number;
   /** More on-call shifts (after the fixtures). */
   extraShifts?: Record<string, unknown>[];
+  /** More shift ids listed in a schedule's `shifts`. */
+  listIn?: Record<string, string[]>;
   /** The users listing always has a `next` page (a runaway pagination). */
   runawayNext?: boolean;
   /** The users listing's `next` points at another host. */
@@ -179,7 +181,10 @@ export interface FakeGrafana {
 export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeGrafana> {
   const pageSize = options.pageSize ?? 3;
   const only = options.schedules ? new Set(options.schedules) : undefined;
-  const schedules = SCHEDULES.filter((s) => !only || only.has(s.id));
+  const schedules = SCHEDULES.filter((s) => !only || only.has(s.id)).map((s) => {
+    const more = options.listIn?.[s.id];
+    return more && 'shifts' in s ? { ...s, shifts: [...(s.shifts ?? []), ...more] } : s;
+  });
   const shifts: Record<string, unknown>[] = [...SHIFTS.filter((s) => !only || only.has(s.schedule)), ...(options.extraShifts ?? [])];
   const finals = { ...FINAL, ...options.final };
   const requests: FakeGrafana['requests'] = [];

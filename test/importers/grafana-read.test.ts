@@ -79,6 +79,19 @@ describe('readGrafana', () => {
     expect(setup.schedules[0].final).toHaveLength(27);
   });
 
+  it('a schedule whose rotations use several zones takes the most used one and converts the others, with a note', async () => {
+    const nyc = { id: 'ON', name: 'New York evenings', type: 'recurrent_event', schedule: null, team_id: 'T1', time_zone: 'America/New_York', level: 3, start: '2027-03-01T18:00:00', duration: 7200, frequency: 'daily', interval: 1, users: ['U4'] };
+    // Listed in the calendar schedule's `shifts`, as shifts made for it through the API are.
+    const setup = await read({ schedules: ['S1'], extraShifts: [nyc], listIn: { S1: ['ON'] } });
+    const primary = setup.document.schedules[0];
+    expect(primary.timezone).toBe('Europe/Berlin');
+    // 18:00 in New York on 1 March 2027 (UTC-5) is midnight in Berlin (UTC+1).
+    expect(primary.layers.find((l) => l.id === 'new-york-evenings')).toMatchObject({ start: '2027-03-02T00:00', shift: '1d', restrictions: [{ from: '00:00', to: '02:00' }], priority: 3 });
+    expect(setup.notes).toContain(
+      'schedule "Payments primary", shift "New York evenings" is in America/New_York while the schedule is in Europe/Berlin: its times were converted at its start and move by an hour where the two zones change clocks on different dates',
+    );
+  });
+
   it('waits out a 429 and goes on', async () => {
     const setup = await read({ rateLimitOnce: true });
     expect(fake!.requests[0].path).toBe('/api/v1/users/');
