@@ -34,6 +34,9 @@ export interface ShiftContext {
   userLabel: (userId: string) => string;
 }
 
+/** At most this many people on call together (each position is a schedule of its own). */
+export const MAX_TOGETHER = 10;
+
 const ICAL_DAYS: IcalDay[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const ONCALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const UNIT = { hourly: 'h', daily: 'd', weekly: 'w', monthly: 'mo' } as const;
@@ -145,7 +148,8 @@ export function mapShift(shift: GrafanaShift, ctx: ShiftContext): MappedShift {
     Object.assign(body, recurrence(shift, startMinute, durationMs, ctx, notes));
   }
 
-  const size = Math.max(...groups.map((g) => g.length));
+  const size = Math.min(MAX_TOGETHER, Math.max(...groups.map((g) => g.length)));
+  if (groups.some((g) => g.length > MAX_TOGETHER)) notes.push(`${ctx.label}: only the first ${MAX_TOGETHER} people of each group were imported`);
   if (size > 1) {
     notes.push(
       `${ctx.label} puts ${size} people on call together (${groups.filter((g) => g.length > 1).map((g) => g.join(' + ')).join('; ')}); ` +
@@ -257,7 +261,9 @@ export function mapOverride(shift: GrafanaShift, ctx: ShiftContext): { positions
   const notes: string[] = [];
   const floating = parseWallClock(shift.start);
   if (floating === undefined) return { positions: [], notes: [`${ctx.label}: start "${shift.start}" is not a date and time; left out`] };
-  const people = shiftGroups({ ...shift, type: 'override' }, ctx, notes).flat();
+  const everyone = shiftGroups({ ...shift, type: 'override' }, ctx, notes).flat();
+  const people = everyone.slice(0, MAX_TOGETHER);
+  if (everyone.length > MAX_TOGETHER) notes.push(`${ctx.label}: only the first ${MAX_TOGETHER} people of the override were imported`);
   if (people.length === 0) return { positions: [], notes: [...notes, `${ctx.label}: an override with nobody oncall can import; left out`] };
   const end = floating + Math.max(0, shift.duration) * 1000;
   // Same zone: wall clocks, as the vendor wrote them; otherwise exact instants.

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkHandoffRule } from '../../src/core/values.js';
 import type { GrafanaShift } from '../../src/importers/grafana-api.js';
-import { mapOverride, mapShift, type ShiftContext } from '../../src/importers/grafana-shifts.js';
+import { mapOverride, mapShift, MAX_TOGETHER, type ShiftContext } from '../../src/importers/grafana-shifts.js';
 
 const PEOPLE: Record<string, string> = { U1: 'ann', U2: 'ben', U3: 'cyd', U4: 'dan' };
 
@@ -130,6 +130,13 @@ describe('rolling_users rotations', () => {
       ['ben', 'cyd'],
     ]);
     expect(notes.join('\n')).toMatch(/schedule "S", shift "R" puts 2 people on call together \(ann \+ ben\)/);
+  });
+
+  it(`a group larger than ${MAX_TOGETHER} is cut there, with a note`, () => {
+    const many = Array.from({ length: 12 }, (_, i) => `M${i}`);
+    const { positions, notes } = mapShift(rotation({ rolling_users: [many] }), ctx({ person: (id) => id.toLowerCase() }));
+    expect(positions).toHaveLength(MAX_TOGETHER);
+    expect(notes).toContain(`schedule "S", shift "R": only the first ${MAX_TOGETHER} people of each group were imported`);
   });
 
   it('unknown users are a note, never a crash; a rotation of nobody is left out', () => {
