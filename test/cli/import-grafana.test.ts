@@ -125,6 +125,17 @@ describe('oncall import grafana: everything', () => {
     ]);
     // The user's database is never opened.
     expect(fs.existsSync(path.join(dir, 'never-opened.db'))).toBe(false);
+
+    // The whole file applies; the pair is split across the two schedules, hal's day only in the first.
+    const db = tempDb();
+    const applied = run(['apply', '-f', file], { ONCALL_DB: db });
+    expect(applied.stderr).toBe('');
+    expect(applied.status).toBe(0);
+    const who = run(['who', '--schedule', 'platform-secondary,platform-secondary-2', '--at', '2027-03-30T15:00:00Z', '--json'], { ONCALL_DB: db });
+    expect(json(who).map((w: { schedule: string; person: string }) => [w.schedule, w.person])).toEqual([
+      ['platform-secondary', 'hal'],
+      ['platform-secondary-2', 'eve'],
+    ]);
   });
 
   it('--json gives the same as data', async () => {
