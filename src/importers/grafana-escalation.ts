@@ -24,13 +24,17 @@ export function mapChain(chain: GrafanaChain, steps: GrafanaStep[], ctx: Escalat
   const label = `escalation chain "${chain.name}"`;
   const ordered = steps.filter((s) => s.escalation_chain_id === chain.id).sort((a, b) => a.position - b.position);
   if (ordered.length > MAX_STEPS) notes.push(`${label}: only its first ${MAX_STEPS} steps were read`);
-  const levels: { seconds: number; targets: string[] }[] = [];
+  // oncall's delays are whole minutes and must grow: steps that round to one minute share a level.
+  const levels: { minutes: number; targets: string[] }[] = [];
   let seconds = 0;
+  let rounded = false;
   const add = (targets: string[]) => {
     if (targets.length === 0) return;
+    const minutes = Math.round(seconds / 60);
+    rounded ||= seconds % 60 !== 0;
     const last = levels[levels.length - 1];
-    if (last && last.seconds === seconds) last.targets.push(...targets.filter((t) => !last.targets.includes(t)));
-    else levels.push({ seconds, targets: [...new Set(targets)] });
+    if (last && last.minutes === minutes) last.targets.push(...targets.filter((t) => !last.targets.includes(t)));
+    else levels.push({ minutes, targets: [...new Set(targets)] });
   };
   for (const step of ordered.slice(0, MAX_STEPS)) {
     switch (step.type) {
@@ -69,12 +73,12 @@ export function mapChain(chain: GrafanaChain, steps: GrafanaStep[], ctx: Escalat
     }
   }
   if (levels.length === 0) return { notes: [...notes, `${label} pages nobody oncall imported; no policy written`] };
-  if (levels.some((l) => l.seconds % 60 !== 0)) notes.push(`${label}: waits rounded to whole minutes`);
+  if (rounded) notes.push(`${label}: waits rounded to whole minutes`);
   const policy: RawPolicy = {
     id: ctx.policyId,
     team: ctx.team,
     name: chain.name,
-    levels: levels.map((l) => ({ targets: l.targets, after: delay(Math.round(l.seconds / 60)) })),
+    levels: levels.map((l) => ({ targets: l.targets, after: delay(l.minutes) })),
   };
   return { policy, notes };
 }

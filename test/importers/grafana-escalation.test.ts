@@ -57,6 +57,22 @@ describe('escalation chains', () => {
     ]);
   });
 
+  it('waits are rounded to whole minutes, and steps that round to the same minute share a level', () => {
+    const steps = [
+      step(0, 'notify_persons', { persons_to_notify: ['U1'] }),
+      step(1, 'wait', { duration: 20 }),
+      step(2, 'notify_persons', { persons_to_notify: ['U2'] }),
+      step(3, 'wait', { duration: 70 }),
+      step(4, 'notify_team_members', { team_to_notify: 'T1' }),
+    ];
+    const { policy, notes } = mapChain(chain, steps, context);
+    expect(policy?.levels).toEqual([
+      { targets: ['person:ann', 'person:ben'], after: '0m' },
+      { targets: ['team:payments'], after: '2m' },
+    ]);
+    expect(notes).toEqual(['escalation chain "Critical": waits rounded to whole minutes']);
+  });
+
   it('a chain that pages nobody oncall knows writes no policy', () => {
     const { policy, notes } = mapChain(chain, [step(0, 'wait', { duration: 60 }), step(1, 'resolve')], context);
     expect(policy).toBeUndefined();
