@@ -43,7 +43,7 @@ export interface GrafanaShift {
   type: 'rolling_users' | 'recurrent_event' | 'single_event' | 'override' | string;
   schedule?: string | null;
   team_id?: string | null;
-  /** Null: the schedule's zone for a `calendar` schedule's rotations, otherwise UTC (see shiftZone in grafana.ts). */
+  /** Null: the schedule's zone for a `calendar` schedule's rotations, otherwise UTC (see shiftZone in grafana-rendered.ts). */
   time_zone?: string | null;
   level?: number | null;
   /** Wall clock in the shift's zone, `YYYY-MM-DDTHH:MM:SS`. */

@@ -1,7 +1,8 @@
 // `oncall import grafana`: Grafana OnCall's users, teams, schedules with their shifts, and
 // escalation chains, as an oncall YAML document; and, per schedule, Grafana's own rendering
-// (`/api/v1/schedules/{id}/final_shifts`) for verification. The shift mapping itself is in
-// grafana-shifts.ts; this file reads the API, picks each schedule's zone and assembles.
+// (`/api/v1/schedules/{id}/final_shifts`) for verification. Shifts are mapped in
+// grafana-shifts.ts, escalation chains in grafana-escalation.ts, which shifts a schedule
+// renders and in which zone in grafana-rendered.ts; this file reads the API and assembles.
 
 import type { RawPerson, RawPolicy, RawTeam } from '../core/config-schema.js';
 import { canonicalTimeZone, DAY_MS, isoUtc, MINUTE_MS } from '../core/index.js';
@@ -16,6 +17,7 @@ import {
   type GrafanaUser,
 } from './grafana-api.js';
 import { mapChain } from './grafana-escalation.js';
+import { mostCommon, scheduleZone, shiftsOf, shiftZone } from './grafana-rendered.js';
 import { mapOverride, mapShift, type ShiftContext } from './grafana-shifts.js';
 import { personIdFromEmail, uniqueId } from './ids.js';
 import type { ImportedLayer, ImportedOverride, ImportedSchedule, ImportedSetup, VendorEntry, VendorRead, VendorSchedule } from './types.js';
@@ -222,65 +224,6 @@ export async function readGrafana(read: VendorRead): Promise<ImportedSetup> {
     notes: [...new Set(notes)],
     schedules: vendorSchedules,
   };
-}
-
-/**
- * The shifts Grafana renders for a schedule. A `web` schedule renders every shift attached to
- * it (`schedule`, listed in its `shifts`). A `calendar` schedule renders the shifts listed in
- * its `shifts` as its rotations, and override shifts attached to it only while
- * `enable_web_overrides` is on; overrides from `ical_url_overrides` are not in the API.
- */
-function shiftsOf(schedule: GrafanaSchedule, shifts: GrafanaShift[], notes: string[]) {
-  const label = `schedule "${schedule.name}"`;
-  const listed = new Set(schedule.shifts ?? []);
-  let rotations: GrafanaShift[];
-  let overrides: GrafanaShift[];
-  if (schedule.type === 'calendar') {
-    rotations = shifts.filter((s) => listed.has(s.id) && s.type !== 'override');
-    overrides = shifts.filter((s) => s.schedule === schedule.id && s.type === 'override');
-    if (overrides.length > 0 && schedule.enable_web_overrides === false) {
-      notes.push(`${label}: ${overrides.length} override shift(s) are attached but web overrides are off, so Grafana does not render them; not imported`);
-      overrides = [];
-    }
-  } else {
-    const own = shifts.filter((s) => s.schedule === schedule.id || listed.has(s.id));
-    rotations = own.filter((s) => s.type !== 'override');
-    overrides = own.filter((s) => s.type === 'override');
-  }
-  if (schedule.ical_url_overrides) notes.push(`${label} takes overrides from an iCal URL, which the API does not show; they are not imported`);
-  return { rotations, overrides };
-}
-
-/**
- * The zone a shift's wall clock is in, as Grafana renders it: the shift's own `time_zone`;
- * without one, the schedule's for rotations of a `calendar` schedule, and UTC for rotations
- * of a `web` schedule and for overrides (the engine renders those with its "UTC" default).
- */
-function shiftZone(shift: GrafanaShift, schedule: GrafanaSchedule, notes: string[]): string {
-  if (shift.time_zone) {
-    const zone = canonicalTimeZone(shift.time_zone);
-    if (zone) return zone;
-    notes.push(`shift "${shift.name ?? shift.id}": time zone "${shift.time_zone}" is not an IANA name oncall knows; read as UTC`);
-    return 'UTC';
-  }
-  return schedule.type === 'calendar' && shift.type !== 'override' ? scheduleZone(schedule, notes) : 'UTC';
-}
-
-function scheduleZone(schedule: GrafanaSchedule, notes: string[]): string {
-  if (!schedule.time_zone) return 'UTC';
-  const zone = canonicalTimeZone(schedule.time_zone);
-  if (zone) return zone;
-  notes.push(`schedule "${schedule.name}": time zone "${schedule.time_zone}" is not an IANA name oncall knows; read as UTC`);
-  return 'UTC';
-}
-
-/** The value listed most often (the first of equals), or undefined for none. */
-function mostCommon(values: string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
-  return best;
 }
 
 /** The first instant at which the vendor has two different people on call, if any. */
