@@ -83,6 +83,29 @@ function firstRenderedTurn(shift: GrafanaShift, ctx: ShiftContext, durationMs: n
   return undefined;
 }
 
+/**
+ * Where a rotation with `until` stops covering, in the shift's zone. `until` bounds when turns
+ * may start (RRULE UNTIL); a turn that started before it runs its whole length. For a plain
+ * period that is the first handoff at or after `until`; with by_day each listed day is an
+ * occurrence of its own, so `until` itself is kept (undefined).
+ */
+function lastTurnEnd(shift: GrafanaShift): number | undefined {
+  const start = parseWallClock(shift.start);
+  const until = shift.until ? parseWallClock(shift.until) : undefined;
+  if (start === undefined || until === undefined || until <= start || !shift.frequency || shift.by_day?.length) return undefined;
+  const interval = Math.max(1, Math.floor(shift.interval ?? 1));
+  if (shift.frequency === 'monthly') {
+    const day = new Date(start).getUTCDate();
+    for (let turn = 1; turn <= 1200; turn++) {
+      const at = addMonths(start, turn * interval, day);
+      if (at >= until) return at;
+    }
+    return undefined;
+  }
+  const period = interval * UNIT_MS[shift.frequency];
+  return start + Math.ceil((until - start) / period) * period;
+}
+
 /** The groups of people a shift puts on call, unknown users dropped (with a note). */
 export function shiftGroups(shift: GrafanaShift, ctx: ShiftContext, notes: string[]): string[][] {
   let groups: string[][];
@@ -136,8 +159,8 @@ export function mapShift(shift: GrafanaShift, ctx: ShiftContext): MappedShift {
 
   const body: LayerBody = { start: formatWallClock(startMinute), members: [] };
   if (shift.until) {
-    const until = startIn(shift, ctx, shift.until);
-    if (until !== undefined) body.end = formatWallClock(Math.floor(until / MINUTE_MS) * MINUTE_MS);
+    const until = lastTurnEnd(shift) ?? parseWallClock(shift.until);
+    if (until !== undefined) body.end = formatWallClock(Math.floor(inScheduleZone(until, ctx) / MINUTE_MS) * MINUTE_MS);
   }
 
   if (shift.type === 'single_event' || !shift.frequency) {

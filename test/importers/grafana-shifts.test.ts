@@ -47,8 +47,13 @@ describe('rolling_users rotations', () => {
   });
 
   it('interval multiplies the turn; until ends the layer', () => {
+    // until bounds when turns start: the turn begun on Mon 24 May runs to Mon 7 June 09:00.
     const { positions } = mapShift(rotation({ interval: 2, duration: 2 * 604800, until: '2027-06-01T00:00:00' }), ctx());
-    expect(positions[0]).toMatchObject({ shift: '2w', end: '2027-06-01T00:00' });
+    expect(positions[0]).toMatchObject({ shift: '2w', end: '2027-06-07T09:00' });
+    const atHandoff = mapShift(rotation({ until: '2027-03-15T09:00:00' }), ctx());
+    expect(atHandoff.positions[0].end).toBe('2027-03-15T09:00');
+    const days = mapShift(rotation({ by_day: ['MO'], duration: 28800, until: '2027-03-17T12:00:00' }), ctx());
+    expect(days.positions[0].end).toBe('2027-03-17T12:00');
     const daily = mapShift(rotation({ frequency: 'daily', interval: 3, duration: 3 * 86400 }), ctx());
     expect(daily.positions[0].shift).toBe('3d');
     const hourly = mapShift(rotation({ frequency: 'hourly', interval: 12, duration: 12 * 3600 }), ctx());
