@@ -1,7 +1,7 @@
 // readGrafana against the fake Grafana OnCall API: what it asks for, how it pages, and the
 // setup it returns (the CLI's own behaviour is in test/cli/import-grafana.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import { RuntimeFailure } from '../../src/errors.js';
+import { RuntimeFailure, UserError } from '../../src/errors.js';
 import { readGrafana } from '../../src/importers/grafana.js';
 import { MAX_PAGES, VendorHttp } from '../../src/importers/http.js';
 import { FROM, startFakeGrafana, TO, TOKEN, USERS, type FakeGrafana, type FakeOptions } from './fake-grafana.js';
@@ -90,6 +90,14 @@ describe('readGrafana', () => {
     expect(setup.notes).toContain(
       'schedule "Payments primary", shift "New York evenings" is in America/New_York while the schedule is in Europe/Berlin: its times were converted at its start and move by an hour where the two zones change clocks on different dates',
     );
+  });
+
+  it('the fake accepts the raw token only: a Bearer header is refused as Grafana refuses it', async () => {
+    fake = await startFakeGrafana();
+    const http = new VendorHttp('grafana', fake.url, `Bearer ${TOKEN}`, TOKEN);
+    const error = await readGrafana({ http, window: { start: Date.parse(FROM), end: Date.parse(TO) } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toBe('Grafana OnCall refused the token (401: {"detail":"Invalid token."}); check GRAFANA_ONCALL_TOKEN and its permissions; nothing was written');
   });
 
   it('waits out a 429 and goes on', async () => {
