@@ -54,10 +54,16 @@ describe('oncall import grafana: everything', () => {
     expect(result.stdout).toContain('Compared with Grafana OnCall\'s final schedules, Mon 22 Mar 2027 01:00 → Mon 5 Apr 2027 02:00:');
     expect(result.stdout).toContain('  Payments primary         matches  (Grafana OnCall S1 → payments-primary)\n');
     expect(result.stdout).toContain('  Platform follow-the-sun  matches  (Grafana OnCall S2 → platform-follow-the-sun)\n');
-    // The pair split by position: where hal's level-5 day replaces the pair, eve's schedule still has her.
+    // The pair split by position: the schedule that stands for it has one of the two wherever
+    // Grafana has both; together, the parts differ only where hal's level-5 day replaces the
+    // pair (eve's schedule does not copy the layers above her shift).
     expect(result.stdout).toContain(
-      '  Platform secondary       1 difference  (Grafana OnCall S3 → platform-secondary, platform-secondary-2)\n' +
-        '    Tue 30 Mar 2027 16:00 → Wed 31 Mar 2027 16:00  Grafana OnCall: hal  oncall: eve + hal\n',
+      '  Platform secondary       3 differences  (Grafana OnCall S3 → platform-secondary, platform-secondary-2)\n' +
+        '    Mon 22 Mar 2027 01:00 → Mon 22 Mar 2027 15:00  Grafana OnCall: ben-ng + eve  oncall: ben-ng\n' +
+        '    Mon 29 Mar 2027 16:00 → Tue 30 Mar 2027 16:00  Grafana OnCall: ben-ng + eve  oncall: ben-ng\n' +
+        '    Wed 31 Mar 2027 16:00 → Mon 5 Apr 2027 02:00  Grafana OnCall: ben-ng + eve  oncall: ben-ng\n' +
+        '    together, platform-secondary + platform-secondary-2 differ in 1 interval:\n' +
+        '      Tue 30 Mar 2027 16:00 → Wed 31 Mar 2027 16:00  Grafana OnCall: hal  oncall: eve + hal\n',
     );
     expect(result.stdout).toContain(
       '  Legacy iCal              1 difference  (Grafana OnCall S4 → legacy-ical)\n' +
@@ -143,17 +149,25 @@ describe('oncall import grafana: everything', () => {
     tokenNowhere(result);
     expect(result.status).toBe(3);
     const data = json(result);
-    expect(data).toMatchObject({ vendor: 'grafana', people: 8, teams: 3, policies: 2, from: '2027-03-22T00:00:00Z', to: '2027-04-05T00:00:00Z', matches: false });
+    expect(data).toMatchObject({ vendor: 'grafana', written: { people: 8, teams: 3, schedules: 5, policies: 2 }, from: '2027-03-22T00:00:00Z', to: '2027-04-05T00:00:00Z', matches: false });
     expect(data.notes).toContain('user gus (U7) has no e-mail; not imported, and left out wherever they appear');
     expect(data.schedules).toEqual([
-      { vendorId: 'S1', vendorName: 'Payments primary', schedules: ['payments-primary'], matches: true, differences: [] },
-      { vendorId: 'S2', vendorName: 'Platform follow-the-sun', schedules: ['platform-follow-the-sun'], matches: true, differences: [] },
+      { vendorId: 'S1', vendorName: 'Payments primary', schedules: ['payments-primary'], matches: true, differences: [], together: null },
+      { vendorId: 'S2', vendorName: 'Platform follow-the-sun', schedules: ['platform-follow-the-sun'], matches: true, differences: [], together: null },
       {
         vendorId: 'S3',
         vendorName: 'Platform secondary',
         schedules: ['platform-secondary', 'platform-secondary-2'],
         matches: false,
-        differences: [{ start: '2027-03-30T14:00:00Z', end: '2027-03-31T14:00:00Z', vendor: ['hal'], oncall: ['eve', 'hal'] }],
+        differences: [
+          { start: '2027-03-22T00:00:00Z', end: '2027-03-22T14:00:00Z', vendor: ['ben-ng', 'eve'], oncall: ['ben-ng'] },
+          { start: '2027-03-29T14:00:00Z', end: '2027-03-30T14:00:00Z', vendor: ['ben-ng', 'eve'], oncall: ['ben-ng'] },
+          { start: '2027-03-31T14:00:00Z', end: '2027-04-05T00:00:00Z', vendor: ['ben-ng', 'eve'], oncall: ['ben-ng'] },
+        ],
+        together: {
+          matches: false,
+          differences: [{ start: '2027-03-30T14:00:00Z', end: '2027-03-31T14:00:00Z', vendor: ['hal'], oncall: ['eve', 'hal'] }],
+        },
       },
       {
         vendorId: 'S4',
@@ -161,6 +175,7 @@ describe('oncall import grafana: everything', () => {
         schedules: ['legacy-ical'],
         matches: false,
         differences: [{ start: '2027-03-22T00:00:00Z', end: '2027-03-25T00:00:00Z', vendor: ['cyd'], oncall: [] }],
+        together: null,
       },
     ]);
   });
@@ -201,7 +216,7 @@ describe('oncall import grafana: the mappable schedules', () => {
       '  Payments primary         1 difference  (Grafana OnCall S1 → payments-primary)\n' +
         '    Wed 24 Mar 2027 12:00 → Wed 24 Mar 2027 16:00  Grafana OnCall: dan  oncall: fay\n',
     );
-    expect(result.stderr).toBe('oncall: 1 schedule of Grafana OnCall resolve differently in oncall; the file is written, read the differences above before applying it\n');
+    expect(result.stderr).toBe('oncall: 1 schedule of Grafana OnCall resolves differently in oncall; the file is written, read the differences above before applying it\n');
   });
 
   it('pages through small pages, waits out a 429 and retries 5xx, then succeeds', async () => {
