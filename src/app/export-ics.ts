@@ -4,7 +4,7 @@
 import type { PersonConfig, Window } from '../core/index.js';
 import { sequenceOf, unknownId } from '../core/index.js';
 import { changeHistories, listPeople, type ScheduleInfo } from '../storage/read.js';
-import { writeFeed, type FeedEvent } from '../calendars/ics-feed.js';
+import { utcStamp, writeFeed, type FeedEvent } from '../calendars/ics-feed.js';
 import type { AppContext } from './context.js';
 import { selectSchedules } from './select-schedules.js';
 import { EDGE_MARGIN, shiftEvents } from './shift-events.js';
@@ -84,7 +84,7 @@ async function feedEvents(
   });
   const only = query.personIds ? new Set(query.personIds) : undefined;
   return (await shiftEvents(store, schedules, people, query.window, only)).map((e) => ({
-    uid: `${compactUtc(e.shift.start)}-${e.shift.person}-${e.schedule.id}@oncall`,
+    uid: `${utcStamp(e.shift.start)}-${e.shift.person}-${e.schedule.id}@oncall`,
     start: e.shift.start,
     end: e.shift.end,
     summary: e.summary,
@@ -103,11 +103,4 @@ function singleFeedTitle(schedules: ScheduleInfo[], query: IcsQuery, people: Map
   if (schedules.length === 1) return { name: `On call: ${schedules[0].name}`, timezone: schedules[0].timezone };
   if (query.team) return { name: `On call: ${query.team}`, timezone: schedules[0]?.timezone ?? zone };
   return { name: 'On call', timezone: zone };
-}
-
-/** 20261123T080000Z (written out by hand: a regex per shift was a tenth of an export). */
-function compactUtc(instant: number): string {
-  const d = new Date(instant);
-  const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-  return `${String(d.getUTCFullYear()).padStart(4, '0')}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
 }

@@ -125,7 +125,7 @@ function fill(pieces: string[], e: FeedEvent, escape: (text: string) => string):
 }
 
 /** 20261123T080000Z, as ics writes a UTC time given in milliseconds (its year unpadded). */
-function utcStamp(instant: number): string {
+export function utcStamp(instant: number): string {
   const d = new Date(instant);
   const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
   return `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
