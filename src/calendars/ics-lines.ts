@@ -24,7 +24,7 @@ export function unfold(text: string): string[] {
 
 /** Splits a line into pieces of at most 75 octets; continuation pieces start with a space. */
 export function foldLine(line: string): string {
-  if (Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return line;
+  if (fitsAsIs(line)) return line;
   const pieces: string[] = [];
   let current = '';
   let octets = 0;
@@ -40,6 +40,13 @@ export function foldLine(line: string): string {
   }
   pieces.push(current);
   return pieces.join('\r\n');
+}
+
+/** Whether a line is at most 75 octets, without encoding it (most lines are short ASCII). */
+function fitsAsIs(line: string): boolean {
+  if (line.length > MAX_OCTETS) return false;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) > 0x7f) return Buffer.byteLength(line, 'utf8') <= MAX_OCTETS;
+  return true;
 }
 
 /** Joins content lines into a calendar body: folded, each ending with CRLF. */
