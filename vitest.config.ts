@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { missingServer } from './test/pg/server.js';
 
-// Test files about SQLite itself (its files, folders, locks and handles), which mean nothing on
-// PostgreSQL: the `postgres` project leaves them out.
+// Test files about SQLite itself (its files, folders, locks and handles), or that never open
+// the user's database, which mean nothing on PostgreSQL: the `postgres` project leaves them out.
 const SQLITE_ONLY = [
   // Database file paths, folders and permissions; the default file location.
   'test/cli/database-files.test.ts',
@@ -19,6 +19,8 @@ const SQLITE_ONLY = [
   'test/storage/schema-pg.test.ts',
   // db copy between SQLite files and databases on a server of its own.
   'test/cli/db-copy-pg.test.ts',
+  // `oncall import` never opens the user's database (its check uses a scratch SQLite file).
+  'test/cli/import*.test.ts',
 ];
 
 // The PostgreSQL run needs Debian's postgresql package. A missing server is one clear line and
