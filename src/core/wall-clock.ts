@@ -72,7 +72,41 @@ export function canonicalTimeZone(name: string): string | undefined {
 /** True for IANA names such as Europe/Berlin or UTC; false for CET, +01:00, typos. */
 export function isValidTimeZone(name: string): boolean {
   if (name === 'UTC' || name === 'Etc/UTC') return true;
-  return name.includes('/') && canonicalTimeZone(name) !== undefined;
+  return name.includes('/') && zoneForOffsets(name) !== undefined;
+}
+
+const offsetNames = new Map<string, string | undefined>();
+/** Well-formed Area/Location names, the only ones tried on the TZ database as written. */
+const AREA_LOCATION = /^[A-Z][A-Za-z]+(?:\/[A-Z][A-Za-z0-9_+-]*)+$/;
+/** Instants at which a real zone is off UTC at least once (winter and summer, three eras). */
+const PROBES = [1975, 2000, 2026].flatMap((year) => [Date.UTC(year, 0, 15), Date.UTC(year, 6, 15)]);
+
+/**
+ * The spelling the TZ database knows `zone` by, for offsets; undefined for no zone. ICU lists
+ * many current names under their old ones (Asia/Kolkata as Asia/Calcutta, Europe/Kyiv as
+ * Europe/Kiev), so canonicalTimeZone would build an Intl.DateTimeFormat for them: 25-30 ms
+ * of every `who` on a schedule in India. The TZ database takes such a name as written, and
+ * a name it moves off UTC at some point is one it knows. Anything else goes to Intl.
+ */
+function zoneForOffsets(zone: string): string | undefined {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return zone;
+  knownZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (knownZones.has(zone)) return zone;
+  if (!offsetNames.has(zone)) offsetNames.set(zone, knownAsWritten(zone) ? zone : canonicalTimeZone(zone));
+  return offsetNames.get(zone);
+}
+
+function knownAsWritten(zone: string): boolean {
+  tzSwitchWorks ??= checkTzSwitch();
+  if (!tzSwitchWorks || !AREA_LOCATION.test(zone)) return false;
+  const saved = process.env.TZ;
+  try {
+    process.env.TZ = zone;
+    return PROBES.some((instant) => new Date(instant).getTimezoneOffset() !== 0);
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
 }
 
 function intlOffset(zone: string, instant: Instant): number {
@@ -94,7 +128,7 @@ function withOffsets<T>(zone: string, read: (offset: (instant: Instant) => numbe
   if (!tzSwitchWorks) return read((instant) => intlOffset(zone, instant));
   const saved = process.env.TZ;
   // The TZ database wants the exact spelling: "europe/berlin" there would silently be UTC.
-  process.env.TZ = canonicalTimeZone(zone) ?? zone;
+  process.env.TZ = zoneForOffsets(zone) ?? zone;
   try {
     return read((instant) => -new Date(instant).getTimezoneOffset() * MINUTE_MS);
   } finally {
@@ -147,7 +181,7 @@ export function offsetAt(zone: string, instant: Instant): number {
 }
 
 function offsetsOfWeek(zone: string, weekStart: Instant): WeekOffsets {
-  if (canonicalTimeZone(zone) === undefined) throw new Error(`unknown time zone ${zone}`);
+  if (zoneForOffsets(zone) === undefined) throw new Error(`unknown time zone ${zone}`);
   return withOffsets(zone, (offset) => {
     const before = offset(weekStart);
     const after = offset(weekStart + WEEK_MS - MINUTE_MS);
