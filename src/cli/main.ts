@@ -28,7 +28,51 @@ import { registerDb } from './commands/db.js';
 import { registerImport } from './commands/import.js';
 import { registerCompletion } from './commands/completion.js';
 
-export function buildProgram(io: Io): Command {
+/** Which function registers each top-level command (test/cli/lazy-commands.test.ts keeps it whole). */
+export const REGISTER: Record<string, (program: Command) => void> = {
+  who: registerWho,
+  shifts: registerShifts,
+  next: registerNext,
+  timeline: registerTimeline,
+  apply: registerApply,
+  export: registerExport,
+  calendar: registerCalendar,
+  person: registerPeople,
+  team: registerPeople,
+  schedule: registerSchedules,
+  layer: registerSchedules,
+  override: registerOverrides,
+  swap: registerOverrides,
+  log: registerLog,
+  policy: registerPolicies,
+  escalate: registerEscalate,
+  incident: registerIncidents,
+  timeoff: registerTimeOff,
+  check: registerCheck,
+  report: registerReport,
+  cover: registerCover,
+  db: registerDb,
+  import: registerImport,
+};
+const ALL = [...new Set(Object.values(REGISTER)), registerCompletion];
+/** Global options that take a value: what follows them is not the command's name. */
+const VALUE_OPTIONS = new Set(['--db', '--now', '--tz', '--as']);
+
+/**
+ * The command a line runs, when only its registration is needed: building every command
+ * costs a run 5-7 ms. Help, completion, an unknown name or none at all get every command.
+ */
+export function commandNamed(argv: string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const word = argv[i];
+    if (VALUE_OPTIONS.has(word)) i++;
+    else if (!word.startsWith('-')) return Object.hasOwn(REGISTER, word) ? word : undefined;
+  }
+  return undefined;
+}
+
+/** The program for `argv` (default: every command, as for help). */
+export function buildProgram(io: Io, argv: string[] = []): Command {
   const program = new Command('oncall')
     .description('Who is on call, from the terminal: rotations, overrides and schedules kept in SQLite, or shared by a team on PostgreSQL.')
     .version('0.1.0')
@@ -44,27 +88,8 @@ export function buildProgram(io: Io): Command {
       outputError: (text, write) => write(`oncall: ${terminalSafe(text.replace(/^error: /, '').trimEnd())}; see "oncall help"\n`),
     });
   addGlobalOptions(program);
-  registerWho(program);
-  registerShifts(program);
-  registerNext(program);
-  registerTimeline(program);
-  registerApply(program);
-  registerExport(program);
-  registerCalendar(program);
-  registerPeople(program);
-  registerSchedules(program);
-  registerOverrides(program);
-  registerLog(program);
-  registerPolicies(program);
-  registerEscalate(program);
-  registerIncidents(program);
-  registerTimeOff(program);
-  registerCheck(program);
-  registerReport(program);
-  registerCover(program);
-  registerDb(program);
-  registerImport(program);
-  registerCompletion(program);
+  const only = commandNamed(argv);
+  for (const register of only ? [REGISTER[only]] : ALL) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -74,7 +99,7 @@ export function buildProgram(io: Io): Command {
  * through `io`; it never exits the process, and it closes the database it opened.
  */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const program = buildProgram(io);
+  const program = buildProgram(io, argv);
   startRun(program, io);
   let status: number;
   try {
