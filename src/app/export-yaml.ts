@@ -15,7 +15,12 @@ const CLOCK_LIKE = /^[-+]?\d+(:[0-5]?\d)+(\.\d*)?$/;
 export async function exportYaml(ctx: AppContext): Promise<string> {
   const store = await ctx.store();
   const config = writtenLiterally(await currentConfig(ctx), await openRotationPositions(store));
-  const doc = new Document(toYamlShape(config));
+  return rotaYaml(toYamlShape(config), ` Exported by oncall at ${isoUtc(ctx.now)}; apply it with "oncall apply -f FILE".`);
+}
+
+/** A rota as a YAML file people read and edit (export, import), with `comment` on top. */
+export function rotaYaml(shape: object, comment: string): string {
+  const doc = new Document(shape);
   visit(doc, {
     // Short lists (members, days) read best on one line.
     Seq(key, node) {
@@ -28,7 +33,7 @@ export async function exportYaml(ctx: AppContext): Promise<string> {
       if (isScalar(node) && typeof node.value === 'string' && CLOCK_LIKE.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
-  doc.commentBefore = ` Exported by oncall at ${isoUtc(ctx.now)}; apply it with "oncall apply -f FILE".`;
+  doc.commentBefore = comment;
   return doc.toString({ lineWidth: 0 });
 }
 

@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Document, isScalar, isSeq, visit } from 'yaml';
 import { compareCoverage, isoUtc, VENDORS, type CoverageDifference, type Vendor, type Window } from '../core/index.js';
 import { RuntimeFailure, UserError } from '../errors.js';
 import { importFailure } from '../importers/http.js';
@@ -14,6 +13,7 @@ import { readVendor } from '../importers/read-vendor.js';
 import type { ImportedDocument, ImportedSetup } from '../importers/types.js';
 import { applyFiles } from './apply.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { rotaYaml } from './export-yaml.js';
 import { makeContext, type AppContext } from './context.js';
 import { scheduleShifts } from './shifts.js';
 
@@ -50,9 +50,6 @@ export interface ImportReport {
   matches: boolean;
 }
 
-/** Strings that YAML 1.1 would read as base-60 numbers: "17:00", "fri 18:00" is safe. */
-const CLOCK_LIKE = /^[-+]?\d+(:[0-5]?\d)+(\.\d*)?$/;
-
 export async function importVendor(ctx: AppContext, request: ImportRequest): Promise<ImportReport> {
   const output = path.resolve(request.output);
   if (fs.existsSync(output) && fs.statSync(output).isDirectory()) {
@@ -85,22 +82,11 @@ export async function importVendor(ctx: AppContext, request: ImportRequest): Pro
   };
 }
 
-/** The file as the lead will review it: short lists on one line, clock times quoted. */
+/** The file as the lead will review it, every note in its header comment. */
 export function yamlText(setup: ImportedSetup, now: number): string {
-  const doc = new Document(withoutEmpty(setup.document));
-  visit(doc, {
-    Seq(_key, node) {
-      if (isSeq(node) && node.items.every((item) => typeof (item as { value?: unknown }).value === 'string')) node.flow = true;
-    },
-    // YAML 1.1 readers (PyYAML, many CI tools) read a bare 17:00 as the number 1020.
-    Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === 'string' && CLOCK_LIKE.test(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
   const lines = [` Imported from ${label(setup.vendor)} by oncall at ${isoUtc(now)}.`, ' Review it, then apply it with "oncall apply -f FILE".'];
   if (setup.notes.length > 0) lines.push('', ' Not mapped exactly:', ...setup.notes.map((n) => ` - ${n}`));
-  doc.commentBefore = lines.join('\n');
-  return doc.toString({ lineWidth: 0 });
+  return rotaYaml(withoutEmpty(setup.document), lines.join('\n'));
 }
 
 function withoutEmpty(document: ImportedDocument) {

@@ -4,6 +4,7 @@
 // start (`after`), so notify steps with no wait between them share one level.
 
 import type { RawPolicy } from '../core/config-schema.js';
+import { formatDelay } from '../core/duration.js';
 import type { GrafanaChain, GrafanaStep } from './grafana-api.js';
 
 export interface EscalationContext {
@@ -78,12 +79,7 @@ export function mapChain(chain: GrafanaChain, steps: GrafanaStep[], ctx: Escalat
     id: ctx.policyId,
     team: ctx.team,
     name: chain.name,
-    levels: levels.map((l) => ({ targets: l.targets, after: delay(l.minutes) })),
+    levels: levels.map((l) => ({ targets: l.targets, after: formatDelay(l.minutes) })),
   };
   return { policy, notes };
-}
-
-function delay(minutes: number): string {
-  if (minutes < 60) return `${minutes}m`;
-  return `${Math.floor(minutes / 60)}h${minutes % 60 ? `${minutes % 60}m` : ''}`;
 }

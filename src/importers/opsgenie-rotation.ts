@@ -4,7 +4,7 @@
 // hours never meet (business hours and nights, the three shifts of a follow-the-sun) are
 // layers of one schedule, exactly; rotations that can meet go to separate schedules.
 
-import { formatWallClock, toFloating } from '../core/index.js';
+import { formatClock, formatWallClock, toFloating } from '../core/index.js';
 import type { ImportedLayer } from './types.js';
 import type { OgRecipient, OgRotation, OgTimeOfDay, OgTimeRestriction, OgWeekdayTime } from './opsgenie-api.js';
 
@@ -23,7 +23,7 @@ export function wallClockIn(iso: string, zone: string): string {
   return formatWallClock(toFloating(Date.parse(iso), zone));
 }
 
-const clock = (hour: number, minute: number) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+const clock = (hour: number, minute: number) => formatClock(hour * 60 + minute);
 const dayIndex = (day: unknown) => (typeof day === 'string' ? DAYS.indexOf(day.toLowerCase()) : -1);
 const hour = (h: unknown) => Number.isInteger(h) && (h as number) >= 0 && (h as number) <= 23;
 const minute = (m: unknown) => Number.isInteger(m) && (m as number) >= 0 && (m as number) <= 59;

@@ -4,7 +4,7 @@
 // which is what oncall's `{from, to}` and `{from: "fri 18:00", to: "mon 09:00"}` mean, so they
 // map exactly when they fall on whole minutes. Anything else is rounded and said in a note.
 
-import { WEEKDAYS } from '../core/values.js';
+import { formatClock, WEEKDAYS } from '../core/values.js';
 import type { PdRestriction } from './pagerduty-api.js';
 
 const DAY_MINUTES = 24 * 60;
@@ -15,8 +15,6 @@ export interface MappedRestrictions {
   /** What could not be written exactly, one phrase each (the caller names the layer). */
   problems: string[];
 }
-
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export function mapRestrictions(list: PdRestriction[]): MappedRestrictions {
   const restrictions: MappedRestrictions['restrictions'] = [];
@@ -30,7 +28,7 @@ export function mapRestrictions(list: PdRestriction[]): MappedRestrictions {
     }
     let from = Number(start[1]) * 60 + Number(start[2]);
     if (Number(start[3] ?? 0) !== 0) {
-      problems.push(`a restriction starts at ${r.start_time_of_day}, with seconds; written from ${clock(from)}`);
+      problems.push(`a restriction starts at ${r.start_time_of_day}, with seconds; written from ${formatClock(from)}`);
     }
     const seconds = Number(r.duration_seconds);
     if (!Number.isFinite(seconds) || seconds <= 0) {
@@ -43,7 +41,7 @@ export function mapRestrictions(list: PdRestriction[]): MappedRestrictions {
     if (r.type === 'daily_restriction') {
       if (minutes > DAY_MINUTES) problems.push(`a daily restriction lasts ${seconds} s, more than a day; written as every day, all day`);
       // `to` equal to `from` is 24 hours in oncall.
-      restrictions.push({ from: clock(from), to: clock((from + Math.min(minutes, DAY_MINUTES)) % DAY_MINUTES) });
+      restrictions.push({ from: formatClock(from), to: formatClock((from + Math.min(minutes, DAY_MINUTES)) % DAY_MINUTES) });
     } else if (r.type === 'weekly_restriction') {
       const day = Number(r.start_day_of_week);
       if (!Number.isInteger(day) || day < 1 || day > 7) {
@@ -54,13 +52,13 @@ export function mapRestrictions(list: PdRestriction[]): MappedRestrictions {
       const end = from + Math.min(minutes, WEEK_MINUTES);
       if (end <= DAY_MINUTES && minutes < DAY_MINUTES) {
         // Within one day: business hours read better as one line with the days listed.
-        sameDay.push({ day: WEEKDAYS[day - 1], from: clock(from), to: clock(end % DAY_MINUTES) });
+        sameDay.push({ day: WEEKDAYS[day - 1], from: formatClock(from), to: formatClock(end % DAY_MINUTES) });
         continue;
       }
       const toDay = (day - 1 + Math.floor(end / DAY_MINUTES)) % 7;
       from = from % DAY_MINUTES;
       // `to` equal to `from` on the same day is a full week in oncall.
-      restrictions.push({ from: `${WEEKDAYS[day - 1]} ${clock(from)}`, to: `${WEEKDAYS[toDay]} ${clock(end % DAY_MINUTES)}` });
+      restrictions.push({ from: `${WEEKDAYS[day - 1]} ${formatClock(from)}`, to: `${WEEKDAYS[toDay]} ${formatClock(end % DAY_MINUTES)}` });
     } else {
       problems.push(`a restriction of type "${r.type}" is not one PagerDuty documents; left out`);
     }
