@@ -43,7 +43,7 @@ export function offerAt(specs: CommandSpec[], typed: string[], current: string):
     const value = optionOf(spec, name)?.value;
     return { words: [], kind: value ?? 'none' };
   }
-  if (current.startsWith('-')) return { words: spec.options.flatMap((o) => [o.long]) };
+  if (current.startsWith('-')) return { words: spec.options.map((o) => o.long) };
   if (args === 0 && spec.subcommands.length > 0) return { words: spec.subcommands };
   return { words: [], kind: spec.args[args] ?? 'none' };
 }

@@ -55,17 +55,16 @@ export const REGISTER: Record<string, (program: Command) => void> = {
   import: registerImport,
 };
 const ALL = [...new Set(Object.values(REGISTER)), registerCompletion];
-/** Global options that take a value: what follows them is not the command's name. */
-const VALUE_OPTIONS = new Set(['--db', '--now', '--tz', '--as']);
-
 /**
  * The command a line runs, when only its registration is needed: building every command
  * costs a run 5-7 ms. Help, completion, an unknown name or none at all get every command.
  */
-export function commandNamed(argv: string[]): string | undefined {
+export function commandNamed(argv: string[], program: Command): string | undefined {
+  // Global options that take a value (--db, --now…): what follows them is not the name.
+  const takeValue = new Set(program.options.filter((o) => o.required || o.optional).map((o) => o.long));
   for (let i = 2; i < argv.length; i++) {
     const word = argv[i];
-    if (VALUE_OPTIONS.has(word)) i++;
+    if (takeValue.has(word)) i++;
     else if (!word.startsWith('-')) return Object.hasOwn(REGISTER, word) ? word : undefined;
   }
   return undefined;
@@ -88,7 +87,7 @@ export function buildProgram(io: Io, argv: string[] = []): Command {
       outputError: (text, write) => write(`oncall: ${terminalSafe(text.replace(/^error: /, '').trimEnd())}; see "oncall help"\n`),
     });
   addGlobalOptions(program);
-  const only = commandNamed(argv);
+  const only = commandNamed(argv, program);
   for (const register of only ? [REGISTER[only]] : ALL) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -29,7 +29,8 @@ test('every top-level command is in the table, and built alone it is the same co
 });
 
 test('the command is found past global options; help, completion and unknown names get everything', () => {
-  const line = (...words: string[]) => commandNamed(['node', 'oncall', ...words]);
+  const program = buildProgram(io);
+  const line = (...words: string[]) => commandNamed(['node', 'oncall', ...words], program);
   expect(line('who')).toBe('who');
   expect(line('--db', 'who.db', '--tz', 'UTC', '--json', 'shifts', '--schedule', 'x')).toBe('shifts');
   expect(line('--db=x.db', 'override', 'add')).toBe('override');

@@ -4,10 +4,9 @@
 import { Command } from 'commander';
 import { UserError } from '../../errors.js';
 import { invocation } from '../globals.js';
-import { completionSpec } from '../completion-spec.js';
+import { completionSpec, TIME_WORDS } from '../completion-spec.js';
 import { databaseOnLine, offerAt } from '../completion-line.js';
 import { SCRIPTS, SHELLS, type Shell } from '../completion-scripts.js';
-import { TIME_WORDS } from '../completion-spec.js';
 import { makeContext } from '../../app/context.js';
 import { databaseSetting } from '../../app/database-setting.js';
 

@@ -76,16 +76,14 @@ export function registerImport(program: Command): void {
           const became = v.scheduleIds.length > 0 ? v.scheduleIds.join(', ') : 'not imported';
           run.print(term`  ${v.vendorName.padEnd(width)}  ${verdict}  (${label} ${v.vendorId} → ${became})`);
           const who = (people: string[]) => (people.length > 0 ? people.join(' + ') : 'nobody');
-          for (const d of v.differences) {
-            run.print(term`    ${formatInterval(d.start, d.end, zone, now)}  ${label}: ${who(d.vendor)}  oncall: ${who(d.oncall)}`);
-          }
+          const difference = (indent: string, d: CoverageDifference) =>
+            run.print(term`${indent}${formatInterval(d.start, d.end, zone, now)}  ${label}: ${who(d.vendor)}  oncall: ${who(d.oncall)}`);
+          for (const d of v.differences) difference('    ', d);
           if (v.together) {
             const parts = v.scheduleIds.join(' + ');
             if (v.together.length === 0) run.print(term`    together, ${parts} ${run.colors.green('match')} ${label}`);
             else run.print(term`    together, ${parts} ${run.colors.red(`differ in ${plural(v.together.length, 'interval')}`)}:`);
-            for (const d of v.together) {
-              run.print(term`      ${formatInterval(d.start, d.end, zone, now)}  ${label}: ${who(d.vendor)}  oncall: ${who(d.oncall)}`);
-            }
+            for (const d of v.together) difference('      ', d);
           }
         }
         run.print(run.colors.dim(timesIn(zone)));
