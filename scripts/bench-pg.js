@@ -9,7 +9,9 @@ import pg from 'pg';
 
 // Parents before children, so every foreign key finds its row.
 const TABLES = ['people', 'teams', 'team_members', 'schedules', 'layers', 'overrides', 'time_off',
-  'escalation_policies', 'incidents', 'calendar_targets', 'audit_log'];
+  'escalation_policies', 'incidents', 'calendar_targets', 'audit_log',
+  // Derived rows last: the triggers on the tables above would forget them.
+  'kept_horizons', 'kept_shifts'];
 // Migration bookkeeping is the target's own (`db migrate` wrote it).
 const NOT_COPIED = new Set(['__drizzle_migrations']);
 // PostgreSQL accepts at most 65 535 parameters per statement.

@@ -4,6 +4,7 @@
 import type { Store } from '../storage/store.js';
 import { DEFAULT_LOCK_TIMEOUT_MS } from '../storage/store.js';
 import { openStore } from '../storage/open-store.js';
+import { keepFinalShifts } from './kept-shifts.js';
 import { errorCode, storageFailure } from '../storage/failures.js';
 
 export { DEFAULT_LOCK_TIMEOUT_MS };
@@ -57,7 +58,11 @@ export function makeContext(options: ContextOptions): AppContext {
   let opened: Promise<Store> | undefined;
   let open: Store | undefined;
   const store = () =>
-    (opened ??= openStore(rest.dbPath, { createFolders, lockTimeoutMs, onWait, env }).then((store) => (open = store)));
+    (opened ??= openStore(rest.dbPath, { createFolders, lockTimeoutMs, onWait, env }).then((store) => {
+      // Every write keeps `who`'s final shifts up to date before it commits.
+      store.beforeCommit(() => keepFinalShifts(store, rest.now));
+      return (open = store);
+    }));
   return {
     ...rest,
     lockTimeoutMs,

@@ -4,6 +4,8 @@
 import type { Shift } from '../core/index.js';
 import { resolveSchedule, shiftAt, DAY_MS } from '../core/index.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
+import { keptIn } from '../storage/kept-shifts.js';
+import { KEPT_ENGINE } from './kept-shifts.js';
 import { selectSchedules } from './select-schedules.js';
 import type { AppContext } from './context.js';
 import { eachUsable } from './usable.js';
@@ -36,11 +38,20 @@ export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<Who
   let pending = list;
   while (pending.length > 0) {
     const window = { start: query.at - back, end: query.at + ahead };
-    const inputs = await scheduleInputs(store, pending, window);
+    // Final shifts kept by the last write answer for the schedules whose horizon covers the
+    // window; only the others are resolved (kept-shifts.ts).
+    const kept = await keptIn(store, pending.map((s) => s.id), window, KEPT_ENGINE);
+    const unkept = pending.filter((s) => !kept.has(s.id));
+    const inputs = await scheduleInputs(store, unkept, window);
     const retry: ScheduleInfo[] = [];
     // The question is about one instant: a layer version that cannot be computed only
     // matters if it is in force then (see usable.ts).
-    const answers = eachUsable(ctx, inputs, { start: query.at, end: query.at + 1 }, (input) => around(resolveSchedule(input, window), query.at));
+    const resolved = eachUsable(ctx, inputs, { start: query.at, end: query.at + 1 }, (input) => around(resolveSchedule(input, window), query.at));
+    const byId = new Map(unkept.map((s, i) => [s.id, resolved[i]]));
+    const answers = pending.map((s) => {
+      const shifts = kept.get(s.id)?.shifts;
+      return shifts ? around(shifts, query.at) : byId.get(s.id);
+    });
     pending.forEach((schedule, i) => {
       const found = answers[i];
       if (!found) return;

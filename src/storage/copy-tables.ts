@@ -9,6 +9,7 @@ import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { RuntimeFailure, UserError } from '../errors.js';
 import * as schema from './schema.js';
 import type { Store } from './store.js';
+import { KEPT_TABLES } from './kept-shifts.js';
 
 interface TableCopy {
   name: string;
@@ -40,7 +41,8 @@ export function oncallTables(): TableCopy[] {
         key: primary.length > 0 ? primary.map((c) => c.name) : primaryKeys.flatMap((k) => k.columns.map((c) => c.name)),
         generated: primary.find((c) => (c as { autoIncrement?: boolean }).autoIncrement)?.name,
       };
-    }));
+    })
+    .sort((a, b) => Number(KEPT_TABLES.includes(a.name)) - Number(KEPT_TABLES.includes(b.name))));
 }
 
 const quoted = (name: string): string => `"${name}"`;

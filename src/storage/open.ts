@@ -81,6 +81,14 @@ function sqliteStore(sqlite: Database.Database, file: string): SqliteStore {
   };
   let orm: Promise<Orm> | undefined;
   let committed = false;
+  let beforeCommit: (() => Promise<void>) | undefined;
+  let rehearsed = false;
+  const writeWork = <T>(work: () => Promise<T>) => async () => {
+    rehearsed = false;
+    const result = await work();
+    if (beforeCommit && !rehearsed) await beforeCommit();
+    return result;
+  };
   return {
     backend: 'sqlite',
     location: file,
@@ -89,7 +97,7 @@ function sqliteStore(sqlite: Database.Database, file: string): SqliteStore {
     orm: () => (orm ??= drizzleOver(sqlite)),
     write: async (work) => {
       const nested = sqlite.inTransaction;
-      const result = await withWriteLock(sqlite, work);
+      const result = await withWriteLock(sqlite, nested ? work : writeWork(work));
       if (!nested) committed = true;
       return result;
     },
@@ -104,6 +112,7 @@ function sqliteStore(sqlite: Database.Database, file: string): SqliteStore {
       }
     },
     rehearse: async (work) => {
+      rehearsed = true;
       sqlite.exec('SAVEPOINT oncall_rehearsal');
       try {
         return await work();
@@ -111,6 +120,9 @@ function sqliteStore(sqlite: Database.Database, file: string): SqliteStore {
         sqlite.exec('ROLLBACK TO SAVEPOINT oncall_rehearsal');
         sqlite.exec('RELEASE SAVEPOINT oncall_rehearsal');
       }
+    },
+    beforeCommit: (hook) => {
+      beforeCommit = hook;
     },
     committed: () => committed,
     close: async () => {

@@ -3,6 +3,7 @@
 // the migration's own transaction (no ALTER DEFAULT PRIVILEGES to keep in step).
 
 import type pg from 'pg';
+import { KEPT_TABLES } from './kept-shifts.js';
 
 export const ROLES = { read: 'oncall_read', respond: 'oncall_respond', admin: 'oncall_admin' } as const;
 /** Each a member of the one before it. */
@@ -10,6 +11,12 @@ export const LADDER = [ROLES.read, ROLES.respond, ROLES.admin];
 
 /** What responders change: overrides and swaps, time off, incidents, their audit entries, calendars. */
 export const RESPOND_WRITES = ['overrides', 'time_off', 'incidents', 'audit_log', 'calendar_targets'];
+/**
+ * Derived rows that every write may replace (the final shifts kept for `who`, see
+ * app/kept-shifts.ts), so responders add and delete them too.
+ */
+const DERIVED = KEPT_TABLES;
+const RESPOND_DELETES = ['calendar_targets', ...DERIVED];
 /** oncall's bookkeeping, which only `db migrate` changes: read by everyone, written by no role. */
 const BOOKKEEPING = ['oncall_schema', '__drizzle_migrations'];
 
@@ -31,7 +38,7 @@ export async function refreshGrants(client: pg.Client): Promise<{ schema: string
   const s = quoted(schema);
   const all = LADDER.join(', ');
   const data = tables.filter((t) => !BOOKKEEPING.includes(t));
-  const respond = data.filter((t) => RESPOND_WRITES.includes(t));
+  const respond = data.filter((t) => RESPOND_WRITES.includes(t) || DERIVED.includes(t));
   await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM ${all}`);
   await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${s} FROM ${all}`);
   await client.query(`REVOKE ALL ON SCHEMA ${s} FROM ${all}`);
@@ -42,7 +49,8 @@ export async function refreshGrants(client: pg.Client): Promise<{ schema: string
   if (respond.length > 0) {
     await client.query(`GRANT INSERT, UPDATE ON ${respond.map((t) => `${s}.${quoted(t)}`).join(', ')} TO ${ROLES.respond}`);
   }
-  if (respond.includes('calendar_targets')) await client.query(`GRANT DELETE ON ${s}.calendar_targets TO ${ROLES.respond}`);
+  const deletes = respond.filter((t) => RESPOND_DELETES.includes(t));
+  if (deletes.length > 0) await client.query(`GRANT DELETE ON ${deletes.map((t) => `${s}.${quoted(t)}`).join(', ')} TO ${ROLES.respond}`);
   for (const sequence of await sequencesOf(client, schema, respond)) await client.query(`GRANT USAGE ON SEQUENCE ${sequence} TO ${ROLES.respond}`);
   if (data.length > 0) await client.query(`GRANT ALL PRIVILEGES ON ${data.map((t) => `${s}.${quoted(t)}`).join(', ')} TO ${ROLES.admin}`);
   for (const sequence of await sequencesOf(client, schema, data)) await client.query(`GRANT ALL PRIVILEGES ON SEQUENCE ${sequence} TO ${ROLES.admin}`);

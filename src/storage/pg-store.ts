@@ -48,6 +48,8 @@ class PgStore implements PgStoreHandle {
   private onWait?: () => void;
   private inWrite = false;
   private changed = false;
+  private hook?: () => Promise<void>;
+  private rehearsed = false;
   private loadedOrm?: Promise<Orm>;
 
   constructor(
@@ -76,7 +78,10 @@ class PgStore implements PgStoreHandle {
     if (this.inWrite) return work();
     const result = await this.transaction('BEGIN', async () => {
       await this.lock();
-      return work();
+      this.rehearsed = false;
+      const done = await work();
+      if (this.hook && !this.rehearsed) await this.hook();
+      return done;
     });
     this.changed = true;
     return result;
@@ -105,6 +110,7 @@ class PgStore implements PgStoreHandle {
 
   async rehearse<T>(work: () => Promise<T>): Promise<T> {
     if (!this.inWrite) throw new Error('rehearse() runs inside write()');
+    this.rehearsed = true;
     await this.client.query('SAVEPOINT oncall_rehearsal');
     try {
       return await work();
@@ -112,6 +118,10 @@ class PgStore implements PgStoreHandle {
       await this.client.query('ROLLBACK TO SAVEPOINT oncall_rehearsal');
       await this.client.query('RELEASE SAVEPOINT oncall_rehearsal');
     }
+  }
+
+  beforeCommit(hook: () => Promise<void>): void {
+    this.hook = hook;
   }
 
   committed(): boolean {

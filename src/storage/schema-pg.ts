@@ -206,3 +206,23 @@ export const timeOff = pgTable(
   },
   (t) => [index('time_off_person').on(t.personId, t.end)],
 );
+
+/** Final shifts kept for a horizon: see schema.ts. */
+export const keptHorizons = pgTable('kept_horizons', {
+  scheduleId: text('schedule_id').primaryKey(),
+  start: bigint('start', { mode: 'number' }).notNull(),
+  end: bigint('end', { mode: 'number' }).notNull(),
+  engine: integer('engine').notNull(),
+});
+
+export const keptShifts = pgTable(
+  'kept_shifts',
+  {
+    scheduleId: text('schedule_id').notNull(),
+    start: bigint('start', { mode: 'number' }).notNull(),
+    end: bigint('end', { mode: 'number' }).notNull(),
+    person: text('person'),
+    source: text('source'),
+  },
+  (t) => [primaryKey({ columns: [t.scheduleId, t.start] })],
+);

@@ -204,3 +204,30 @@ export const timeOff = sqliteTable(
   },
   (t) => [index('time_off_person').on(t.personId, t.end)],
 );
+
+/**
+ * Final shifts kept for a horizon, so `who` reads its answer instead of resolving every
+ * schedule. Derived data, never history: triggers on layers, overrides and schedules forget a
+ * schedule's horizon in the transaction that changes it, and every write then keeps the
+ * schedules that have none again before it commits (app/kept-shifts.ts, docs/design.md).
+ */
+export const keptHorizons = sqliteTable('kept_horizons', {
+  scheduleId: text('schedule_id').primaryKey(),
+  start: integer('start').notNull(),
+  end: integer('end').notNull(),
+  /** The resolution engine that computed them: another oncall's are not trusted. */
+  engine: integer('engine').notNull(),
+});
+
+/** The final shifts of a kept schedule: sorted, tiling its horizon, gaps as a null person. */
+export const keptShifts = sqliteTable(
+  'kept_shifts',
+  {
+    scheduleId: text('schedule_id').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    person: text('person'),
+    source: text('source'),
+  },
+  (t) => [primaryKey({ columns: [t.scheduleId, t.start] })],
+);

@@ -57,6 +57,11 @@ export interface Store {
   snapshot<T>(work: () => Promise<T>): Promise<T>;
   /** Inside `write`: runs `work` in a savepoint and undoes everything it wrote (dry runs). */
   rehearse<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Work for every later write to do at its end, inside its transaction, unless it was a
+   * rehearsal (a dry run keeps nothing): keeping final shifts (app/kept-shifts.ts).
+   */
+  beforeCommit(hook: () => Promise<void>): void;
   /** Whether a change (not setting up the schema) was committed through this store. */
   committed(): boolean;
   close(): Promise<void>;

@@ -33,15 +33,16 @@ function refused(result: ReturnType<typeof run>, message: string | RegExp): void
   else expect(result.stderr.trimEnd(), what).toMatch(message);
 }
 
-/** A copy of an up-to-date database stepped back to schema 6 (before migration 0006). */
-function schemaSix(file: string): void {
+/** A copy of an up-to-date database stepped back to schema 7 (before migration 0007). */
+function schemaSeven(file: string): void {
   const db = new Database(file);
-  for (const [table, column] of [['layers', 'rotation_start'], ['layers', 'rotation_offset'], ['overrides', 'owner'], ['time_off', 'owner']]) {
-    db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
-  }
+  const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kept_forget_%'").all() as { name: string }[];
+  expect(triggers).toHaveLength(9);
+  for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
+  db.exec('DROP TABLE kept_shifts; DROP TABLE kept_horizons');
   const last = db.prepare('SELECT max(id) AS id FROM __drizzle_migrations').get() as { id: number };
   db.prepare('DELETE FROM __drizzle_migrations WHERE id = ?').run(last.id);
-  db.pragma('user_version = 6');
+  db.pragma('user_version = 7');
   db.close();
 }
 
@@ -111,9 +112,9 @@ describe('oncall db status', () => {
     const h = home();
     ok(h.oncall(['apply', '-f', EXAMPLES.acme]));
     const text = ok(h.oncall(['db', 'status'])).stdout;
-    expect(text).toMatch(/^Schema: {4}7, up to date\nSize: {6}\d+\.\d KB\n$/m);
+    expect(text).toMatch(/^Schema: {4}8, up to date\nSize: {6}\d+\.\d KB\n$/m);
     const status = json(ok(h.oncall(['db', 'status', '--json'])));
-    expect(status).toMatchObject({ backend: 'sqlite', setBy: 'default', configFile: null, schema: { version: 7, known: 7, state: 'current' }, folderMissing: false });
+    expect(status).toMatchObject({ backend: 'sqlite', setBy: 'default', configFile: null, schema: { version: 8, known: 8, state: 'current' }, folderMissing: false });
     expect(status.bytes).toBeGreaterThan(0);
   });
 
@@ -121,13 +122,13 @@ describe('oncall db status', () => {
     const h = home();
     const file = path.join(h.dir, 'old.db');
     ok(h.oncall(['apply', '-f', EXAMPLES.acme, '--db', file]));
-    schemaSix(file);
+    schemaSeven(file);
     const before = fs.readFileSync(file);
     expect(ok(h.oncall(['db', 'status', '--db', file])).stdout).toContain(
-      "Schema:    6, older than this oncall's 7: the next command upgrades it, keeping a copy (or \"oncall db migrate\")",
+      "Schema:    7, older than this oncall's 8: the next command upgrades it, keeping a copy (or \"oncall db migrate\")",
     );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
-    expect(fs.existsSync(`${file}.schema-6.bak`)).toBe(false);
+    expect(fs.existsSync(`${file}.schema-7.bak`)).toBe(false);
 
     const missing = path.join(h.dir, 'nowhere', 'x.db');
     expect(ok(h.oncall(['db', 'status', '--db', missing])).stdout).toContain(`Schema:    none: its folder ${path.dirname(missing)} does not exist; create it first`);
@@ -140,7 +141,7 @@ describe('oncall db status', () => {
     const db = new Database(file);
     db.pragma('user_version = 99');
     db.close();
-    expect(ok(h.oncall(['db', 'status', '--db', file])).stdout).toContain("Schema:    99, newer than this oncall's 7: upgrade oncall to use it");
+    expect(ok(h.oncall(['db', 'status', '--db', file])).stdout).toContain("Schema:    99, newer than this oncall's 8: upgrade oncall to use it");
     expect(h.oncall(['who', '--db', file]).status).toBe(1);
   });
 });
@@ -149,9 +150,9 @@ describe('oncall db migrate', () => {
   test('creates a database, then says it is up to date', () => {
     const h = home();
     const location = path.join(h.dir, 'data', 'oncall', 'oncall.db');
-    expect(ok(h.oncall(['db', 'migrate'])).stdout).toBe(`Created ${location} at schema 7.\n`);
-    expect(ok(h.oncall(['db', 'migrate'])).stdout).toBe(`${location} is at schema 7: up to date.\n`);
-    expect(json(ok(h.oncall(['db', 'migrate', '--json'])))).toEqual({ location, before: 7, after: 7, backup: null });
+    expect(ok(h.oncall(['db', 'migrate'])).stdout).toBe(`Created ${location} at schema 8.\n`);
+    expect(ok(h.oncall(['db', 'migrate'])).stdout).toBe(`${location} is at schema 8: up to date.\n`);
+    expect(json(ok(h.oncall(['db', 'migrate', '--json'])))).toEqual({ location, before: 8, after: 8, backup: null });
   });
 
   test('upgrades an older database, keeping a copy of it as it was, and loses nothing', () => {
@@ -159,11 +160,11 @@ describe('oncall db migrate', () => {
     const file = path.join(h.dir, 'old.db');
     ok(h.oncall(['apply', '-f', EXAMPLES.acme, '--db', file]));
     const shifts = ok(h.oncall(['shifts', '--schedule', 'payments-primary', '--days', '30', '--json', '--db', file])).stdout;
-    schemaSix(file);
+    schemaSeven(file);
     const r = json(ok(h.oncall(['db', 'migrate', '--json', '--db', file])));
-    expect(r).toEqual({ location: file, before: 6, after: 7, backup: `${file}.schema-6.bak` });
-    expect(fs.existsSync(`${file}.schema-6.bak`)).toBe(true);
-    expect(json(ok(h.oncall(['db', 'status', '--json', '--db', file]))).schema).toEqual({ version: 7, known: 7, state: 'current' });
+    expect(r).toEqual({ location: file, before: 7, after: 8, backup: `${file}.schema-7.bak` });
+    expect(fs.existsSync(`${file}.schema-7.bak`)).toBe(true);
+    expect(json(ok(h.oncall(['db', 'status', '--json', '--db', file]))).schema).toEqual({ version: 8, known: 8, state: 'current' });
     expect(ok(h.oncall(['shifts', '--schedule', 'payments-primary', '--days', '30', '--json', '--db', file])).stdout).toBe(shifts);
   });
 
@@ -191,7 +192,7 @@ describe('oncall db copy', () => {
 
     const copy = path.join(h.dir, 'copy.db');
     const r = json(at(['db', 'copy', '--to', copy, '--json']));
-    expect(r).toMatchObject({ from: file, to: copy, schema: 7 });
+    expect(r).toMatchObject({ from: file, to: copy, schema: 8 });
     expect(r.bytes).toBeGreaterThan(0);
     expect(fs.statSync(copy).mode & 0o777).toBe(0o600);
 

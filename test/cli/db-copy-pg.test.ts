@@ -82,13 +82,13 @@ describe.skipIf(!pgAvailable())('oncall db copy between SQLite and PostgreSQL', 
     const toPg = ok(run(['db', 'copy', '--to', withPassword, '--db', original, '--json']));
     expect(toPg.stdout).not.toContain(PASSWORD);
     const copied = json(toPg);
-    expect(copied).toMatchObject({ from: original, to: withPassword.replace(PASSWORD, '***'), schema: 1, bytes: null });
+    expect(copied).toMatchObject({ from: original, to: withPassword.replace(PASSWORD, '***'), schema: 2, bytes: null });
     expect(copied.rows).toBeGreaterThan(40);
     expect(views(url)).toEqual(before);
 
     const back = path.join(dir, 'back.db');
     const text = ok(run(['db', 'copy', '--to', back, '--db', url]));
-    expect(text.stdout).toBe(`Copied ${url} to ${back} (schema 7, ${copied.rows} rows).\n`);
+    expect(text.stdout).toBe(`Copied ${url} to ${back} (schema 8, ${copied.rows} rows).\n`);
     expect(fs.statSync(back).mode & 0o777).toBe(0o600);
     expect(views(back)).toEqual(before);
     expect(fs.readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
