@@ -2,7 +2,8 @@ CREATE TABLE `kept_horizons` (
 	`schedule_id` text PRIMARY KEY NOT NULL,
 	`start` integer NOT NULL,
 	`end` integer NOT NULL,
-	`engine` integer NOT NULL
+	`engine` integer NOT NULL,
+	`longest` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `kept_shifts` (
@@ -13,7 +14,6 @@ CREATE TABLE `kept_shifts` (
 	`source` text,
 	PRIMARY KEY(`schedule_id`, `start`)
 );
-
 --> statement-breakpoint
 -- Kept shifts are derived: a change to what defines a schedule forgets its horizon in the
 -- same transaction (written by hand; drizzle-kit does not generate triggers).

@@ -2,7 +2,8 @@ CREATE TABLE "kept_horizons" (
 	"schedule_id" text PRIMARY KEY NOT NULL,
 	"start" bigint NOT NULL,
 	"end" bigint NOT NULL,
-	"engine" integer NOT NULL
+	"engine" integer NOT NULL,
+	"longest" bigint NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "kept_shifts" (

@@ -4,7 +4,8 @@
 import type { Shift } from '../core/index.js';
 import { resolveSchedule, shiftAt, DAY_MS } from '../core/index.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
-import { keptIn } from '../storage/kept-shifts.js';
+import { keptAt } from '../storage/kept-shifts.js';
+import type { Store } from '../storage/store.js';
 import { KEPT_ENGINE } from './kept-shifts.js';
 import { selectSchedules } from './select-schedules.js';
 import type { AppContext } from './context.js';
@@ -32,26 +33,18 @@ export interface WhoQuery {
 export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<WhoEntry[]> {
   const store = await ctx.store();
   const list = await selectSchedules(store, { ...query, aliveAt: query.at });
+  const results = new Map<string, WhoEntry>();
+  const unkept = await fromKeptShifts(store, list, query.at, results);
   let back = 8 * DAY_MS;
   let ahead = 15 * DAY_MS;
-  const results = new Map<string, WhoEntry>();
-  let pending = list;
+  let pending = unkept;
   while (pending.length > 0) {
     const window = { start: query.at - back, end: query.at + ahead };
-    // Final shifts kept by the last write answer for the schedules whose horizon covers the
-    // window; only the others are resolved (kept-shifts.ts).
-    const kept = await keptIn(store, pending.map((s) => s.id), window, KEPT_ENGINE);
-    const unkept = pending.filter((s) => !kept.has(s.id));
-    const inputs = await scheduleInputs(store, unkept, window);
+    const inputs = await scheduleInputs(store, pending, window);
     const retry: ScheduleInfo[] = [];
     // The question is about one instant: a layer version that cannot be computed only
     // matters if it is in force then (see usable.ts).
-    const resolved = eachUsable(ctx, inputs, { start: query.at, end: query.at + 1 }, (input) => around(resolveSchedule(input, window), query.at));
-    const byId = new Map(unkept.map((s, i) => [s.id, resolved[i]]));
-    const answers = pending.map((s) => {
-      const shifts = kept.get(s.id)?.shifts;
-      return shifts ? around(shifts, query.at) : byId.get(s.id);
-    });
+    const answers = eachUsable(ctx, inputs, { start: query.at, end: query.at + 1 }, (input) => around(resolveSchedule(input, window), query.at));
     pending.forEach((schedule, i) => {
       const found = answers[i];
       if (!found) return;
@@ -65,6 +58,31 @@ export async function whoIsOnCall(ctx: AppContext, query: WhoQuery): Promise<Who
     ahead = Math.min(ahead * 4, HORIZON);
   }
   return list.flatMap((s) => results.get(s.id) ?? []);
+}
+
+/**
+ * Answers from the final shifts the last write kept (kept-shifts.ts), for each schedule whose
+ * kept horizon holds the whole answer: the shift at the instant, begun and ended inside the
+ * horizon, and the next person's shift. Reads a day ahead first, then further for schedules
+ * whose next person comes later. Returns the schedules left to resolve.
+ */
+async function fromKeptShifts(store: Store, list: ScheduleInfo[], at: number, results: Map<string, WhoEntry>): Promise<ScheduleInfo[]> {
+  const unkept: ScheduleInfo[] = [];
+  let pending = list;
+  for (let ahead = DAY_MS; pending.length > 0; ahead *= 8) {
+    const kept = await keptAt(store, pending.map((s) => s.id), at, at + ahead, KEPT_ENGINE);
+    const retry: ScheduleInfo[] = [];
+    for (const schedule of pending) {
+      const found = kept.get(schedule.id);
+      const answer = found && shiftAt(found.shifts, at) ? around(found.shifts, at) : undefined;
+      if (!found || !answer || answer.start <= found.horizon.start || answer.end >= found.horizon.end) unkept.push(schedule);
+      else if (answer.next) results.set(schedule.id, entry(schedule, answer, found.horizon));
+      else if (at + ahead < found.horizon.end) retry.push(schedule);
+      else unkept.push(schedule);
+    }
+    pending = retry;
+  }
+  return unkept;
 }
 
 interface Around {

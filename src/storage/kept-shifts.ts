@@ -63,41 +63,40 @@ export async function keep(store: Store, scheduleId: string, horizon: Window, en
       batch.flatMap((s) => [scheduleId, s.start, s.end, s.person, s.source]),
     );
   }
-  await store.sql.run('INSERT INTO kept_horizons (schedule_id, start, "end", engine) VALUES (?, ?, ?, ?)', [
-    scheduleId, horizon.start, horizon.end, engine,
+  const longest = shifts.reduce((most, s) => Math.max(most, s.end - s.start), 0);
+  await store.sql.run('INSERT INTO kept_horizons (schedule_id, start, "end", engine, longest) VALUES (?, ?, ?, ?, ?)', [
+    scheduleId, horizon.start, horizon.end, engine, longest,
   ]);
 }
 
 /**
- * What is kept, by this engine, for schedules whose horizon covers `window`: their final
- * shifts overlapping it, cut to it. Schedules not in the map must be resolved (all of them
- * when asked about more than one statement should list).
+ * What is kept, by this engine, for schedules whose horizon holds `at`: their final shifts
+ * from the one at `at` to those that begin before `until`, as kept (not cut). Schedules not
+ * in the map must be resolved. One schedule is looked up by its id; for more, every kept
+ * schedule is read (one statement, no list of ids to prepare) and the others dropped.
  */
-export async function keptIn(store: Store, scheduleIds: string[], window: Window, engine: number): Promise<Map<string, Kept>> {
-  if (scheduleIds.length === 0 || scheduleIds.length > BATCH_ROWS) return new Map();
-  const covering = `h.schedule_id IN (${scheduleIds.map(() => '?').join(', ')}) AND h.engine = ? AND h.start <= ? AND h."end" >= ?`;
-  const params = [...scheduleIds, engine, window.start, window.end];
+export async function keptAt(store: Store, scheduleIds: string[], at: number, until: number, engine: number): Promise<Map<string, Kept>> {
+  const one = scheduleIds.length === 1;
+  const covering = `h.engine = ? AND h.start <= ? AND h."end" > ?${one ? ' AND h.schedule_id = ?' : ''}`;
+  const params = [engine, at, at, ...(one ? scheduleIds : [])];
+  const wanted = new Set(scheduleIds);
   const horizons = await store.sql.all<{ id: string; start: number; end: number }>(
     `SELECT h.schedule_id AS id, h.start, h."end" FROM kept_horizons h WHERE ${covering}`,
     params,
   );
-  const kept = new Map<string, Kept>(horizons.map((h) => [h.id, { horizon: { start: h.start, end: h.end }, shifts: [] }]));
-  if (kept.size === 0) return kept;
-  // The key (schedule_id, start) finds each schedule's rows; "end" > … drops the earlier ones.
-  const rows = await store.sql.all<{ id: string; start: number; end: number; person: string | null; source: string | null }>(
-    `SELECT k.schedule_id AS id, k.start, k."end", k.person, k.source FROM kept_horizons h
-     JOIN kept_shifts k ON k.schedule_id = h.schedule_id AND k.start < ? AND k."end" > ?
-     WHERE ${covering}
-     ORDER BY k.schedule_id, k.start`,
-    [window.end, window.start, ...params],
+  const kept = new Map<string, Kept>(
+    horizons.filter((h) => wanted.has(h.id)).map((h) => [h.id, { horizon: { start: h.start, end: h.end }, shifts: [] }]),
   );
-  for (const row of rows) {
-    kept.get(row.id)?.shifts.push({
-      start: Math.max(row.start, window.start),
-      end: Math.min(row.end, window.end),
-      person: row.person,
-      source: row.source,
-    });
-  }
+  if (kept.size === 0) return kept;
+  // The shift at `at` starts less than `longest` before it: the key (schedule_id, start)
+  // then finds each schedule's few rows. CROSS JOIN makes SQLite loop over the horizons (it
+  // otherwise walked every kept row in key order).
+  const rows = await store.sql.all<{ id: string; start: number; end: number; person: string | null; source: string | null }>(
+    `SELECT k.schedule_id AS id, k.start, k."end", k.person, k.source FROM kept_horizons h CROSS JOIN kept_shifts k
+     WHERE ${covering} AND k.schedule_id = h.schedule_id AND k.start >= ? - h.longest AND k.start < ? AND k."end" > ?
+     ORDER BY k.start`,
+    [...params, at, until, at],
+  );
+  for (const row of rows) kept.get(row.id)?.shifts.push({ start: row.start, end: row.end, person: row.person, source: row.source });
   return kept;
 }

@@ -213,6 +213,8 @@ export const keptHorizons = pgTable('kept_horizons', {
   start: bigint('start', { mode: 'number' }).notNull(),
   end: bigint('end', { mode: 'number' }).notNull(),
   engine: integer('engine').notNull(),
+  /** The longest kept shift (ms): a shift overlapping [a, b) starts after a − longest. */
+  longest: bigint('longest', { mode: 'number' }).notNull(),
 });
 
 export const keptShifts = pgTable(

@@ -217,6 +217,8 @@ export const keptHorizons = sqliteTable('kept_horizons', {
   end: integer('end').notNull(),
   /** The resolution engine that computed them: another oncall's are not trusted. */
   engine: integer('engine').notNull(),
+  /** The longest kept shift (ms): a shift overlapping [a, b) starts after a − longest. */
+  longest: integer('longest').notNull(),
 });
 
 /** The final shifts of a kept schedule: sorted, tiling its horizon, gaps as a null person. */

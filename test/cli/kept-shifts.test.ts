@@ -21,11 +21,11 @@ const answers = (s: Session) => INSTANTS.map((at) => ok(s.run(['who', '--json', 
 
 /** The same answers resolved from the definitions, with nothing kept (then kept again). */
 function resolved(s: Session): string[] {
-  const rows = queryDb(s.db, 'SELECT schedule_id, start, "end", engine FROM kept_horizons');
+  const rows = queryDb(s.db, 'SELECT schedule_id, start, "end", engine, longest FROM kept_horizons');
   execDb(s.db, 'DELETE FROM kept_horizons');
   const out = answers(s);
-  const values = rows.map((r) => `('${String(r.schedule_id)}', ${Number(r.start)}, ${Number(r.end)}, ${Number(r.engine)})`);
-  if (values.length > 0) execDb(s.db, `INSERT INTO kept_horizons (schedule_id, start, "end", engine) VALUES ${values.join(', ')}`);
+  const values = rows.map((r) => `('${String(r.schedule_id)}', ${Number(r.start)}, ${Number(r.end)}, ${Number(r.engine)}, ${Number(r.longest)})`);
+  if (values.length > 0) execDb(s.db, `INSERT INTO kept_horizons (schedule_id, start, "end", engine, longest) VALUES ${values.join(', ')}`);
   return out;
 }
 
