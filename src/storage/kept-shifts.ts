@@ -79,24 +79,50 @@ export async function keptAt(store: Store, scheduleIds: string[], at: number, un
   const one = scheduleIds.length === 1;
   const covering = `h.engine = ? AND h.start <= ? AND h."end" > ?${one ? ' AND h.schedule_id = ?' : ''}`;
   const params = [engine, at, at, ...(one ? scheduleIds : [])];
+  const horizonSql = `SELECT h.schedule_id AS id, h.start, h."end" FROM kept_horizons h WHERE ${covering}`;
+  // The shift at `at` starts less than `longest` before it: the key (schedule_id, start)
+  // then finds each schedule's few rows, if the database loops over the horizons. SQLite
+  // does so for a CROSS JOIN (it otherwise walked every kept row in key order); PostgreSQL
+  // for a LATERAL subquery it may not flatten (OFFSET 0), where it otherwise scanned them all.
+  const fromSchedule = 'k.schedule_id = h.schedule_id AND k.start >= ? - h.longest AND k.start < ? AND k."end" > ?';
+  const columns = 'k.schedule_id AS id, k.start, k."end", k.person, k.source';
+  const [horizons, rows] = store.backend === 'postgres'
+    ? await asJson(store, horizonSql, params,
+      `SELECT ${columns} FROM kept_horizons h, LATERAL (SELECT * FROM kept_shifts k WHERE ${fromSchedule} OFFSET 0) k WHERE ${covering}`,
+      [at, until, at, ...params])
+    : [
+      await store.sql.all<HorizonRow>(horizonSql, params),
+      await store.sql.all<ShiftRow>(`SELECT ${columns} FROM kept_horizons h CROSS JOIN kept_shifts k WHERE ${covering} AND ${fromSchedule}`, [...params, at, until, at]),
+    ];
   const wanted = new Set(scheduleIds);
-  const horizons = await store.sql.all<{ id: string; start: number; end: number }>(
-    `SELECT h.schedule_id AS id, h.start, h."end" FROM kept_horizons h WHERE ${covering}`,
-    params,
-  );
   const kept = new Map<string, Kept>(
     horizons.filter((h) => wanted.has(h.id)).map((h) => [h.id, { horizon: { start: h.start, end: h.end }, shifts: [] }]),
   );
-  if (kept.size === 0) return kept;
-  // The shift at `at` starts less than `longest` before it: the key (schedule_id, start)
-  // then finds each schedule's few rows. CROSS JOIN makes SQLite loop over the horizons (it
-  // otherwise walked every kept row in key order).
-  const rows = await store.sql.all<{ id: string; start: number; end: number; person: string | null; source: string | null }>(
-    `SELECT k.schedule_id AS id, k.start, k."end", k.person, k.source FROM kept_horizons h CROSS JOIN kept_shifts k
-     WHERE ${covering} AND k.schedule_id = h.schedule_id AND k.start >= ? - h.longest AND k.start < ? AND k."end" > ?
-     ORDER BY k.start`,
-    [...params, at, until, at],
-  );
   for (const row of rows) kept.get(row.id)?.shifts.push({ start: row.start, end: row.end, person: row.person, source: row.source });
+  for (const { shifts } of kept.values()) shifts.sort((a, b) => a.start - b.start);
   return kept;
+}
+
+interface HorizonRow {
+  id: string;
+  start: number;
+  end: number;
+}
+
+interface ShiftRow {
+  id: string;
+  start: number;
+  end: number;
+  person: string | null;
+  source: string | null;
+}
+
+/** Both reads in one round trip on PostgreSQL, as JSON (see asJsonOnPostgres in read.ts). */
+async function asJson(
+  store: Store, horizonSql: string, horizonParams: unknown[], shiftSql: string, shiftParams: unknown[],
+): Promise<[HorizonRow[], ShiftRow[]]> {
+  const json = (sql: string) => `(SELECT coalesce(json_agg(q), '[]') FROM (${sql}) q)::text`;
+  const row = await store.sql.get<{ horizons: string; shifts: string }>(
+    `SELECT ${json(horizonSql)} AS horizons, ${json(shiftSql)} AS shifts`, [...horizonParams, ...shiftParams]);
+  return [JSON.parse(row!.horizons) as HorizonRow[], JSON.parse(row!.shifts) as ShiftRow[]];
 }
