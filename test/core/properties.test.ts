@@ -212,6 +212,21 @@ describe('resolveSchedule properties', () => {
     );
   });
 
+  test('shifts resolved over a wide horizon and cut to a window inside it are the window\'s own (what who reads from kept shifts)', () => {
+    fc.assert(
+      fc.property(scenario, ({ input, window, probes }) => {
+        const [a, b] = [probes[0], probes[1] ?? window.end - 1].sort((x, y) => x - y);
+        const inner = { start: a, end: Math.max(b, a + 1) };
+        if (inner.end > window.end) return;
+        const cut = resolveSchedule(input, window)
+          .filter((s) => s.end > inner.start && s.start < inner.end)
+          .map((s) => ({ ...s, start: Math.max(s.start, inner.start), end: Math.min(s.end, inner.end) }));
+        expect(cut, describeCase(input, inner)).toEqual(resolveSchedule(input, inner));
+      }),
+      RUNS,
+    );
+  });
+
   test('each layer yields sorted, disjoint, non-empty pieces of its own members', () => {
     fc.assert(
       fc.property(scenario, ({ input, window }) => {
