@@ -64,14 +64,26 @@ export interface Migrated {
 export async function migrateDatabase(ctx: AppContext, setting: DatabaseSetting, env: NodeJS.ProcessEnv): Promise<Migrated> {
   if (isPostgresUrl(setting.location)) {
     const { migratePgStore } = await import('../storage/pg-store.js');
-    return migratePgStore(setting.location, { env, lockTimeoutMs: ctx.lockTimeoutMs });
+    const migrated = await migratePgStore(setting.location, { env, lockTimeoutMs: ctx.lockTimeoutMs });
+    if (migrated.before > 0 && migrated.after > migrated.before) await keepAfterUpgrade(ctx);
+    return migrated;
   }
   const location = path.resolve(setting.location);
   const before = schemaStatus(location).version ?? 0;
   await ctx.store();
   const after = schemaStatus(location).version ?? 0;
   const upgraded = before > 0 && after > before;
+  if (upgraded) await keepAfterUpgrade(ctx);
   return { location, before, after, ...(upgraded && { backup: `${location}.schema-${before}.bak` }) };
+}
+
+/**
+ * An upgraded database has no final shifts kept for `who` (or ones an older engine kept): an
+ * empty write keeps them now, rather than at the next change (kept-shifts.ts).
+ */
+async function keepAfterUpgrade(ctx: AppContext): Promise<void> {
+  const store = await ctx.store();
+  await store.write(async () => undefined);
 }
 
 export interface Copied {

@@ -165,6 +165,11 @@ describe('oncall db migrate', () => {
     expect(r).toEqual({ location: file, before: 7, after: 8, backup: `${file}.schema-7.bak` });
     expect(fs.existsSync(`${file}.schema-7.bak`)).toBe(true);
     expect(json(ok(h.oncall(['db', 'status', '--json', '--db', file]))).schema).toEqual({ version: 8, known: 8, state: 'current' });
+    // The upgrade keeps the final shifts `who` reads (migration 0007 brought their tables).
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT schedule_id AS id FROM kept_horizons ORDER BY 1').all()).toEqual(
+      ['payments-primary', 'payments-secondary', 'platform-primary'].map((id) => ({ id })));
+    db.close();
     expect(ok(h.oncall(['shifts', '--schedule', 'payments-primary', '--days', '30', '--json', '--db', file])).stdout).toBe(shifts);
   });
 
