@@ -203,12 +203,17 @@ describe.skipIf(onPostgres)('a SQLite file from before ownership', () => {
     ok(s.run(['override', 'add', '--schedule', 'payments-primary', '--person', 'erin', '--from', '2026-12-01T09:00', '--to', '2026-12-02T09:00']));
     ok(s.run(['timeoff', 'add', 'alice', '--from', '2026-12-21', '--to', '2026-12-24']));
     const before = { overrides: overrides(s), timeOff: timeOff(s) };
-    // Back to schema 0005: the columns of 0006 dropped and its migration forgotten, as if
+    // Back to schema 0005: the tables of 0007 and the columns of 0006 dropped and their migrations forgotten, as if
     // every row had been written by an oncall from before it.
     const journal: { tag: string }[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'drizzle', 'meta', '_journal.json'), 'utf8')).entries;
     const version = journal.findIndex((m) => m.tag === '0006_ownership_rotation_position');
     expect(version).toBeGreaterThan(0);
     const db = new Database(s.db);
+    // The later migration (0007, kept shifts) undone first.
+    const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kept_forget_%'").all() as { name: string }[];
+    for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
+    db.exec('DROP TABLE kept_shifts; DROP TABLE kept_horizons');
+    db.exec('DELETE FROM __drizzle_migrations WHERE rowid = (SELECT max(rowid) FROM __drizzle_migrations)');
     for (const [table, column] of [['overrides', 'owner'], ['time_off', 'owner'], ['layers', 'rotation_start'], ['layers', 'rotation_offset']]) {
       db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
     }
