@@ -23,10 +23,25 @@ describe.runIf(onPostgres)('a shared PostgreSQL database', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/has no oncall schema yet: run `oncall db migrate`/)]);
     expect(json(run(['db', 'status', '--json'], { ONCALL_DB: url })).schema).toMatchObject({ version: 0, state: 'none' });
-    expect(ok(run(['db', 'migrate'], { ONCALL_DB: url })).stdout).toMatch(/^Created .* at schema 1\.$/m);
-    expect(ok(run(['db', 'migrate'], { ONCALL_DB: url })).stdout).toMatch(/is at schema 1: up to date\./);
+    expect(ok(run(['db', 'migrate'], { ONCALL_DB: url })).stdout).toMatch(/^Created .* at schema 2\.$/m);
+    expect(ok(run(['db', 'migrate'], { ONCALL_DB: url })).stdout).toMatch(/is at schema 2: up to date\./);
     ok(run(['apply', '-f', EXAMPLES.acme], { ONCALL_DB: url }));
     expect(json(run(['who', '--json'], { ONCALL_DB: url })).map((w: any) => w.schedule)).toContain('payments-primary');
+  });
+
+  test('db migrate from schema 1 adds the kept shifts and keeps them for who at once', () => {
+    const url = tempDb();
+    const pg = inject('pg');
+    ok(run(['apply', '-f', EXAMPLES.acme], { ONCALL_DB: url }));
+    const who = ok(run(['who', '--json'], { ONCALL_DB: url })).stdout;
+    psql(pg.bin, url, `DROP TABLE kept_shifts; DROP TABLE kept_horizons;
+      DROP TRIGGER kept_forget_layers ON layers; DROP TRIGGER kept_forget_overrides ON overrides;
+      DROP TRIGGER kept_forget_schedules ON schedules; DROP FUNCTION kept_forget_schedule();
+      UPDATE oncall_schema SET version = 1;`);
+    expect(run(['who'], { ONCALL_DB: url }).stderr).toMatch(/run `oncall db migrate`/);
+    expect(json(ok(run(['db', 'migrate', '--json'], { ONCALL_DB: url })))).toMatchObject({ before: 1, after: 2 });
+    expect(psql(pg.bin, url, 'SELECT count(*) FROM kept_horizons;').trim()).toBe('3');
+    expect(ok(run(['who', '--json'], { ONCALL_DB: url })).stdout).toBe(who);
   });
 
   test('a database at another schema version is refused with what to run; nothing is migrated silently', () => {
@@ -35,7 +50,7 @@ describe.runIf(onPostgres)('a shared PostgreSQL database', () => {
     psql(pg.bin, url, 'UPDATE oncall_schema SET version = version + 1;');
     const newer = run(['who'], { ONCALL_DB: url });
     expect(newer.status).toBe(1);
-    expect(newer.stderr).toMatch(/has schema 2, newer than this oncall knows \(1\): upgrade oncall/);
+    expect(newer.stderr).toMatch(/has schema 3, newer than this oncall knows \(2\): upgrade oncall/);
     psql(pg.bin, url, 'UPDATE oncall_schema SET version = 0;');
     const older = run(['override', 'list'], { ONCALL_DB: url });
     expect(older.status).toBe(1);
@@ -50,9 +65,9 @@ describe.runIf(onPostgres)('a shared PostgreSQL database', () => {
     expect(human.stdout).toMatch(/^Backend: {3}PostgreSQL \d+/m);
     expect(human.stdout).toMatch(/^Location: {2}postgres:\/\/postgres:\*\*\*@.* \(set by ONCALL_DB\)$/m);
     expect(human.stdout).toMatch(/^User: {6}postgres$/m);
-    expect(human.stdout).toMatch(/^Schema: {4}1, up to date$/m);
+    expect(human.stdout).toMatch(/^Schema: {4}2, up to date$/m);
     const data = json(run(['db', 'status', '--json', '--db', withPassword]));
-    expect(data).toMatchObject({ backend: 'postgres', setBy: '--db', user: 'postgres', schema: { version: 1, known: 1, state: 'current' } });
+    expect(data).toMatchObject({ backend: 'postgres', setBy: '--db', user: 'postgres', schema: { version: 2, known: 2, state: 'current' } });
     expect(JSON.stringify(data) + human.stdout + human.stderr).not.toContain('s3cret-pw');
   });
 
