@@ -14,8 +14,10 @@
 // (a running oncall may still load its timeline module) and removed by a later build.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { catalogueFile, countryFile } from './holiday-data.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
@@ -40,7 +42,8 @@ const TIMELINE_UI = './timeline-ui.mjs';
 // as Node imports CommonJS: a default import is the whole module.exports.
 const VENDOR = {
   zod: "export * from 'zod';", // apply's file checks
-  'date-holidays': "module.exports = require('date-holidays').default;", // holiday regions
+  // holiday regions: the package's parser, with one country's data per file (vendor-date-holidays.cjs)
+  'date-holidays': "module.exports = require('./scripts/vendor-date-holidays.cjs');",
   'ical.js': "module.exports = require('ical.js').default;", // timeoff import
   'chrono-node': "export * from 'chrono-node';", // time words ("next monday")
 };
@@ -60,6 +63,26 @@ const vendorFiles = {
   },
 };
 const vendorPath = (name) => `./vendor/${name}.cjs`;
+// The holidays' vendor file takes moment-timezone without its 700 KB of zones: each country's
+// data file brings the zones it needs.
+const momentWithoutZones = {
+  name: 'moment-without-zones',
+  setup(b) {
+    b.onResolve({ filter: /^moment-timezone$/ }, () => ({ path: `${root}node_modules/moment-timezone/moment-timezone.js` }));
+  },
+};
+
+/** dist/vendor/holidays/: a file per country and a catalogue of names (scripts/holiday-data.js). */
+function writeHolidayData(folder) {
+  const require = createRequire(import.meta.url);
+  const { data } = require('date-holidays/data');
+  const zones = require('moment-timezone/data/packed/latest.json');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(`${folder}/catalogue.json`, JSON.stringify(catalogueFile(data)));
+  for (const country of Object.keys(data.holidays)) {
+    writeFileSync(`${folder}/${country}.json`, JSON.stringify(countryFile(data, zones, country)));
+  }
+}
 
 try {
   await build({
@@ -84,9 +107,11 @@ try {
       format: 'cjs',
       platform: 'node',
       target: 'node20',
+      plugins: name === 'date-holidays' ? [momentWithoutZones] : [],
       logLevel: 'warning',
     });
   }
+  writeHolidayData(`${fresh}/vendor/holidays`);
   await build({
     entryPoints: { oncall: 'src/cli/main.ts' },
     outdir: fresh,
