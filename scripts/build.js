@@ -42,8 +42,8 @@ const TIMELINE_UI = './timeline-ui.mjs';
 // as Node imports CommonJS: a default import is the whole module.exports.
 const VENDOR = {
   zod: "export * from 'zod';", // apply's file checks
-  // holiday regions: the package's parser, with one country's data per file (vendor-date-holidays.cjs)
-  'date-holidays': "module.exports = require('./scripts/vendor-date-holidays.cjs');",
+  // holiday regions: the package's parser, with one country's data per file (vendor-date-holidays.js)
+  'date-holidays': "module.exports = require('./scripts/vendor-date-holidays.js').default;",
   'ical.js': "module.exports = require('ical.js').default;", // timeoff import
   'chrono-node': "export * from 'chrono-node';", // time words ("next monday")
 };

@@ -1,6 +1,6 @@
 // Splits date-holidays' data set (every country, 800 KB) into one file per country for
 // dist/vendor/holidays/, so a run loads only the countries its teams use (see
-// scripts/vendor-date-holidays.cjs). Each file holds what date-holidays-parser reads for that
+// scripts/vendor-date-holidays.js). Each file holds what date-holidays-parser reads for that
 // country: its rules, the countries its rules borrow days from (`_days`), the shared names,
 // and the moment-timezone zones its rules are computed in.
 

@@ -6,12 +6,13 @@
 // (test/smoke/vendor-holidays.test.ts compares them with the package's).
 //
 // The build bundles this file with moment-timezone's code alone, without its zone data:
-// each country file brings the zones its holidays are computed in.
+// each country file brings the zones its holidays are computed in. Bundled as CommonJS, so
+// __dirname is the bundle's folder, dist/vendor/.
 
-const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
-const moment = require('moment-timezone');
-const HolidaysParser = require('date-holidays-parser').default;
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import moment from 'moment-timezone';
+import HolidaysParser from 'date-holidays-parser';
 
 const folder = join(__dirname, 'holidays');
 const read = (name) => JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8'));
@@ -40,7 +41,7 @@ function dataFor(country) {
 }
 
 /** As date-holidays' Holidays: new Holidays('DE', 'BE'); new Holidays() lists countries. */
-class Holidays extends HolidaysParser {
+export default class Holidays extends HolidaysParser {
   constructor(country, state, region, opts) {
     super(dataFor(country), country, state, region, opts);
   }
@@ -51,5 +52,3 @@ class Holidays extends HolidaysParser {
     return super.init(country, state, region, opts);
   }
 }
-
-module.exports = Holidays;
