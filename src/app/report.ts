@@ -3,9 +3,10 @@
 // each schedule spreads it.
 
 import type { HourBreakdown } from '../core/hours.js';
-import { addBreakdowns, breakDownHours, NO_HOURS } from '../core/hours.js';
+import { NO_HOURS, ZoneHours } from '../core/hours.js';
+import { IntervalTotals } from '../core/interval-totals.js';
 import { balanceScore, deviations } from '../core/balance.js';
-import type { Interval, Window } from '../core/index.js';
+import type { Window } from '../core/index.js';
 import { DAY_MS, addDays, continuousShifts, wallClockToInstant } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { publicHolidays } from '../core/holidays.js';
@@ -64,6 +65,9 @@ export async function computeReport(ctx: AppContext, store: Store, { window, tea
   const people = new Map((await listPeople(store)).map((p) => [p.id, p]));
   const regions = await teamHolidayRegions(store);
   const holidaysFor = holidayLookup(window);
+  const noHolidays = new IntervalTotals([]);
+  // One per zone: its nights and weekends are worked out once for all shifts seen from it.
+  const zones = new Map<string, ZoneHours>();
   const byPerson = new Map<string, PersonReport>();
   const entry = (person: string) => {
     let found = byPerson.get(person);
@@ -77,10 +81,15 @@ export async function computeReport(ctx: AppContext, store: Store, { window, tea
     for (const s of shifts) {
       if (s.person === null) continue;
       const zone = people.get(s.person)?.timezone ?? schedule.timezone;
-      const holidays = region ? holidaysFor(region, zone) : [];
-      const hours = breakDownHours(s.start, s.end, zone, { nightFrom: night.from, nightTo: night.to, holidays });
-      const report = entry(s.person);
-      report.hours = addBreakdowns(report.hours, hours);
+      const holidays = region ? holidaysFor(region, zone) : noHolidays;
+      let zoneHours = zones.get(zone);
+      if (!zoneHours) zones.set(zone, (zoneHours = new ZoneHours(zone, night.from, night.to)));
+      const hours = zoneHours.breakDown(s.start, s.end, holidays);
+      const sum = entry(s.person).hours;
+      sum.total += hours.total;
+      sum.night += hours.night;
+      sum.weekend += hours.weekend;
+      sum.holiday += hours.holiday;
       perSchedule.set(s.person, (perSchedule.get(s.person) ?? 0) + hours.total);
     }
     for (const continuousShift of continuousShifts(shifts)) entry(continuousShift.person).shifts += 1;
@@ -116,17 +125,17 @@ function balanceOf(schedule: string, team: string, hours: Map<string, number>): 
  * Public holidays of a team's region, as whole local days in the zone of the person on call:
  * Christmas Day is 25 December wherever they are.
  */
-function holidayLookup(window: Window): (region: string, zone: string) => Interval[] {
-  const cache = new Map<string, Interval[]>();
+function holidayLookup(window: Window): (region: string, zone: string) => IntervalTotals {
+  const cache = new Map<string, IntervalTotals>();
   return (region, zone) => {
     const key = `${region}|${zone}`;
     let intervals = cache.get(key);
     if (!intervals) {
       const dates = publicHolidays(region, window.start - 2 * DAY_MS, window.end + 2 * DAY_MS).map((h) => h.date);
-      intervals = dates.map((date) => {
+      intervals = new IntervalTotals(dates.map((date) => {
         const start = wallClockToInstant(`${date}T00:00`, zone);
         return { start, end: addDays(start, 1, zone) };
-      });
+      }));
       cache.set(key, intervals);
     }
     return intervals;
