@@ -22,6 +22,7 @@ export interface PublicHoliday {
 const calendars = new Map<string, Holidays>();
 const years = new Map<string, PublicHoliday[]>();
 let catalogue: Holidays | undefined; // an empty one, only for the lists of countries and states
+let countries: Record<string, string> | undefined; // the library names each one on every call
 
 /** Splits "de-be" into ["DE", "BE"], spelled as the library spells them, when it knows them. */
 function parseRegion(code: string): [string, string | undefined] | undefined {
@@ -32,7 +33,8 @@ function parseRegion(code: string): [string, string | undefined] | undefined {
   // code is checked against its lists of countries and states instead. Those are mostly
   // upper case, but not all (the Cook Islands' states are names such as "Rarotonga").
   const country = m[1].toUpperCase();
-  if (!Object.hasOwn(catalogue.getCountries(), country)) return undefined;
+  countries ??= catalogue.getCountries();
+  if (!Object.hasOwn(countries, country)) return undefined;
   if (m[2] === undefined) return [country, undefined];
   const wanted = m[2].toUpperCase();
   const state = Object.keys(catalogue.getStates(country) ?? {}).find((s) => s.toUpperCase() === wanted);
