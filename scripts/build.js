@@ -63,12 +63,12 @@ const vendorFiles = {
   },
 };
 const vendorPath = (name) => `./vendor/${name}.cjs`;
-// The holidays' vendor file takes moment-timezone without its 700 KB of zones: each country's
-// data file brings the zones it needs.
-const momentWithoutZones = {
-  name: 'moment-without-zones',
+// The holidays' vendor file takes moment-timezone's few calls on our own zone arithmetic
+// (scripts/vendor-moment-timezone.js) instead of moment and its 700 KB of zones.
+const momentOnWallClock = {
+  name: 'moment-on-wall-clock',
   setup(b) {
-    b.onResolve({ filter: /^moment-timezone$/ }, () => ({ path: `${root}node_modules/moment-timezone/moment-timezone.js` }));
+    b.onResolve({ filter: /^moment-timezone$/ }, () => ({ path: `${root}scripts/vendor-moment-timezone.js` }));
   },
 };
 
@@ -76,11 +76,10 @@ const momentWithoutZones = {
 function writeHolidayData(folder) {
   const require = createRequire(import.meta.url);
   const { data } = require('date-holidays/data');
-  const zones = require('moment-timezone/data/packed/latest.json');
   mkdirSync(folder, { recursive: true });
   writeFileSync(`${folder}/catalogue.json`, JSON.stringify(catalogueFile(data)));
   for (const country of Object.keys(data.holidays)) {
-    writeFileSync(`${folder}/${country}.json`, JSON.stringify(countryFile(data, zones, country)));
+    writeFileSync(`${folder}/${country}.json`, JSON.stringify(countryFile(data, country)));
   }
 }
 
@@ -107,7 +106,7 @@ try {
       format: 'cjs',
       platform: 'node',
       target: 'node20',
-      plugins: name === 'date-holidays' ? [momentWithoutZones] : [],
+      plugins: name === 'date-holidays' ? [momentOnWallClock] : [],
       logLevel: 'warning',
     });
   }

@@ -5,13 +5,11 @@
 // into dist/vendor/holidays/<country>.json), it gives the same answers for every region
 // (test/smoke/vendor-holidays.test.ts compares them with the package's).
 //
-// The build bundles this file with moment-timezone's code alone, without its zone data:
-// each country file brings the zones its holidays are computed in. Bundled as CommonJS, so
-// __dirname is the bundle's folder, dist/vendor/.
+// The build bundles this file with scripts/vendor-moment-timezone.js in moment-timezone's
+// place. Bundled as CommonJS, so __dirname is the bundle's folder, dist/vendor/.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import moment from 'moment-timezone';
 import HolidaysParser from 'date-holidays-parser';
 
 const folder = join(__dirname, 'holidays');
@@ -31,10 +29,7 @@ function dataFor(country) {
   if (!Object.hasOwn(catalogueData().holidays, code)) return { holidays: {}, names: {} };
   let data = countries.get(code);
   if (!data) {
-    const file = read(code);
-    moment.tz.add(file.zones.zones);
-    moment.tz.link(file.zones.links);
-    data = file.data;
+    data = read(code);
     countries.set(code, data);
   }
   return data;

@@ -1,9 +1,12 @@
 // The built CLI loads holidays from dist/vendor/: date-holidays' parser with one country's
-// data and zones per file (scripts/vendor-date-holidays.js), not the package with all of
-// them. It must answer exactly as the package does. The regions below are those the docs,
-// tests and benchmark use, plus every way one country's data reaches into another's
-// (`_days`), holidays computed in a zone other than the country's (Chile's solstice), and
-// the Hebrew and Islamic calendars, whose days start the evening before.
+// data per file (scripts/vendor-date-holidays.js), and moment-timezone's calls answered by
+// our own zone arithmetic (scripts/vendor-moment-timezone.js), not the package with every
+// country and every zone. It must answer exactly as the package does. The regions below are
+// those the docs, tests and benchmark use, plus every way one country's data reaches into
+// another's (`_days`), holidays computed in a zone other than the country's (Chile's
+// solstice, Japan's equinoxes at +09:00), the Hebrew and Islamic calendars, whose days start
+// the evening before, and zones whose clocks change at midnight (Santiago, Beirut, Havana,
+// Cairo, Asunción, Tehran until 2022).
 
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,11 +18,11 @@ const Vendored = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'vendor'
 
 const REGIONS: string[][] = [
   ['DE'], ['DE', 'BE'], ['DE', 'BY', 'A'], ['US'], ['US', 'CA'], ['GB'], ['GB', 'SCT'], ['JP'], ['AU'], ['AU', 'NSW'],
-  ['NZ'], ['AL'], ['CL'], ['IL'], ['SA'], ['IN'],
+  ['NZ'], ['AL'], ['CL'], ['IL'], ['SA'], ['IN'], ['LB'], ['CU'], ['EG'], ['PY'], ['IR'],
   // Borrowing days: from Spain's Canary Islands, Great Britain, the US, France, Australia.
   ['ES', 'CN', 'GC'], ['GG'], ['JE'], ['GU'], ['NC'], ['BL'], ['NF'],
 ];
-const YEARS = [2025, 2026, 2027, 2036];
+const YEARS = [2005, 2025, 2026, 2027, 2036];
 
 /** Everything the library gives for a year, dates as ISO text so a difference shows. */
 const year = (calendar: Holidays, y: number) =>
