@@ -4,7 +4,7 @@
 
 import { IntervalTotals } from './interval-totals.js';
 import type { Instant, Interval, MinuteOfDay } from './types.js';
-import { DAY_MS, MINUTE_MS, fromFloating, startOfDay, toFloating, weekdayOf } from './wall-clock.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, fromFloating, startOfDay, toFloating, weekdayOf } from './wall-clock.js';
 
 
 /** Milliseconds of a span, and how many of them are night, weekend and holiday time. */
@@ -31,6 +31,10 @@ export function breakDownHours(start: Instant, end: Instant, zone: string, optio
   return new ZoneHours(zone, options.nightFrom, options.nightTo).breakDown(start, end, new IntervalTotals(options.holidays));
 }
 
+/** No zone is further than this from UTC: Kiribati is +14:00, and local mean times before
+ * standard time reach 15:56 (Manila before 1845). */
+const MAX_OFFSET_MS = 16 * HOUR_MS;
+
 /** Days the night and weekend time of a zone is worked out for beyond what a span needs. */
 const MARGIN_MS = 31 * DAY_MS;
 
@@ -43,6 +47,10 @@ export class ZoneHours {
   // The local days [firstDay, lastDay] (floating midnights) that nights and weekends cover.
   private firstDay = Infinity;
   private lastDay = -Infinity;
+  // Spans within [safeFrom, safeTo) are covered whatever the zone's offset, so most shifts
+  // skip converting their ends to local time.
+  private safeFrom = Infinity;
+  private safeTo = -Infinity;
   private nights = new IntervalTotals([]);
   private weekends = new IntervalTotals([]);
 
@@ -58,7 +66,9 @@ export class ZoneHours {
     if (end <= start) return { ...NO_HOURS };
     // The day before the first one is included because its night window, when it wraps,
     // reaches into the morning on which the span starts.
-    this.cover(startOfDay(toFloating(start, this.zone)) - DAY_MS, startOfDay(toFloating(end, this.zone)));
+    if (start < this.safeFrom || end >= this.safeTo) {
+      this.cover(startOfDay(toFloating(start, this.zone)) - DAY_MS, startOfDay(toFloating(end, this.zone)));
+    }
     return {
       total: end - start,
       night: this.nights.within(start, end),
@@ -72,6 +82,8 @@ export class ZoneHours {
     if (first >= this.firstDay && last <= this.lastDay) return;
     this.firstDay = Math.min(this.firstDay, first - MARGIN_MS);
     this.lastDay = Math.max(this.lastDay, last + MARGIN_MS);
+    this.safeFrom = this.firstDay + 2 * DAY_MS + MAX_OFFSET_MS;
+    this.safeTo = this.lastDay + DAY_MS - MAX_OFFSET_MS;
     const { zone, nightFrom, nightTo } = this;
     const wraps = nightTo < nightFrom;
     const nights: Interval[] = [];
