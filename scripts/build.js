@@ -63,17 +63,30 @@ const vendorFiles = {
   },
 };
 const vendorPath = (name) => `./vendor/${name}.cjs`;
-// The holidays' vendor file takes moment-timezone's few calls on our own zone arithmetic
-// (scripts/vendor-moment-timezone.js) instead of moment and its 700 KB of zones.
-const momentOnWallClock = {
-  name: 'moment-on-wall-clock',
+// The holidays' vendor file, made lighter to load:
+// - moment-timezone's few calls are answered by our own zone arithmetic
+//   (scripts/vendor-moment-timezone.js) instead of moment and its 700 KB of zones;
+// - astronomia's Earth series are read from JSON on first use (scripts/vendor-vsop87-earth.js);
+// - astronomia's modules only define functions, so the ones nothing uses are left out (without
+//   being told, esbuild keeps all 50 in case loading them does something).
+const holidayVendor = {
+  name: 'holiday-vendor',
   setup(b) {
     b.onResolve({ filter: /^moment-timezone$/ }, () => ({ path: `${root}scripts/vendor-moment-timezone.js` }));
+    b.onResolve({ filter: /^astronomia\/data\/vsop87Bearth$/ }, () => ({ path: `${root}scripts/vendor-vsop87-earth.js` }));
+    b.onResolve({ filter: /./ }, async ({ path, importer, kind, resolveDir, pluginData }) => {
+      if (pluginData === 'astronomia' || !`${importer}|${path}`.includes('astronomia')) return undefined;
+      const found = await b.resolve(path, { kind, importer, resolveDir, pluginData: 'astronomia' });
+      return found.path.includes('/node_modules/astronomia/') ? { path: found.path, sideEffects: false } : undefined;
+    });
   },
 };
 
-/** dist/vendor/holidays/: a file per country and a catalogue of names (scripts/holiday-data.js). */
-function writeHolidayData(folder) {
+/**
+ * dist/vendor/holidays/: a file per country and a catalogue of names (scripts/holiday-data.js),
+ * and astronomia's Earth series.
+ */
+async function writeHolidayData(folder) {
   const require = createRequire(import.meta.url);
   const { data } = require('date-holidays/data');
   mkdirSync(folder, { recursive: true });
@@ -81,6 +94,8 @@ function writeHolidayData(folder) {
   for (const country of Object.keys(data.holidays)) {
     writeFileSync(`${folder}/${country}.json`, JSON.stringify(countryFile(data, country)));
   }
+  const { default: earth } = await import('astronomia/data/vsop87Bearth');
+  writeFileSync(`${folder}/vsop87Bearth.json`, JSON.stringify(earth));
 }
 
 try {
@@ -106,11 +121,11 @@ try {
       format: 'cjs',
       platform: 'node',
       target: 'node20',
-      plugins: name === 'date-holidays' ? [momentOnWallClock] : [],
+      plugins: name === 'date-holidays' ? [holidayVendor] : [],
       logLevel: 'warning',
     });
   }
-  writeHolidayData(`${fresh}/vendor/holidays`);
+  await writeHolidayData(`${fresh}/vendor/holidays`);
   await build({
     entryPoints: { oncall: 'src/cli/main.ts' },
     outdir: fresh,

@@ -4,8 +4,9 @@
 // country and every zone. It must answer exactly as the package does. The regions below are
 // those the docs, tests and benchmark use, plus every way one country's data reaches into
 // another's (`_days`), holidays computed in a zone other than the country's (Chile's
-// solstice, Japan's equinoxes at +09:00), the Hebrew and Islamic calendars, whose days start
-// the evening before, and zones whose clocks change at midnight (Santiago, Beirut, Havana,
+// solstice, Japan's equinoxes at +09:00), the Chinese and Korean calendars (which, like the
+// equinoxes, read astronomia's Earth series from the vendor folder), the Hebrew and Islamic
+// calendars, whose days start the evening before, and zones whose clocks change at midnight (Santiago, Beirut, Havana,
 // Cairo, Asunción, Tehran until 2022).
 
 import { createRequire } from 'node:module';
@@ -18,7 +19,7 @@ const Vendored = createRequire(import.meta.url)(path.join(ROOT, 'dist', 'vendor'
 
 const REGIONS: string[][] = [
   ['DE'], ['DE', 'BE'], ['DE', 'BY', 'A'], ['US'], ['US', 'CA'], ['GB'], ['GB', 'SCT'], ['JP'], ['AU'], ['AU', 'NSW'],
-  ['NZ'], ['AL'], ['CL'], ['IL'], ['SA'], ['IN'], ['LB'], ['CU'], ['EG'], ['PY'], ['IR'],
+  ['NZ'], ['AL'], ['CL'], ['IL'], ['SA'], ['IN'], ['LB'], ['CU'], ['EG'], ['PY'], ['IR'], ['CN'], ['KR'], ['VN'],
   // Borrowing days: from Spain's Canary Islands, Great Britain, the US, France, Australia.
   ['ES', 'CN', 'GC'], ['GG'], ['JE'], ['GU'], ['NC'], ['BL'], ['NF'],
 ];
