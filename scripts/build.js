@@ -16,7 +16,8 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { catalogueFile, countryFile } from './holiday-data.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -69,15 +70,22 @@ const vendorPath = (name) => `./vendor/${name}.cjs`;
 // - astronomia's Earth series are read from JSON on first use (scripts/vendor-vsop87-earth.js);
 // - astronomia's modules only define functions, so the ones nothing uses are left out (without
 //   being told, esbuild keeps all 50 in case loading them does something).
+// The parser is the one date-holidays itself uses, and the Earth series the one that parser
+// uses, wherever npm put them: the data files are written for them.
+const packageDir = (name, from) => dirname(createRequire(`${from}/`).resolve(`${name}/package.json`));
+const holidaysDir = packageDir('date-holidays', root);
+const parserDir = packageDir('date-holidays-parser', holidaysDir);
 const holidayVendor = {
   name: 'holiday-vendor',
   setup(b) {
+    b.onResolve({ filter: /^date-holidays-parser$/ }, ({ kind, pluginData }) =>
+      pluginData === 'parser' ? undefined : b.resolve('date-holidays-parser', { kind, resolveDir: holidaysDir, pluginData: 'parser' }));
     b.onResolve({ filter: /^moment-timezone$/ }, () => ({ path: `${root}scripts/vendor-moment-timezone.js` }));
     b.onResolve({ filter: /^astronomia\/data\/vsop87Bearth$/ }, () => ({ path: `${root}scripts/vendor-vsop87-earth.js` }));
     b.onResolve({ filter: /./ }, async ({ path, importer, kind, resolveDir, pluginData }) => {
       if (pluginData === 'astronomia' || !`${importer}|${path}`.includes('astronomia')) return undefined;
       const found = await b.resolve(path, { kind, importer, resolveDir, pluginData: 'astronomia' });
-      return found.path.includes('/node_modules/astronomia/') ? { path: found.path, sideEffects: false } : undefined;
+      return /[\\/]node_modules[\\/]astronomia[\\/]/.test(found.path) ? { path: found.path, sideEffects: false } : undefined;
     });
   },
 };
@@ -87,14 +95,14 @@ const holidayVendor = {
  * and astronomia's Earth series.
  */
 async function writeHolidayData(folder) {
-  const require = createRequire(import.meta.url);
-  const { data } = require('date-holidays/data');
+  const { data } = createRequire(`${holidaysDir}/`)('./lib/data.cjs');
   mkdirSync(folder, { recursive: true });
   writeFileSync(`${folder}/catalogue.json`, JSON.stringify(catalogueFile(data)));
   for (const country of Object.keys(data.holidays)) {
     writeFileSync(`${folder}/${country}.json`, JSON.stringify(countryFile(data, country)));
   }
-  const { default: earth } = await import('astronomia/data/vsop87Bearth');
+  const earthFile = join(packageDir('astronomia', parserDir), 'data', 'vsop87Bearth.js');
+  const { default: earth } = await import(pathToFileURL(earthFile).href);
   writeFileSync(`${folder}/vsop87Bearth.json`, JSON.stringify(earth));
 }
 
