@@ -14,8 +14,11 @@
 // (a running oncall may still load its timeline module) and removed by a later build.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { catalogueFile, countryFile } from './holiday-data.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
@@ -40,7 +43,8 @@ const TIMELINE_UI = './timeline-ui.mjs';
 // as Node imports CommonJS: a default import is the whole module.exports.
 const VENDOR = {
   zod: "export * from 'zod';", // apply's file checks
-  'date-holidays': "module.exports = require('date-holidays').default;", // holiday regions
+  // holiday regions: the package's parser, with one country's data per file (vendor-date-holidays.js)
+  'date-holidays': "module.exports = require('./scripts/vendor-date-holidays.js').default;",
   'ical.js': "module.exports = require('ical.js').default;", // timeoff import
   'chrono-node': "export * from 'chrono-node';", // time words ("next monday")
 };
@@ -60,6 +64,47 @@ const vendorFiles = {
   },
 };
 const vendorPath = (name) => `./vendor/${name}.cjs`;
+// The holidays' vendor file, made lighter to load:
+// - moment-timezone's few calls are answered by our own zone arithmetic
+//   (scripts/vendor-moment-timezone.js) instead of moment and its 700 KB of zones;
+// - astronomia's Earth series are read from JSON on first use (scripts/vendor-vsop87-earth.js);
+// - astronomia's modules only define functions, so the ones nothing uses are left out (without
+//   being told, esbuild keeps all 50 in case loading them does something).
+// The parser is the one date-holidays itself uses, and the Earth series the one that parser
+// uses, wherever npm put them: the data files are written for them.
+const packageDir = (name, from) => dirname(createRequire(`${from}/`).resolve(`${name}/package.json`));
+const holidaysDir = packageDir('date-holidays', root);
+const parserDir = packageDir('date-holidays-parser', holidaysDir);
+const holidayVendor = {
+  name: 'holiday-vendor',
+  setup(b) {
+    b.onResolve({ filter: /^date-holidays-parser$/ }, ({ kind, pluginData }) =>
+      pluginData === 'parser' ? undefined : b.resolve('date-holidays-parser', { kind, resolveDir: holidaysDir, pluginData: 'parser' }));
+    b.onResolve({ filter: /^moment-timezone$/ }, () => ({ path: `${root}scripts/vendor-moment-timezone.js` }));
+    b.onResolve({ filter: /^astronomia\/data\/vsop87Bearth$/ }, () => ({ path: `${root}scripts/vendor-vsop87-earth.js` }));
+    b.onResolve({ filter: /./ }, async ({ path, importer, kind, resolveDir, pluginData }) => {
+      if (pluginData === 'astronomia' || !`${importer}|${path}`.includes('astronomia')) return undefined;
+      const found = await b.resolve(path, { kind, importer, resolveDir, pluginData: 'astronomia' });
+      return /[\\/]node_modules[\\/]astronomia[\\/]/.test(found.path) ? { path: found.path, sideEffects: false } : undefined;
+    });
+  },
+};
+
+/**
+ * dist/vendor/holidays/: a file per country and a catalogue of names (scripts/holiday-data.js),
+ * and astronomia's Earth series.
+ */
+async function writeHolidayData(folder) {
+  const { data } = createRequire(`${holidaysDir}/`)('./lib/data.cjs');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(`${folder}/catalogue.json`, JSON.stringify(catalogueFile(data)));
+  for (const country of Object.keys(data.holidays)) {
+    writeFileSync(`${folder}/${country}.json`, JSON.stringify(countryFile(data, country)));
+  }
+  const earthFile = join(packageDir('astronomia', parserDir), 'data', 'vsop87Bearth.js');
+  const { default: earth } = await import(pathToFileURL(earthFile).href);
+  writeFileSync(`${folder}/vsop87Bearth.json`, JSON.stringify(earth));
+}
 
 try {
   await build({
@@ -84,9 +129,11 @@ try {
       format: 'cjs',
       platform: 'node',
       target: 'node20',
+      plugins: name === 'date-holidays' ? [holidayVendor] : [],
       logLevel: 'warning',
     });
   }
+  await writeHolidayData(`${fresh}/vendor/holidays`);
   await build({
     entryPoints: { oncall: 'src/cli/main.ts' },
     outdir: fresh,

@@ -3,9 +3,11 @@
 // each schedule spreads it.
 
 import type { HourBreakdown } from '../core/hours.js';
-import { addBreakdowns, breakDownHours, NO_HOURS } from '../core/hours.js';
+import { NO_HOURS, ZoneHours } from '../core/hours.js';
+import { IntervalTotals } from '../core/interval-totals.js';
 import { balanceScore, deviations } from '../core/balance.js';
-import type { Interval, Window } from '../core/index.js';
+import { byCodePoint } from '../core/by-code-point.js';
+import type { Window } from '../core/index.js';
 import { DAY_MS, addDays, continuousShifts, wallClockToInstant } from '../core/index.js';
 import { UserError } from '../errors.js';
 import { publicHolidays } from '../core/holidays.js';
@@ -64,6 +66,14 @@ export async function computeReport(ctx: AppContext, store: Store, { window, tea
   const people = new Map((await listPeople(store)).map((p) => [p.id, p]));
   const regions = await teamHolidayRegions(store);
   const holidaysFor = holidayLookup(window);
+  const noHolidays = new IntervalTotals([]);
+  // One per zone: its nights and weekends are worked out once for all shifts seen from it.
+  const zones = new Map<string, ZoneHours>();
+  const zoneHours = (zone: string) => {
+    let found = zones.get(zone);
+    if (!found) zones.set(zone, (found = new ZoneHours(zone, night.from, night.to)));
+    return found;
+  };
   const byPerson = new Map<string, PersonReport>();
   const entry = (person: string) => {
     let found = byPerson.get(person);
@@ -74,13 +84,21 @@ export async function computeReport(ctx: AppContext, store: Store, { window, tea
   for (const { schedule, shifts, members } of await finalShifts(ctx, store, schedules, window)) {
     const region = regions.get(schedule.team);
     const perSchedule = new Map<string, number>(members.map((m) => [m, 0]));
+    // What each person's shifts in this schedule are split with, looked up once per person.
+    const splits = new Map<string, { hours: ZoneHours; holidays: IntervalTotals; sum: HourBreakdown }>();
     for (const s of shifts) {
       if (s.person === null) continue;
-      const zone = people.get(s.person)?.timezone ?? schedule.timezone;
-      const holidays = region ? holidaysFor(region, zone) : [];
-      const hours = breakDownHours(s.start, s.end, zone, { nightFrom: night.from, nightTo: night.to, holidays });
-      const report = entry(s.person);
-      report.hours = addBreakdowns(report.hours, hours);
+      let split = splits.get(s.person);
+      if (!split) {
+        const zone = people.get(s.person)?.timezone ?? schedule.timezone;
+        split = { hours: zoneHours(zone), holidays: region ? holidaysFor(region, zone) : noHolidays, sum: entry(s.person).hours };
+        splits.set(s.person, split);
+      }
+      const hours = split.hours.breakDown(s.start, s.end, split.holidays);
+      split.sum.total += hours.total;
+      split.sum.night += hours.night;
+      split.sum.weekend += hours.weekend;
+      split.sum.holiday += hours.holiday;
       perSchedule.set(s.person, (perSchedule.get(s.person) ?? 0) + hours.total);
     }
     for (const continuousShift of continuousShifts(shifts)) entry(continuousShift.person).shifts += 1;
@@ -92,7 +110,7 @@ export async function computeReport(ctx: AppContext, store: Store, { window, tea
     if (!team || byPerson.has(person)) entry(person).incidents = count;
   }
   const list = [...byPerson.values()]
-    .sort((a, b) => b.hours.total - a.hours.total || a.person.localeCompare(b.person));
+    .sort((a, b) => b.hours.total - a.hours.total || byCodePoint(a.person, b.person));
   return { window, people: list, schedules: balances };
 }
 
@@ -107,7 +125,7 @@ function balanceOf(schedule: string, team: string, hours: Map<string, number>): 
     average,
     people: [...hours.entries()]
       .map(([person, h]) => ({ person, hours: h, ...diffs.get(person)! }))
-      .sort((a, b) => b.hours - a.hours || a.person.localeCompare(b.person)),
+      .sort((a, b) => b.hours - a.hours || byCodePoint(a.person, b.person)),
   };
 }
 
@@ -116,17 +134,17 @@ function balanceOf(schedule: string, team: string, hours: Map<string, number>): 
  * Public holidays of a team's region, as whole local days in the zone of the person on call:
  * Christmas Day is 25 December wherever they are.
  */
-function holidayLookup(window: Window): (region: string, zone: string) => Interval[] {
-  const cache = new Map<string, Interval[]>();
+function holidayLookup(window: Window): (region: string, zone: string) => IntervalTotals {
+  const cache = new Map<string, IntervalTotals>();
   return (region, zone) => {
     const key = `${region}|${zone}`;
     let intervals = cache.get(key);
     if (!intervals) {
       const dates = publicHolidays(region, window.start - 2 * DAY_MS, window.end + 2 * DAY_MS).map((h) => h.date);
-      intervals = dates.map((date) => {
+      intervals = new IntervalTotals(dates.map((date) => {
         const start = wallClockToInstant(`${date}T00:00`, zone);
         return { start, end: addDays(start, 1, zone) };
-      });
+      }));
       cache.set(key, intervals);
     }
     return intervals;

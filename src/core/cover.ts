@@ -4,6 +4,7 @@
 
 import { overlap } from './overlap.js';
 import type { FinalShifts, TimeOffInterval } from './problems.js';
+import { byCodePoint } from './by-code-point.js';
 import { continuousShifts } from './continuous-shifts.js';
 import type { Window } from './types.js';
 import { HOUR_MS } from './wall-clock.js';
@@ -77,7 +78,7 @@ export function rankCover(state: CoverState): CoverRanking {
       return { person, recent: c?.total ?? 0, nightsAndWeekends: c?.nightsAndWeekends ?? 0 };
     })
     // Less than an hour apart counts as equal, so nights and weekends decide.
-    .sort((a, b) => beyondAnHour(a.recent - b.recent) || a.nightsAndWeekends - b.nightsAndWeekends || a.person.localeCompare(b.person));
+    .sort((a, b) => beyondAnHour(a.recent - b.recent) || a.nightsAndWeekends - b.nightsAndWeekends || byCodePoint(a.person, b.person));
   const teamAverage = team.length === 0 ? 0 : team.reduce((sum, p) => sum + (state.carried.get(p)?.total ?? 0), 0) / team.length;
   return { candidates, ruledOut, teamAverage };
 }

@@ -16,9 +16,13 @@ export interface PublicHoliday {
 }
 
 
-// Building a Holidays object compiles the region's rules; reuse one per region.
+// Building a Holidays object compiles the region's rules; reuse one per region. A year's
+// holidays cost the library 10-60 ms (moment parses every date it gives), so each region's
+// public holidays of a year are computed once: a report asks for them per person's zone.
 const calendars = new Map<string, Holidays>();
+const years = new Map<string, PublicHoliday[]>();
 let catalogue: Holidays | undefined; // an empty one, only for the lists of countries and states
+let countries: Record<string, string> | undefined; // the library names each one on every call
 
 /** Splits "de-be" into ["DE", "BE"], spelled as the library spells them, when it knows them. */
 function parseRegion(code: string): [string, string | undefined] | undefined {
@@ -29,7 +33,8 @@ function parseRegion(code: string): [string, string | undefined] | undefined {
   // code is checked against its lists of countries and states instead. Those are mostly
   // upper case, but not all (the Cook Islands' states are names such as "Rarotonga").
   const country = m[1].toUpperCase();
-  if (!Object.hasOwn(catalogue.getCountries(), country)) return undefined;
+  countries ??= catalogue.getCountries();
+  if (!Object.hasOwn(countries, country)) return undefined;
   if (m[2] === undefined) return [country, undefined];
   const wanted = m[2].toUpperCase();
   const state = Object.keys(catalogue.getStates(country) ?? {}).find((s) => s.toUpperCase() === wanted);
@@ -41,7 +46,8 @@ export function isKnownHolidayRegion(code: string): boolean {
   return parseRegion(code) !== undefined;
 }
 
-function calendarFor(code: string): Holidays {
+/** The region's key ("DE-BE") and its calendar; throws for a region the data set does not know. */
+function calendarFor(code: string): [string, Holidays] {
   const region = parseRegion(code);
   if (!region) throw new Error(`unknown holiday region ${code}`);
   const key = region.join('-');
@@ -51,7 +57,20 @@ function calendarFor(code: string): Holidays {
     calendar = state === undefined ? new Holidays(country) : new Holidays(country, state);
     calendars.set(key, calendar);
   }
-  return calendar;
+  return [key, calendar];
+}
+
+/** The public holidays of a local calendar year, in the library's order, as it gives them. */
+function publicOfYear(key: string, calendar: Holidays, year: number): PublicHoliday[] {
+  let found = years.get(`${key}|${year}`);
+  if (!found) {
+    found = calendar.getHolidays(year)
+      .filter((h) => h.type === 'public')
+      // "2026-12-25 00:00:00" → "2026-12-25"
+      .map((h) => ({ start: h.start.getTime(), end: h.end.getTime(), date: h.date.slice(0, 10), name: h.name }));
+    years.set(`${key}|${year}`, found);
+  }
+  return found;
 }
 
 /**
@@ -59,7 +78,7 @@ function calendarFor(code: string): Holidays {
  * [from, to), sorted, one per local date. Throws for a region the data set does not know.
  */
 export function publicHolidays(code: string, from: Instant, to: Instant): PublicHoliday[] {
-  const calendar = calendarFor(code);
+  const [key, calendar] = calendarFor(code);
   if (to <= from) return [];
   // The library works in local calendar years. A region's year starts up to 14 hours away
   // from the UTC one, so a day of margin on each side catches every year the window touches.
@@ -67,11 +86,8 @@ export function publicHolidays(code: string, from: Instant, to: Instant): Public
   const lastYear = new Date(to + DAY_MS).getUTCFullYear();
   const byDate = new Map<string, PublicHoliday>();
   for (let year = firstYear; year <= lastYear; year++) {
-    for (const h of calendar.getHolidays(year)) {
-      if (h.type !== 'public') continue;
-      const start = h.start.getTime();
-      const end = h.end.getTime();
-      const date = h.date.slice(0, 10); // "2026-12-25 00:00:00" → "2026-12-25"
+    for (const h of publicOfYear(key, calendar, year)) {
+      const { start, end, date } = h;
       if (end <= from || start >= to) continue;
       // A date can carry two public holidays (a moving feast on a national day). They become
       // one entry whose span covers both: Islamic holidays start at 18:00 the evening before.
@@ -80,7 +96,7 @@ export function publicHolidays(code: string, from: Instant, to: Instant): Public
         date,
         same
           ? { start: Math.min(same.start, start), end: Math.max(same.end, end), date, name: `${same.name}, ${h.name}` }
-          : { start, end, date, name: h.name },
+          : { ...h },
       );
     }
   }

@@ -2,8 +2,9 @@
 // call lives them in their own zone. Every figure is real elapsed time: a night that
 // contains a spring-forward jump is an hour shorter, one with a fall-back an hour longer.
 
-import type { Instant, MinuteOfDay } from './types.js';
-import { DAY_MS, MINUTE_MS, fromFloating, startOfDay, toFloating, weekdayOf } from './wall-clock.js';
+import { IntervalTotals } from './interval-totals.js';
+import type { Instant, Interval, MinuteOfDay } from './types.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, fromFloating, startOfDay, toFloating, weekdayOf } from './wall-clock.js';
 
 
 /** Milliseconds of a span, and how many of them are night, weekend and holiday time. */
@@ -27,27 +28,79 @@ export interface HourOptions {
 
 /** Splits [start, end) as seen from `zone`. A span with end ≤ start has no hours at all. */
 export function breakDownHours(start: Instant, end: Instant, zone: string, options: HourOptions): HourBreakdown {
-  if (end <= start) return { ...NO_HOURS };
-  const overlap = (from: Instant, to: Instant) => Math.max(0, Math.min(to, end) - Math.max(from, start));
+  return new ZoneHours(zone, options.nightFrom, options.nightTo).breakDown(start, end, new IntervalTotals(options.holidays));
+}
 
-  const { nightFrom, nightTo } = options;
-  const wraps = nightTo < nightFrom;
-  let night = 0;
-  let weekend = 0;
-  // Walk the local days. The day before the first one is included because its night
-  // window, when it wraps, reaches into the morning on which the span starts.
-  const lastDay = startOfDay(toFloating(end, zone));
-  for (let day = startOfDay(toFloating(start, zone)) - DAY_MS; day <= lastDay; day += DAY_MS) {
-    // Local boundaries become instants, so a DST jump inside a window changes its real
-    // length instead of being counted on the wall clock.
-    if (nightFrom !== nightTo) {
-      const nightEnd = day + (wraps ? DAY_MS : 0) + nightTo * MINUTE_MS;
-      night += overlap(reached(day + nightFrom * MINUTE_MS, zone), reached(nightEnd, zone));
+/** No zone is further than this from UTC: Kiribati is +14:00, and local mean times before
+ * standard time reach 15:56 (Manila before 1845). */
+const MAX_OFFSET_MS = 16 * HOUR_MS;
+
+/** Days the night and weekend time of a zone is worked out for beyond what a span needs. */
+const MARGIN_MS = 31 * DAY_MS;
+
+/**
+ * The nights and weekends of one zone as instants, worked out once per local day and kept,
+ * so splitting many shifts in the same zone (a report) reads each span with two binary
+ * searches instead of converting every day of every shift again.
+ */
+export class ZoneHours {
+  // The local days [firstDay, lastDay] (floating midnights) that nights and weekends cover.
+  private firstDay = Infinity;
+  private lastDay = -Infinity;
+  // Spans within [safeFrom, safeTo) are covered whatever the zone's offset, so most shifts
+  // skip converting their ends to local time.
+  private safeFrom = Infinity;
+  private safeTo = -Infinity;
+  private nights = new IntervalTotals([]);
+  private weekends = new IntervalTotals([]);
+
+  /** The nightly window as in HourOptions. */
+  constructor(
+    private readonly zone: string,
+    private readonly nightFrom: MinuteOfDay,
+    private readonly nightTo: MinuteOfDay,
+  ) {}
+
+  /** Splits [start, end); `holidays` as in HourOptions, already joined. */
+  breakDown(start: Instant, end: Instant, holidays: IntervalTotals): HourBreakdown {
+    if (end <= start) return { ...NO_HOURS };
+    // The day before the first one is included because its night window, when it wraps,
+    // reaches into the morning on which the span starts.
+    if (start < this.safeFrom || end >= this.safeTo) {
+      this.cover(startOfDay(toFloating(start, this.zone)) - DAY_MS, startOfDay(toFloating(end, this.zone)));
     }
-    if (weekdayOf(day) >= 6) weekend += overlap(reached(day, zone), reached(day + DAY_MS, zone));
+    return {
+      total: end - start,
+      night: this.nights.within(start, end),
+      weekend: this.weekends.within(start, end),
+      holiday: holidays.within(start, end),
+    };
   }
 
-  return { total: end - start, night, weekend, holiday: unionLength(options.holidays, start, end) };
+  /** Works out the days [first, last] and a margin around them, unless they are known. */
+  private cover(first: number, last: number): void {
+    if (first >= this.firstDay && last <= this.lastDay) return;
+    this.firstDay = Math.min(this.firstDay, first - MARGIN_MS);
+    this.lastDay = Math.max(this.lastDay, last + MARGIN_MS);
+    this.safeFrom = this.firstDay + 2 * DAY_MS + MAX_OFFSET_MS;
+    this.safeTo = this.lastDay + DAY_MS - MAX_OFFSET_MS;
+    const { zone, nightFrom, nightTo } = this;
+    const wraps = nightTo < nightFrom;
+    const nights: Interval[] = [];
+    const weekends: Interval[] = [];
+    for (let day = this.firstDay; day <= this.lastDay; day += DAY_MS) {
+      // Local boundaries become instants, so a DST jump inside a window changes its real
+      // length instead of being counted on the wall clock. Each day's windows end before
+      // the next day's begin, so the union of them all is their sum.
+      if (nightFrom !== nightTo) {
+        const nightEnd = day + (wraps ? DAY_MS : 0) + nightTo * MINUTE_MS;
+        nights.push({ start: reached(day + nightFrom * MINUTE_MS, zone), end: reached(nightEnd, zone) });
+      }
+      if (weekdayOf(day) >= 6) weekends.push({ start: reached(day, zone), end: reached(day + DAY_MS, zone) });
+    }
+    this.nights = new IntervalTotals(nights);
+    this.weekends = new IntervalTotals(weekends);
+  }
 }
 
 /**
@@ -70,29 +123,4 @@ function reached(floating: number, zone: string): Instant {
     else before = mid;
   }
   return after;
-}
-
-/** Length of the union of `intervals` within [start, end): overlapping holidays count once. */
-function unionLength(intervals: { start: Instant; end: Instant }[], start: Instant, end: Instant): number {
-  const clipped = intervals
-    .map((s) => ({ start: Math.max(s.start, start), end: Math.min(s.end, end) }))
-    .filter((s) => s.end > s.start)
-    .sort((a, b) => a.start - b.start);
-  let length = 0;
-  let reached = start; // everything before this instant is already counted
-  for (const s of clipped) {
-    if (s.end <= reached) continue;
-    length += s.end - Math.max(s.start, reached);
-    reached = s.end;
-  }
-  return length;
-}
-
-export function addBreakdowns(a: HourBreakdown, b: HourBreakdown): HourBreakdown {
-  return {
-    total: a.total + b.total,
-    night: a.night + b.night,
-    weekend: a.weekend + b.weekend,
-    holiday: a.holiday + b.holiday,
-  };
 }

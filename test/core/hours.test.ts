@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { DateTime } from 'luxon';
-import { addBreakdowns, breakDownHours, NO_HOURS, type HourBreakdown } from '../../src/core/hours.js';
+import fc from 'fast-check';
+import { breakDownHours, NO_HOURS, ZoneHours } from '../../src/core/hours.js';
+import { IntervalTotals } from '../../src/core/interval-totals.js';
 import { at, BERLIN, LORD_HOWE, NY } from './helpers.js';
 
 const H = 3_600_000;
@@ -143,11 +145,28 @@ describe('breakDownHours, short and empty spans', () => {
   });
 });
 
-test('addBreakdowns adds field by field', () => {
-  const a: HourBreakdown = { total: 10, night: 3, weekend: 2, holiday: 1 };
-  const b: HourBreakdown = { total: 5, night: 1, weekend: 0, holiday: 4 };
-  expect(addBreakdowns(a, b)).toEqual({ total: 15, night: 4, weekend: 2, holiday: 5 });
-  expect(addBreakdowns(NO_HOURS, a)).toEqual(a);
+// A report keeps one ZoneHours per zone for all its shifts; it works out days as spans need
+// them, so spans far apart and in any order must read as they do from a fresh one.
+describe('a ZoneHours kept for many spans answers as a fresh one for each', () => {
+  const spans = fc.array(
+    fc.tuple(fc.integer({ min: at('2025-01-01T00:00Z'), max: at('2028-01-01T00:00Z') }), fc.integer({ min: 0, max: 10 * 24 * 4 })),
+    { minLength: 1, maxLength: 12 },
+  );
+  for (const zone of [BERLIN, NY, LORD_HOWE]) {
+    test(zone, () => {
+      fc.assert(
+        fc.property(spans, (list) => {
+          const kept = new ZoneHours(zone, NIGHT.nightFrom, NIGHT.nightTo);
+          const holidays = [{ start: at('2026-12-24T23:00Z'), end: at('2026-12-26T23:00Z') }];
+          for (const [start, quarters] of list) {
+            const end = start + quarters * 15 * 60_000;
+            const fresh = breakDownHours(start, end, zone, { ...NIGHT, holidays });
+            expect(kept.breakDown(start, end, new IntervalTotals(holidays))).toEqual(fresh);
+          }
+        }),
+      );
+    });
+  }
 });
 
 // Cross-check against a brute-force count in 15-minute steps with luxon's own zone reading.
