@@ -4,7 +4,7 @@
 import type { PersonConfig, Window } from '../core/index.js';
 import { unknownId } from '../core/index.js';
 import { changeHistories, listPeople, type ScheduleInfo } from '../storage/read.js';
-import { feedWriter, writeFeed, type FeedEvent, type FeedHeader } from '../calendars/ics-feed.js';
+import { feedWriter, prepareFeeds, writeFeed, type FeedEvent, type FeedHeader } from '../calendars/ics-feed.js';
 import type { AppContext } from './context.js';
 import { feedEvents, type FillEvent } from './feed-events.js';
 import { selectSchedules } from './select-schedules.js';
@@ -42,11 +42,17 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
   const progress = query.onProgress ?? (() => undefined);
   progress(`resolving ${schedules.length} schedules`);
   const only = query.personIds ? new Set(query.personIds) : undefined;
-  const found = await eventShifts(store, schedules, query.window, only);
-  const histories = await changeHistories(store, schedules.map((s) => s.id), {
-    start: query.window.start - EDGE_MARGIN,
-    end: query.window.end + EDGE_MARGIN,
-  });
+  // Both reads are asked for at once: a PostgreSQL server reads the histories while the
+  // schedules resolve here, and ics formats its event while the server reads the schedules.
+  const reads = Promise.all([
+    eventShifts(store, schedules, query.window, only),
+    changeHistories(store, schedules.map((s) => s.id), {
+      start: query.window.start - EDGE_MARGIN,
+      end: query.window.end + EDGE_MARGIN,
+    }),
+  ]);
+  prepareFeeds({ stamp: ctx.now, alarmMinutes: query.alarmMinutes });
+  const [found, histories] = await reads;
   const fill = feedEvents(found, schedules, people, histories);
   const feed = (name: string, timezone: string, shifts: number[]) => ({
     name,

@@ -54,11 +54,14 @@ export async function eventShifts(
       owners.push(i);
     }
   });
+  // The keys in typed arrays: reading them from shifts of many shapes made sorting 30 000
+  // shifts take 100 ms. Positions are sorted, so ties keep the order found (a stable sort).
+  const starts = Float64Array.from(shifts, (s) => s.start);
   const rank = idRanks(schedules);
-  // Sorting positions keeps ties in the order found, as a stable sort of the events did.
-  const order = shifts.map((_, k) => k).sort((a, b) =>
-    shifts[a].start - shifts[b].start ||
-    rank[owners[a]] - rank[owners[b]] ||
+  const ranks = Int32Array.from(owners, (owner) => rank[owner]);
+  const order = Array.from(shifts, (_, k) => k).sort((a, b) =>
+    starts[a] - starts[b] ||
+    ranks[a] - ranks[b] ||
     byCodePoint(shifts[a].person, shifts[b].person) ||
     a - b);
   return { shifts: order.map((k) => shifts[k]), owners: order.map((k) => owners[k]) };

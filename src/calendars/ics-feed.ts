@@ -35,8 +35,13 @@ export interface FeedWriter {
 
 export const PRODUCT_ID = '-//oncall//oncall 0.1//EN';
 
-// ics is CommonJS; loading it through require keeps it out of every other command.
-const ics = createRequire(import.meta.url)('ics') as typeof import('ics');
+// ics is CommonJS, loaded when this module is (only by the commands that write feeds). In the
+// CommonJS bundle `require` exists and esbuild bundles what it names: loaded from
+// node_modules, ics and its dependencies (yup, nanoid, runes2) took 60-100 ms to find, read
+// and compile, a tenth of exporting every schedule. Run from source as an ES module (the
+// tests), createRequire loads it from node_modules.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load that esbuild bundles
+const ics = (typeof require === 'function' ? require('ics') : createRequire(import.meta.url)('ics')) as typeof import('ics');
 
 export function writeFeed(feed: Feed): string {
   if (feed.events.length === 0) return finish(icsOutput([]), feed);
@@ -54,7 +59,7 @@ export function writeFeed(feed: Feed): string {
  * same as ics writing every event).
  */
 export function feedWriter(header: FeedHeader): FeedWriter {
-  const lines = withCalendarProperties(unfold(icsOutput([icsEvent(MARKED, header)])), header);
+  const lines = withCalendarProperties(markedOutput(header), header);
   const begin = lines.indexOf('BEGIN:VEVENT');
   const end = lines.lastIndexOf('END:VEVENT');
   const head = serialize(lines.slice(0, begin));
@@ -78,6 +83,23 @@ export function feedWriter(header: FeedHeader): FeedWriter {
   };
 }
 
+// What ics writes for the marked event depends only on the time stamp and the reminder (the
+// calendar's name and zone are added after it): one export's feeds (500 with --split-by
+// person) share it.
+const marked = new Map<string, string[]>();
+
+/** Has ics write the marked event now (for example while a database answers). */
+export function prepareFeeds(header: Pick<FeedHeader, 'stamp' | 'alarmMinutes'>): void {
+  markedOutput(header);
+}
+
+function markedOutput(header: Pick<FeedHeader, 'stamp' | 'alarmMinutes'>): string[] {
+  const key = `${header.stamp}|${header.alarmMinutes}`;
+  let lines = marked.get(key);
+  if (!lines) marked.set(key, (lines = unfold(icsOutput([icsEvent(MARKED, header)]))));
+  return lines;
+}
+
 /** One event's VEVENT as ics writes it, folded. */
 function alone(e: FeedEvent, feed: FeedHeader): string {
   const lines = withCalendarProperties(unfold(icsOutput([icsEvent(e, feed)])), feed);
@@ -98,7 +120,7 @@ function memo(f: (text: string) => string): (text: string) => string {
   };
 }
 
-function icsEvent(e: FeedEvent, feed: FeedHeader): EventAttributes {
+function icsEvent(e: FeedEvent, feed: Pick<FeedHeader, 'stamp' | 'alarmMinutes'>): EventAttributes {
   const event = {
     uid: e.uid,
     start: e.start,
