@@ -67,15 +67,25 @@ export function templateLine(line: string): string | VaryingLine {
   const [source] = sources;
   if (sources.size > 1 || source === 'uid') return { write: fill };
   const written = new Map<string | number, string>();
+  const valueOf = VALUE[source];
   return {
     write(e, escape) {
-      const value = e[source];
+      const value = valueOf(e);
       let text = written.get(value);
       if (text === undefined) written.set(value, (text = fill(e, escape)));
       return text;
     },
   };
 }
+
+// One function per value, not e[source]: a property read that meets one name stays fast.
+const VALUE: Record<Exclude<keyof FeedEvent, 'uid'>, (e: FeedEvent) => string | number> = {
+  summary: (e) => e.summary,
+  description: (e) => e.description,
+  start: (e) => e.start,
+  end: (e) => e.end,
+  sequence: (e) => e.sequence,
+};
 
 /** The line's texts with this event's values for the marks between them. */
 function filled(texts: string[], marks: Mark[], e: FeedEvent, escape: Escape): string {
@@ -86,7 +96,7 @@ function filled(texts: string[], marks: Mark[], e: FeedEvent, escape: Escape): s
 
 function valueOf(mark: Mark, e: FeedEvent, escape: Escape): string {
   switch (mark) {
-    case 'uid': return e.uid.replace(/\r?\n/g, '\\n');
+    case 'uid': return e.uid.includes('\n') ? e.uid.replace(/\r?\n/g, '\\n') : e.uid;
     case 'summary': return escape(e.summary);
     case 'description': return escape(e.description);
     case 'alarm': return escape(e.summary);
