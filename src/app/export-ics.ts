@@ -44,15 +44,14 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
   const only = query.personIds ? new Set(query.personIds) : undefined;
   // Both reads are asked for at once: a PostgreSQL server reads the histories while the
   // schedules resolve here, and ics formats its event while the server reads the schedules.
-  const reads = Promise.all([
+  const [found, histories] = await Promise.all([
     eventShifts(store, schedules, query.window, only),
     changeHistories(store, schedules.map((s) => s.id), {
       start: query.window.start - EDGE_MARGIN,
       end: query.window.end + EDGE_MARGIN,
     }),
+    Promise.resolve().then(() => prepareFeeds({ stamp: ctx.now, alarmMinutes: query.alarmMinutes })),
   ]);
-  prepareFeeds({ stamp: ctx.now, alarmMinutes: query.alarmMinutes });
-  const [found, histories] = await reads;
   const fill = feedEvents(found, schedules, people, histories);
   const feed = (name: string, timezone: string, shifts: number[]) => ({
     name,

@@ -1,6 +1,7 @@
 // The FeedEvent of each shift of an export: its UID, texts and SEQUENCE. Texts repeat (one
 // summary per schedule and person, one description per schedule and source), so each is
-// made once: 30 000 strings built and then looked up by content were a tenth of an export.
+// made once: 30 000 summaries built anew and then looked up by content in a Map took 160 of
+// the 2 500 ms an export took under the profiler.
 
 import type { ChangeHistory, PersonConfig, Shift } from '../core/index.js';
 import { sequenceOf } from '../core/index.js';
