@@ -13,13 +13,28 @@ function exclusiveTempPath(file: string): string {
   return path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
 }
 
-export function writeFileAtomic(file: string, text: string): void {
+/** Writes `text`, or its pieces one after the other (a feed is made as it is written). */
+export function writeFileAtomic(file: string, text: string | Iterable<string>): void {
   const temp = exclusiveTempPath(file);
+  let fd: number | undefined;
   try {
-    fs.writeFileSync(temp, text, { mode: 0o644, flag: 'wx' });
-    fs.renameSync(temp, file);
+    fd = onDisk(file, () => fs.openSync(temp, 'wx', 0o644));
+    for (const piece of typeof text === 'string' ? [text] : text) onDisk(file, () => fs.writeFileSync(fd!, piece));
+    onDisk(file, () => fs.closeSync(fd!));
+    fd = undefined;
+    onDisk(file, () => fs.renameSync(temp, file));
   } catch (e) {
+    if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+/** A failure of the file system as the user's to fix; a failure making the pieces is not. */
+function onDisk<T>(file: string, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
     throw new UserError(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path`);
   }
 }

@@ -2,12 +2,13 @@
 // person or schedule, for CI jobs that publish on-call calendars.
 
 import type { PersonConfig, Window } from '../core/index.js';
-import { sequenceOf, unknownId } from '../core/index.js';
+import { unknownId } from '../core/index.js';
 import { changeHistories, listPeople, type ScheduleInfo } from '../storage/read.js';
-import { utcStamp, writeFeed, type FeedEvent } from '../calendars/ics-feed.js';
+import { feedWriter, prepareFeeds, writeFeed, type FeedEvent, type FeedHeader } from '../calendars/ics-feed.js';
 import type { AppContext } from './context.js';
+import { feedEvents, type FillEvent } from './feed-events.js';
 import { selectSchedules } from './select-schedules.js';
-import { EDGE_MARGIN, shiftEvents } from './shift-events.js';
+import { EDGE_MARGIN, eventShifts } from './shift-events.js';
 
 export interface IcsQuery {
   scheduleIds?: string[];
@@ -27,12 +28,8 @@ export interface FeedFile {
   id?: string;
   name: string;
   events: number;
-  text: string;
-}
-
-interface FeedShift extends FeedEvent {
-  schedule: string;
-  person: string;
+  /** The feed's text in pieces, made as they are asked for (a feed of 30 000 shifts is 10 MB). */
+  chunks(): Iterable<string>;
 }
 
 export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedFile[]> {
@@ -44,55 +41,76 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
   }
   const progress = query.onProgress ?? (() => undefined);
   progress(`resolving ${schedules.length} schedules`);
-  const events = await feedEvents(store, schedules, people, query);
-  const feed = (name: string, timezone: string, list: FeedShift[]) =>
-    writeFeed({ name, timezone, stamp: ctx.now, events: list, alarmMinutes: query.alarmMinutes });
+  const only = query.personIds ? new Set(query.personIds) : undefined;
+  // Both reads are asked for at once: a PostgreSQL server reads the histories while the
+  // schedules resolve here, and ics formats its event while the server reads the schedules.
+  const [found, histories] = await Promise.all([
+    eventShifts(store, schedules, query.window, only),
+    changeHistories(store, schedules.map((s) => s.id), {
+      start: query.window.start - EDGE_MARGIN,
+      end: query.window.end + EDGE_MARGIN,
+    }),
+    Promise.resolve().then(() => prepareFeeds({ stamp: ctx.now, alarmMinutes: query.alarmMinutes })),
+  ]);
+  const fill = feedEvents(found, schedules, people, histories);
+  const feed = (name: string, timezone: string, shifts: number[]) => ({
+    name,
+    events: shifts.length,
+    chunks: () => feedChunks({ name, timezone, stamp: ctx.now, alarmMinutes: query.alarmMinutes }, shifts, fill),
+  });
 
   if (query.splitBy === 'schedule') {
-    return schedules.map((s, i) => {
-      progress(`writing feeds ${i + 1}/${schedules.length}`);
-      const list = events.filter((e) => e.schedule === s.id);
-      const name = `On call: ${s.name}`;
-      return { file: `${s.id}.ics`, kind: 'schedule', id: s.id, name, events: list.length, text: feed(name, s.timezone, list) };
-    });
+    const bySchedule = groups(found.owners, (owner) => owner);
+    return schedules.map((s, i) => ({
+      file: `${s.id}.ics`,
+      kind: 'schedule',
+      id: s.id,
+      ...feed(`On call: ${s.name}`, s.timezone, bySchedule.get(i) ?? []),
+    }));
   }
   if (query.splitBy === 'person') {
-    const ids = query.personIds ?? [...new Set(events.map((e) => e.person))].sort();
-    return ids.map((id, i) => {
-      progress(`writing feeds ${i + 1}/${ids.length}`);
+    const byPerson = groups(found.shifts, (shift) => shift.person);
+    const ids = query.personIds ?? [...byPerson.keys()].sort();
+    return ids.map((id) => {
       const person = people.get(id)!;
-      const list = events.filter((e) => e.person === id);
-      const name = `On call: ${person.name}`;
-      const zone = person.timezone ?? ctx.zone;
-      return { file: `${id}.ics`, kind: 'person', id, name, events: list.length, text: feed(name, zone, list) };
+      return { file: `${id}.ics`, kind: 'person', id, ...feed(`On call: ${person.name}`, person.timezone ?? ctx.zone, byPerson.get(id) ?? []) };
     });
   }
-  progress(`writing ${events.length} shifts`);
   const { name, timezone } = singleFeedTitle(schedules, query, people, ctx.zone);
-  return [{ kind: 'all', name, events: events.length, text: feed(name, timezone, events) }];
+  return [{ kind: 'all', ...feed(name, timezone, found.shifts.map((_, k) => k)) }];
 }
 
-async function feedEvents(
-  store: Awaited<ReturnType<AppContext['store']>>,
-  schedules: ScheduleInfo[],
-  people: Map<string, PersonConfig>,
-  query: IcsQuery,
-): Promise<FeedShift[]> {
-  const histories = await changeHistories(store, schedules.map((s) => s.id), {
-    start: query.window.start - EDGE_MARGIN,
-    end: query.window.end + EDGE_MARGIN,
+/** Positions of the list's items by key, each group in list order, keys in order of appearance. */
+function groups<T, K>(list: T[], key: (item: T) => K): Map<K, number[]> {
+  const found = new Map<K, number[]>();
+  list.forEach((item, k) => {
+    const group = found.get(key(item));
+    if (group) group.push(k);
+    else found.set(key(item), [k]);
   });
-  const only = query.personIds ? new Set(query.personIds) : undefined;
-  return (await shiftEvents(store, schedules, people, query.window, only)).map((e) => ({
-    uid: `${utcStamp(e.shift.start)}-${e.shift.person}-${e.schedule.id}@oncall`,
-    start: e.shift.start,
-    end: e.shift.end,
-    summary: e.summary,
-    description: e.description,
-    sequence: sequenceOf(e.shift, histories.get(e.schedule.id)!),
-    schedule: e.schedule.id,
-    person: e.shift.person,
-  }));
+  return found;
+}
+
+/** About this many characters at a time: short-lived strings instead of one of 10 MB. */
+const CHUNK_LENGTH = 1 << 18;
+
+function* feedChunks(header: FeedHeader, shifts: number[], fill: FillEvent): Generator<string> {
+  if (shifts.length === 0) {
+    yield writeFeed({ ...header, events: [] });
+    return;
+  }
+  const writer = feedWriter(header);
+  const e: FeedEvent = { uid: '', start: 0, end: 0, summary: '', description: '', sequence: 0 };
+  let chunk = writer.head;
+  for (const k of shifts) {
+    fill(k, e);
+    chunk += writer.event(e);
+    if (chunk.length >= CHUNK_LENGTH) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk + writer.tail;
 }
 
 function singleFeedTitle(schedules: ScheduleInfo[], query: IcsQuery, people: Map<string, PersonConfig>, zone: string) {

@@ -5,65 +5,103 @@
 import { createRequire } from 'node:module';
 import type { EventAttributes } from 'ics';
 import { RuntimeFailure } from '../errors.js';
-import { cleanText, escapeText, foldLine, serialize, unfold } from './ics-lines.js';
+import { cleanText, escapeText, serialize, unfold } from './ics-lines.js';
+import { MARKED, MARKS, templateLine, utcStamp, type FeedEvent } from './ics-template.js';
 
-export interface FeedEvent {
-  uid: string;
-  start: number;
-  end: number;
-  summary: string;
-  description: string;
-  sequence: number;
-}
+export { utcStamp, type FeedEvent };
 
-export interface Feed {
+/** A feed's calendar-level values. */
+export interface FeedHeader {
   name: string;
   /** The zone calendar apps should show the feed in (X-WR-TIMEZONE). */
   timezone: string;
   /** DTSTAMP of every event: "now", so that a pinned --now gives identical bytes. */
   stamp: number;
-  events: FeedEvent[];
   /** Minutes before each shift for a reminder, if any. */
   alarmMinutes?: number;
 }
 
+export interface Feed extends FeedHeader {
+  events: FeedEvent[];
+}
+
+/** A feed of at least one event, written piece by piece: its start, each event, its end. */
+export interface FeedWriter {
+  head: string;
+  /** One event's VEVENT, folded; `e` is not kept (the caller may reuse it). */
+  event(e: FeedEvent): string;
+  tail: string;
+}
+
 export const PRODUCT_ID = '-//oncall//oncall 0.1//EN';
 
-// ics is CommonJS; loading it through require keeps it out of every other command.
-const ics = createRequire(import.meta.url)('ics') as typeof import('ics');
+// ics is CommonJS, loaded when this module is (only by the commands that write feeds). In the
+// CommonJS bundle `require` exists and esbuild bundles what it names: loaded from
+// node_modules, ics and its dependencies (yup, nanoid, runes2) took 60-100 ms to find, read
+// and compile, a tenth of exporting every schedule. Run from source as an ES module (the
+// tests), createRequire loads it from node_modules.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load that esbuild bundles
+const ics = (typeof require === 'function' ? require('ics') : createRequire(import.meta.url)('ics')) as typeof import('ics');
 
 export function writeFeed(feed: Feed): string {
   if (feed.events.length === 0) return finish(icsOutput([]), feed);
-  // A pinned "now" that is one of the marks' times would be taken for a mark: write it all with ics.
-  if (utcStamp(feed.stamp) === MARKS.start || utcStamp(feed.stamp) === MARKS.end) {
-    return finish(icsOutput(feed.events.map((e) => icsEvent(e, feed))), feed);
-  }
-  // ics validates every event against its schema, which was 85 % of exporting 30 000 shifts.
-  // Every event of a feed has the same shape, so ics validates and formats one event whose
-  // varying values are markers, and each event is that text with its own values in place,
-  // escaped and formatted as ics does (test/calendars/ics-feed.test.ts checks the bytes are
-  // the same as ics writing every event).
-  const lines = withCalendarProperties(unfold(icsOutput([icsEvent(MARKED, feed)])), feed);
+  const writer = feedWriter(feed);
+  let text = writer.head;
+  for (const e of feed.events) text += writer.event(e);
+  return text + writer.tail;
+}
+
+/**
+ * ics validates every event against its schema, which was 85 % of exporting 30 000 shifts.
+ * Every event of a feed has the same shape, so ics validates and formats one event whose
+ * varying values are markers, and each event is that text with its own values in place,
+ * escaped and formatted as ics does (test/calendars/ics-feed.test.ts checks the bytes are the
+ * same as ics writing every event).
+ */
+export function feedWriter(header: FeedHeader): FeedWriter {
+  const lines = withCalendarProperties(markedOutput(header), header);
   const begin = lines.indexOf('BEGIN:VEVENT');
   const end = lines.lastIndexOf('END:VEVENT');
-  // Each line of the event: its folded text when nothing in it varies, else its pieces.
-  const event = lines.slice(begin, end + 1).map((line) => {
-    const pieces = line.split(MARKER);
-    return pieces.length === 1 ? `${foldLine(line)}\r\n` : pieces;
-  });
+  const head = serialize(lines.slice(0, begin));
+  const tail = serialize(lines.slice(end + 1));
+  // A pinned "now" that is one of the marks' times would be taken for a mark: ics writes each event.
+  if (utcStamp(header.stamp) === MARKS.start || utcStamp(header.stamp) === MARKS.end) {
+    return { head, tail, event: (e) => alone(e, header) };
+  }
+  const template = lines.slice(begin, end + 1).map(templateLine);
   const escape = memo(escapeText);
-  const body = feed.events.map((e) => {
-    // ics leaves out an empty SUMMARY or DESCRIPTION line: such an event goes through ics.
-    if (escape(e.summary) === '' || escape(e.description) === '') return alone(e, feed);
-    let text = '';
-    for (const line of event) text += typeof line === 'string' ? line : `${foldLine(fill(line, e, escape))}\r\n`;
-    return text;
-  });
-  return serialize(lines.slice(0, begin)) + body.join('') + serialize(lines.slice(end + 1));
+  return {
+    head,
+    tail,
+    event(e) {
+      // ics leaves out an empty SUMMARY or DESCRIPTION line: such an event goes through ics.
+      if (escape(e.summary) === '' || escape(e.description) === '') return alone(e, header);
+      let text = '';
+      for (const line of template) text += typeof line === 'string' ? line : line.write(e, escape);
+      return text;
+    },
+  };
+}
+
+// What ics writes for the marked event depends only on the time stamp and the reminder (the
+// calendar's name and zone are added after it): one export's feeds (500 with --split-by
+// person) share it.
+const marked = new Map<string, string[]>();
+
+/** Has ics write the marked event now (for example while a database answers). */
+export function prepareFeeds(header: Pick<FeedHeader, 'stamp' | 'alarmMinutes'>): void {
+  markedOutput(header);
+}
+
+function markedOutput(header: Pick<FeedHeader, 'stamp' | 'alarmMinutes'>): string[] {
+  const key = `${header.stamp}|${header.alarmMinutes}`;
+  let lines = marked.get(key);
+  if (!lines) marked.set(key, (lines = unfold(icsOutput([icsEvent(MARKED, header)]))));
+  return lines;
 }
 
 /** One event's VEVENT as ics writes it, folded. */
-function alone(e: FeedEvent, feed: Feed): string {
+function alone(e: FeedEvent, feed: FeedHeader): string {
   const lines = withCalendarProperties(unfold(icsOutput([icsEvent(e, feed)])), feed);
   return serialize(lines.slice(lines.indexOf('BEGIN:VEVENT'), lines.lastIndexOf('END:VEVENT') + 1));
 }
@@ -82,56 +120,7 @@ function memo(f: (text: string) => string): (text: string) => string {
   };
 }
 
-/** One event with a marker for every value that varies; a pattern that finds them. */
-const MARKS = {
-  uid: 'ONCALLMARKUID',
-  summary: 'ONCALLMARKSUMMARY',
-  description: 'ONCALLMARKDESCRIPTION',
-  alarm: 'ONCALLMARKALARM',
-  start: '19700102T030405Z',
-  end: '19700203T040506Z',
-  sequence: '918273645',
-} as const;
-const MARKED: FeedEvent = {
-  uid: MARKS.uid,
-  summary: MARKS.summary,
-  description: MARKS.description,
-  start: Date.UTC(1970, 0, 2, 3, 4, 5),
-  end: Date.UTC(1970, 1, 3, 4, 5, 6),
-  sequence: Number(MARKS.sequence),
-};
-const MARKER = new RegExp(`(${Object.values(MARKS).join('|')})`);
-const MARK_NAMES = new Map(Object.entries(MARKS).map(([name, mark]) => [mark as string, name]));
-
-/** A line's pieces (text, mark, text, …) with this event's values for the marks. */
-function fill(pieces: string[], e: FeedEvent, escape: (text: string) => string): string {
-  let text = '';
-  for (let i = 0; i < pieces.length; i++) {
-    if (i % 2 === 0) {
-      text += pieces[i];
-      continue;
-    }
-    switch (MARK_NAMES.get(pieces[i])) {
-      case 'uid': text += e.uid.replace(/\r?\n/g, '\\n'); break;
-      case 'summary': text += escape(e.summary); break;
-      case 'description': text += escape(e.description); break;
-      case 'alarm': text += escape(e.summary); break;
-      case 'start': text += utcStamp(e.start); break;
-      case 'end': text += utcStamp(e.end); break;
-      case 'sequence': text += String(e.sequence); break;
-    }
-  }
-  return text;
-}
-
-/** 20261123T080000Z, as ics writes a UTC time given in milliseconds (its year unpadded). */
-export function utcStamp(instant: number): string {
-  const d = new Date(instant);
-  const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-  return `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
-}
-
-function icsEvent(e: FeedEvent, feed: Feed): EventAttributes {
+function icsEvent(e: FeedEvent, feed: Pick<FeedHeader, 'stamp' | 'alarmMinutes'>): EventAttributes {
   const event = {
     uid: e.uid,
     start: e.start,
@@ -164,7 +153,7 @@ function icsOutput(events: EventAttributes[]): string {
 }
 
 /** Inserts the calendar-level properties right after METHOD. */
-function withCalendarProperties(lines: string[], feed: Feed): string[] {
+function withCalendarProperties(lines: string[], feed: FeedHeader): string[] {
   const name = escapeText(feed.name);
   const extra = [
     `NAME:${name}`,

@@ -6,6 +6,7 @@ import { addDays, MINUTE_MS, parseDelay, plural, WEEK_MS } from '../../core/inde
 import { UserError } from '../../errors.js';
 import { collect, invocation } from '../globals.js';
 import { statusLine } from '../status-line.js';
+import type { FeedFile } from '../../app/export-ics.js';
 import { iso } from '../json.js';
 import { dayCount, MAX_WINDOW_DAYS, windowOption } from '../window-option.js';
 
@@ -43,34 +44,37 @@ export function registerExport(program: Command): void {
       const { exportIcs } = await import('../../app/export-ics.js');
       const { writeFileAtomic, ensureDirectory } = await import('../../app/atomic-write.js');
       const status = statusLine(run.io.stderr);
-      const feeds = await exportIcs(run.ctx, {
-        scheduleIds: options.schedule,
-        team: options.team,
-        personIds: options.person,
-        window,
-        splitBy,
-        alarmMinutes,
-        onProgress: status.update,
-      }).finally(status.done);
-      if (!splitBy) {
-        if (options.output) {
-          writeFileAtomic(options.output, feeds[0].text);
-          if (run.json) run.printJson({ file: options.output, events: feeds[0].events }, 0);
-          else run.print(`Wrote ${options.output} (${plural(feeds[0].events, 'shift')}).`);
-        } else {
-          run.printData(feeds[0].text);
-        }
-        return;
-      }
-      ensureDirectory(options.outDir);
-      const saving = statusLine(run.io.stderr);
+      let feeds: FeedFile[];
+      let text: string | undefined;
       try {
-        feeds.forEach((feed, i) => {
-          saving.update(`saving feeds ${i + 1}/${feeds.length}`);
-          writeFileAtomic(path.join(options.outDir, feed.file!), feed.text);
+        feeds = await exportIcs(run.ctx, {
+          scheduleIds: options.schedule,
+          team: options.team,
+          personIds: options.person,
+          window,
+          splitBy,
+          alarmMinutes,
+          onProgress: status.update,
         });
+        if (!splitBy) {
+          status.update(`writing ${plural(feeds[0].events, 'shift')}`);
+          if (options.output) writeFileAtomic(options.output, feeds[0].chunks());
+          else text = [...feeds[0].chunks()].join('');
+        } else {
+          ensureDirectory(options.outDir);
+          feeds.forEach((feed, i) => {
+            status.update(`writing feeds ${i + 1}/${feeds.length}`);
+            writeFileAtomic(path.join(options.outDir, feed.file!), feed.chunks());
+          });
+        }
       } finally {
-        saving.done();
+        status.done();
+      }
+      if (!splitBy) {
+        if (text !== undefined) run.printData(text);
+        else if (run.json) run.printJson({ file: options.output, events: feeds[0].events }, 0);
+        else run.print(`Wrote ${options.output} (${plural(feeds[0].events, 'shift')}).`);
+        return;
       }
       const index = {
         generated: iso(run.ctx.now),
