@@ -7,6 +7,8 @@ import type { Store } from '../storage/store.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import type { AppContext } from './context.js';
 import { eachUsable } from './usable.js';
+import { keptOver } from '../storage/kept-shifts.js';
+import { KEPT_ENGINE } from './kept-shifts.js';
 
 export interface ScheduleShifts extends FinalShifts {
   schedule: ScheduleInfo;
@@ -17,9 +19,11 @@ export interface ScheduleShifts extends FinalShifts {
 /** Schedules whose rotation cannot be computed in the window are left out (set aside on `ctx`). */
 export async function finalShifts(ctx: AppContext, store: Store, schedules: ScheduleInfo[], window: Window): Promise<ScheduleShifts[]> {
   const inputs = await scheduleInputs(store, schedules, window);
+  // The shifts the last write kept, where they cover the window, are what resolution gives.
+  const kept = await keptOver(store, schedules.map((s) => s.id), window, KEPT_ENGINE);
   return eachUsable(ctx, inputs, window, (input, i) => ({
     schedule: schedules[i],
-    shifts: resolveSchedule(input, window),
+    shifts: kept.get(input.id)?.shifts ?? resolveSchedule(input, window),
     members: [...new Set(input.layers.filter((l) => !l.disabled).flatMap((l) => l.members))],
   })).flatMap((s) => s ?? []);
 }

@@ -18,8 +18,11 @@ import type { Store } from '../storage/store.js';
  */
 export const KEPT_ENGINE = 1;
 
-/** What a write keeps: from a month back to half a year ahead of its "now". */
-export const KEPT_BACK = 35 * DAY_MS;
+/**
+ * What a write keeps: from 100 days back (the last quarter, for `report`) to half a year
+ * ahead of its "now".
+ */
+export const KEPT_BACK = 100 * DAY_MS;
 export const KEPT_AHEAD = 190 * DAY_MS;
 
 /** Kept again, once a write is due anyway, when less than this is left either side. */

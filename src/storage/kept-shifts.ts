@@ -72,57 +72,72 @@ export async function keep(store: Store, scheduleId: string, horizon: Window, en
 /**
  * What is kept, by this engine, for schedules whose horizon holds `at`: their final shifts
  * from the one at `at` to those that begin before `until`, as kept (not cut). Schedules not
- * in the map must be resolved. One schedule is looked up by its id; for more, every kept
- * schedule is read (one statement, no list of ids to prepare) and the others dropped.
+ * in the map must be resolved.
  */
-export async function keptAt(store: Store, scheduleIds: string[], at: number, until: number, engine: number): Promise<Map<string, Kept>> {
-  const one = scheduleIds.length === 1;
-  const covering = `h.engine = ? AND h.start <= ? AND h."end" > ?${one ? ' AND h.schedule_id = ?' : ''}`;
-  const params = [engine, at, at, ...(one ? scheduleIds : [])];
-  const horizonSql = `SELECT h.schedule_id AS id, h.start, h."end" FROM kept_horizons h WHERE ${covering}`;
-  // The shift at `at` starts less than `longest` before it: the key (schedule_id, start)
-  // then finds each schedule's few rows, if the database loops over the horizons. SQLite
-  // does so for a CROSS JOIN (it otherwise walked every kept row in key order); PostgreSQL
-  // for a LATERAL subquery it may not flatten (OFFSET 0), where it otherwise scanned them all.
-  const fromSchedule = 'k.schedule_id = h.schedule_id AND k.start >= ? - h.longest AND k.start < ? AND k."end" > ?';
-  const columns = 'k.schedule_id AS id, k.start, k."end", k.person, k.source';
-  const [horizons, rows] = store.backend === 'postgres'
-    ? await asJson(store, horizonSql, params,
-      `SELECT ${columns} FROM kept_horizons h, LATERAL (SELECT * FROM kept_shifts k WHERE ${fromSchedule} OFFSET 0) k WHERE ${covering}`,
-      [at, until, at, ...params])
-    : [
-      await store.sql.all<HorizonRow>(horizonSql, params),
-      await store.sql.all<ShiftRow>(`SELECT ${columns} FROM kept_horizons h CROSS JOIN kept_shifts k WHERE ${covering} AND ${fromSchedule}`, [...params, at, until, at]),
-    ];
-  const wanted = new Set(scheduleIds);
-  const kept = new Map<string, Kept>(
-    horizons.filter((h) => wanted.has(h.id)).map((h) => [h.id, { horizon: { start: h.start, end: h.end }, shifts: [] }]),
-  );
-  for (const row of rows) kept.get(row.id)?.shifts.push({ start: row.start, end: row.end, person: row.person, source: row.source });
-  for (const { shifts } of kept.values()) shifts.sort((a, b) => a.start - b.start);
+export function keptAt(store: Store, scheduleIds: string[], at: number, until: number, engine: number): Promise<Map<string, Kept>> {
+  return readKept(store, scheduleIds, engine, 'h.start <= ? AND h."end" > ?', [at, at], { start: at, end: until });
+}
+
+/**
+ * What is kept, by this engine, for schedules whose horizon covers `window`: their final
+ * shifts cut to it, which are the window's own (resolution is local: a property test).
+ */
+export async function keptOver(store: Store, scheduleIds: string[], window: Window, engine: number): Promise<Map<string, Kept>> {
+  const kept = await readKept(store, scheduleIds, engine, 'h.start <= ? AND h."end" >= ?', [window.start, window.end], window);
+  for (const { shifts } of kept.values()) {
+    if (shifts.length === 0) continue;
+    shifts[0].start = Math.max(shifts[0].start, window.start);
+    shifts[shifts.length - 1].end = Math.min(shifts[shifts.length - 1].end, window.end);
+  }
   return kept;
 }
 
-interface HorizonRow {
-  id: string;
-  start: number;
-  end: number;
+/**
+ * The kept shifts overlapping `rows` of the schedules whose horizon meets `horizon`, in one
+ * statement. One schedule is looked up by its id; for more, every kept schedule is read (no
+ * list of ids to prepare) and the others dropped. Each schedule's shifts come as one JSON
+ * array: for the 28 000 shifts of a quarter, better-sqlite3 took 190 ms to make row objects
+ * in a fresh process, and JSON.parse 45.
+ */
+async function readKept(
+  store: Store, scheduleIds: string[], engine: number, horizon: string, horizonParams: number[], rows: Window,
+): Promise<Map<string, Kept>> {
+  const one = scheduleIds.length === 1;
+  const covering = `h.engine = ? AND ${horizon}${one ? ' AND h.schedule_id = ?' : ''}`;
+  const params = [engine, ...horizonParams, ...(one ? scheduleIds : [])];
+  // A shift overlapping `rows` starts less than `longest` before it: the key (schedule_id,
+  // start) then finds each schedule's rows, if the database loops over the horizons. SQLite
+  // does so for a CROSS JOIN (it otherwise walked every kept row in key order); PostgreSQL
+  // for a LATERAL subquery it may not flatten (OFFSET 0), where it otherwise scanned them all.
+  const fromSchedule = 'k.schedule_id = h.schedule_id AND k.start >= ? - h.longest AND k.start < ? AND k."end" > ?';
+  const rowParams = [rows.start, rows.end, rows.start];
+  let found: { id: string; start: number; end: number; shifts: KeptRow[] }[];
+  if (store.backend === 'postgres') {
+    const row = await store.sql.get<{ kept: string }>(
+      `SELECT coalesce(json_agg(q), '[]')::text AS kept FROM (
+         SELECT h.schedule_id AS id, h.start, h."end", json_agg(json_build_array(k.start, k."end", k.person, k.source)) AS shifts
+         FROM kept_horizons h, LATERAL (SELECT * FROM kept_shifts k WHERE ${fromSchedule} OFFSET 0) k
+         WHERE ${covering} GROUP BY h.schedule_id, h.start, h."end") q`,
+      [...rowParams, ...params],
+    );
+    found = JSON.parse(row!.kept);
+  } else {
+    const raw = await store.sql.all<{ id: string; start: number; end: number; shifts: string }>(
+      `SELECT h.schedule_id AS id, h.start, h."end", json_group_array(json_array(k.start, k."end", k.person, k.source)) AS shifts
+       FROM kept_horizons h CROSS JOIN kept_shifts k WHERE ${covering} AND ${fromSchedule} GROUP BY h.schedule_id`,
+      [...params, ...rowParams],
+    );
+    found = raw.map((r) => ({ ...r, shifts: JSON.parse(r.shifts) as KeptRow[] }));
+  }
+  const wanted = new Set(scheduleIds);
+  const kept = new Map<string, Kept>();
+  for (const f of found) {
+    if (!wanted.has(f.id)) continue;
+    const shifts = f.shifts.map(([start, end, person, source]) => ({ start, end, person, source }));
+    kept.set(f.id, { horizon: { start: f.start, end: f.end }, shifts: shifts.sort((a, b) => a.start - b.start) });
+  }
+  return kept;
 }
 
-interface ShiftRow {
-  id: string;
-  start: number;
-  end: number;
-  person: string | null;
-  source: string | null;
-}
-
-/** Both reads in one round trip on PostgreSQL, as JSON (see asJsonOnPostgres in read.ts). */
-async function asJson(
-  store: Store, horizonSql: string, horizonParams: unknown[], shiftSql: string, shiftParams: unknown[],
-): Promise<[HorizonRow[], ShiftRow[]]> {
-  const json = (sql: string) => `(SELECT coalesce(json_agg(q), '[]') FROM (${sql}) q)::text`;
-  const row = await store.sql.get<{ horizons: string; shifts: string }>(
-    `SELECT ${json(horizonSql)} AS horizons, ${json(shiftSql)} AS shifts`, [...horizonParams, ...shiftParams]);
-  return [JSON.parse(row!.horizons) as HorizonRow[], JSON.parse(row!.shifts) as ShiftRow[]];
-}
+/** A kept shift as the statement gives it: [start, end, person, source]. */
+type KeptRow = [number, number, string | null, string | null];
