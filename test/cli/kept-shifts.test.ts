@@ -16,8 +16,13 @@ const INSTANTS = [
 
 const horizons = (s: Session) => queryDb(s.db, 'SELECT schedule_id AS id FROM kept_horizons ORDER BY schedule_id').map((r) => r.id);
 
-/** `who --json` at every instant, from what is kept. */
-const answers = (s: Session) => INSTANTS.map((at) => ok(s.run(['who', '--json', '--at', at])).stdout);
+/** `who --json` at every instant, and the reads of whole windows (report, check), from what is kept. */
+const answers = (s: Session) => [
+  ...INSTANTS.map((at) => ok(s.run(['who', '--json', '--at', at])).stdout),
+  ok(s.run(['report', '--json', '--from', '2026-09-01T00:00:00Z', '--to', '2026-11-23T12:00:00Z'])).stdout,
+  ok(s.run(['report', '--json', '--from', '2026-11-23T00:00:00Z', '--to', '2027-01-31T00:00:00Z'])).stdout,
+  s.run(['check', '--json', '--days', '60']).stdout,
+];
 
 /** The same answers resolved from the definitions, with nothing kept (then kept again). */
 function resolved(s: Session): string[] {
