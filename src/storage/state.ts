@@ -15,8 +15,17 @@ export async function loadConfig(store: Store): Promise<Config> {
     (await db.select({ id: t.schedules.id }).from(t.schedules).where(eq(t.schedules.disabled, true))).map((s) => s.id),
   );
   const openLayers = await db.select().from(t.layers).where(isNull(t.layers.validTo)).orderBy(asc(t.layers.position));
-  const openOverrides = await db.select().from(t.overrides).where(isNull(t.overrides.removedAt)).orderBy(asc(t.overrides.id));
+  // Only the columns a definition has: there are tens of thousands of overrides.
+  const o = t.overrides;
+  const openOverrides = await db
+    .select({ scheduleId: o.scheduleId, personId: o.personId, start: o.start, end: o.end, replaces: o.replaces, reason: o.reason })
+    .from(o)
+    .where(isNull(o.removedAt))
+    .orderBy(asc(o.id));
   const policies = inTextOrder(await db.select().from(t.escalationPolicies).where(isNull(t.escalationPolicies.validTo)), (p) => p.policyId);
+  // Grouped once: filtering 20 000 overrides for each of 200 schedules took a quarter second.
+  const layersOf = groupBy(openLayers, (l) => l.scheduleId);
+  const overridesOf = groupBy(openOverrides, (o) => o.scheduleId);
   return {
     people: await withTimeOff(orm, await listPeople(store)),
     teams: await listTeams(orm),
@@ -26,11 +35,22 @@ export async function loadConfig(store: Store): Promise<Config> {
       name: s.name,
       timezone: s.timezone,
       ...(disabled.has(s.id) && { disabled: true }),
-      layers: openLayers.filter((l) => l.scheduleId === s.id).map(layerConfigFromRow),
-      overrides: openOverrides.filter((o) => o.scheduleId === s.id).map(overrideConfigFromRow),
+      layers: (layersOf.get(s.id) ?? []).map(layerConfigFromRow),
+      overrides: (overridesOf.get(s.id) ?? []).map(overrideConfigFromRow),
     })),
     policies: policies.map(policyConfigFromRow),
   };
+}
+
+/** The rows by key, each group in the rows' order. */
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 async function listTeams({ db, t }: Orm): Promise<TeamConfig[]> {
