@@ -159,12 +159,11 @@ const CORE: [RegExp, (text: string) => unknown][] = [
   [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (t) => parseFloat(t)],
 ];
 
-// Most plain scalars are ids and times: only those that could be a null, a boolean or a
-// number are tested against the schema.
-const MAYBE_NOT_STRING = /^(?:[-+.0-9~nNtTfF]|$)/;
+// Most plain scalars are ids and times: one test tells those that match none of the schema's.
+const ANY_CORE = new RegExp(CORE.map(([test]) => test.source).join('|'));
 
 function plainValue(text: string): unknown {
-  if (!MAYBE_NOT_STRING.test(text)) return text;
+  if (!ANY_CORE.test(text)) return text;
   for (const [test, resolve] of CORE) if (test.test(text)) return resolve(text);
   return text;
 }
