@@ -138,11 +138,12 @@ function flowClose(text: string, frame: Frame, from: number): number {
 
 function scalarValue(text: string, event: ScalarEvent): unknown {
   if (event.valueStart === -1) return event.style === SCALAR_STYLE.PLAIN ? null : DECLINE;
-  const source = text.slice(event.valueStart, event.valueEnd);
-  if (/[\n\r]/.test(source)) return DECLINE;
-  if (event.style === SCALAR_STYLE.PLAIN) return event.fast ? plainValue(source) : DECLINE;
+  // js-yaml marks a scalar `fast` when it is its source as written: on one line, no escapes.
+  if (event.style === SCALAR_STYLE.PLAIN) return event.fast ? plainValue(text.slice(event.valueStart, event.valueEnd)) : DECLINE;
   if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED) {
-    return event.fast ? source : getScalarValue(text, event);
+    const source = text.slice(event.valueStart, event.valueEnd);
+    if (event.fast) return source;
+    return /[\n\r]/.test(source) ? DECLINE : getScalarValue(text, event);
   }
   return DECLINE; // block scalars (| and >)
 }

@@ -175,9 +175,11 @@ function plainEqual(a: unknown, b: unknown): boolean | undefined {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   // Keys whose value is undefined are not written; the others must be the same on both sides.
+  // (for...in with hasOwn: Object.keys would build two arrays per object compared.)
   let same = true;
   let count = 0;
-  for (const key of Object.keys(x)) {
+  for (const key in x) {
+    if (!Object.hasOwn(x, key)) continue;
     const value = x[key];
     if (value === undefined) continue;
     if (jsonKind(value) === undefined) return undefined;
@@ -187,7 +189,8 @@ function plainEqual(a: unknown, b: unknown): boolean | undefined {
     if (equal === undefined) return undefined;
     same &&= equal;
   }
-  for (const key of Object.keys(y)) {
+  for (const key in y) {
+    if (!Object.hasOwn(y, key)) continue;
     const value = y[key];
     if (value === undefined) continue;
     if (jsonKind(value) === undefined) return undefined;
