@@ -2,9 +2,10 @@
 // and decides what a file means) takes 2.5 s for the benchmark's 2 MB file; js-yaml's event
 // parser takes 0.3 s. So js-yaml reads a file first, but only a plain subset in which both
 // libraries read the same data: block collections, flow collections on one line, scalars
-// on one line, string keys that appear once, no anchors, aliases, tags or directives. Plain
-// scalars are resolved here with `yaml`'s own core-schema rules. For anything else, or
-// anything js-yaml refuses, this returns undefined and the caller reads the file with `yaml`.
+// on one line (no block scalars), string keys that appear once, no anchors, aliases, tags
+// or directives. Plain scalars are resolved here with `yaml`'s own core-schema rules. For
+// anything else, or anything js-yaml refuses, this returns undefined and the caller reads
+// the file with `yaml`.
 
 import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 
