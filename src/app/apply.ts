@@ -9,7 +9,7 @@ import { loadConfig } from '../storage/state.js';
 import { applyPlan, claimDefinitions } from '../storage/write.js';
 import { adoptRows, commandLineRows } from '../storage/ownership.js';
 import type { AppContext } from './context.js';
-import { loadYamlFiles, locateAll, yamlErrors } from './yaml-files.js';
+import { contentErrors, loadYamlFiles } from './yaml-files.js';
 import { holidayRegionCheck } from './holiday-check.js';
 import { timeRosterChanges } from './roster-timing.js';
 import { recogniseLiteral } from './literal-rotations.js';
@@ -76,7 +76,7 @@ export async function applyFiles(ctx: AppContext, options: ApplyOptions): Promis
           };
       progress('checking the files');
       const { config: listed, issues } = normalizeFiles(files, known);
-      if (issues.length > 0) throw yamlErrors(locateAll(files, issues));
+      if (issues.length > 0) throw contentErrors(files, (located) => normalizeFiles(located, known).issues);
       // Files own what they list; command-line changes stay unless --prune (docs/yaml.md).
       const { config: owned, kept, adopted } = sortOwnership(current, listed, await commandLineRows(store), effective, options.prune);
       const config = keepEndedOverrides(current, owned, effective);

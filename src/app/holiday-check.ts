@@ -7,7 +7,11 @@ import { InputError } from '../errors.js';
 
 export async function holidayRegionCheck(teams: unknown): Promise<((code: string) => boolean) | undefined> {
   const mentioned = Array.isArray(teams) && teams.some((t) => typeof t === 'object' && t !== null && 'holidays' in t);
-  return mentioned ? (await import('../core/holidays.js')).isKnownHolidayRegion : undefined;
+  if (!mentioned) return undefined;
+  const { isKnownHolidayRegion } = await import('../core/holidays.js');
+  // Asked once per team, and a region's answer takes the data set's whole list of countries.
+  const known = new Map<string, boolean>();
+  return (code) => known.get(code) ?? known.set(code, isKnownHolidayRegion(code)).get(code)!;
 }
 
 /** Refuses a holiday region the data set does not know; nothing to check without one. */

@@ -1,5 +1,7 @@
 // Reading YAML files with source positions, so that every problem can be reported as
-// file:line:col, whether the YAML itself is malformed or its content is wrong.
+// file:line:col, whether the YAML itself is malformed or its content is wrong. Most files
+// are read first without positions (yaml-quick.ts, several times faster); `yaml` reads them
+// again with positions only when there is a problem to report.
 
 import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Path } from '../core/config-schema.js';
@@ -7,12 +9,14 @@ import type { FileIssue } from '../core/normalize.js';
 import { UserError } from '../errors.js';
 import { plural } from '../core/index.js';
 import { readYamlText } from './yaml-text.js';
+import { quickYaml } from './yaml-quick.js';
 
 export interface LoadedFile {
   file: string;
   data: unknown;
-  doc: Document;
-  lines: LineCounter;
+  text: string;
+  /** Where each node is in `text`; absent when the file was read without positions. */
+  source?: { doc: Document; lines: LineCounter };
 }
 
 /** Parses every file; syntax errors of all files are collected and thrown together. */
@@ -21,25 +25,48 @@ export function loadYamlFiles(files: string[]): LoadedFile[] {
   const problems: string[] = [];
   for (const file of files) {
     const read = readYamlText(file);
-    if ('problem' in read) {
-      problems.push(read.problem);
-      continue;
-    }
-    const lines = new LineCounter();
-    const doc = parseDocument(read.text, { lineCounter: lines, uniqueKeys: true });
-    // Warnings are refused too: an unknown tag (`!!js/function`) would otherwise be read
-    // as a plain string, and a file must mean exactly what it says.
-    const found = [...doc.errors, ...doc.warnings];
-    if (found.length > 0) {
-      for (const error of found) problems.push(`${where(file, error.linePos?.[0])}: ${yamlMessage(error.message)}`);
-      continue;
-    }
-    const data = toData(doc, lines, file);
-    if ('problem' in data) problems.push(data.problem);
-    else loaded.push({ file, data: data.value, doc, lines });
+    if ('problem' in read) problems.push(read.problem);
+    else addParsed(loaded, problems, file, read.text, quickYaml(read.text));
   }
   if (problems.length > 0) throw yamlErrors(problems);
   return loaded;
+}
+
+/**
+ * The error for problems that `check` finds in the files' content, each at its
+ * file:line:col. Files read without positions are parsed again with them, and checked
+ * again as `yaml` reads them: the problems are those a read with positions finds.
+ */
+export function contentErrors(files: LoadedFile[], check: (files: LoadedFile[]) => FileIssue[]): UserError {
+  if (files.every((f) => f.source)) return yamlErrors(locateAll(files, check(files)));
+  const located: LoadedFile[] = [];
+  const problems: string[] = [];
+  for (const f of files) {
+    if (f.source) located.push(f);
+    else addParsed(located, problems, f.file, f.text, undefined);
+  }
+  if (problems.length > 0) return yamlErrors(problems);
+  return yamlErrors(locateAll(located, check(located)));
+}
+
+/** Adds the file as the quick read found it, or else as `yaml` reads it with positions (or its problems). */
+function addParsed(loaded: LoadedFile[], problems: string[], file: string, text: string, quick: { value: unknown } | undefined): void {
+  if (quick) {
+    loaded.push({ file, text, data: quick.value });
+    return;
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  // Warnings are refused too: an unknown tag (`!!js/function`) would otherwise be read
+  // as a plain string, and a file must mean exactly what it says.
+  const found = [...doc.errors, ...doc.warnings];
+  if (found.length > 0) {
+    for (const error of found) problems.push(`${where(file, error.linePos?.[0])}: ${yamlMessage(error.message)}`);
+    return;
+  }
+  const data = toData(doc, lines, file);
+  if ('problem' in data) problems.push(data.problem);
+  else loaded.push({ file, text, data: data.value, source: { doc, lines } });
 }
 
 const where = (file: string, pos?: { line: number; col: number }) => (pos ? `${file}:${pos.line}:${pos.col}` : file);
@@ -80,12 +107,12 @@ export function yamlErrors(lines: string[]): UserError {
 }
 
 /** "file:line:col: message" for each problem, in file order and then source order. */
-export function locateAll(files: LoadedFile[], problems: FileIssue[]): string[] {
+function locateAll(files: LoadedFile[], problems: FileIssue[]): string[] {
   return problems
     .map((problem) => {
       const index = files.findIndex((f) => f.file === problem.file);
-      const loaded = files[index];
-      const pos = loaded.lines.linePos(offsetOf(loaded.doc, problem.path, problem.atKey ?? false));
+      const { doc, lines } = files[index].source!;
+      const pos = lines.linePos(offsetOf(doc, problem.path, problem.atKey ?? false));
       return { index, pos, text: `${problem.file}:${pos.line}:${pos.col}: ${problem.message}` };
     })
     .sort((a, b) => a.index - b.index || a.pos.line - b.pos.line || a.pos.col - b.pos.col)

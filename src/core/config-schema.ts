@@ -154,6 +154,13 @@ export function eachShaped<K extends SchemaName>(
   keepPart?: (value: Partial<Shaped<K>>, path: Path, dropped: Set<string>) => void,
 ): void {
   if (!Array.isArray(items)) return; // the enclosing schema reports a wrong type
+  // The whole list at once first (a file may list 20 000 overrides): one parse costs less
+  // than one per element. Only a list with a problem is checked element by element.
+  const whole = listOf(schema).safeParse(items);
+  if (whole.success) {
+    whole.data.forEach((value, index) => keep(value as Shaped<K>, [...base, index]));
+    return;
+  }
   items.forEach((item, index) => {
     const path = [...base, index];
     const value = checkShape(schema, item, path, report);
@@ -163,6 +170,17 @@ export function eachShaped<K extends SchemaName>(
       if (part) keepPart(part.value as Partial<Shaped<K>>, path, part.dropped);
     }
   });
+}
+
+const lists = new Map<SchemaName, z.ZodArray>();
+
+function listOf(name: SchemaName): z.ZodArray {
+  let list = lists.get(name);
+  if (!list) {
+    list = z.array(strict[name]);
+    lists.set(name, list);
+  }
+  return list;
 }
 
 /** Turns zod issues into one readable message each, with paths relative to `base`. */

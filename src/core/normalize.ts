@@ -83,8 +83,9 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
 
   const personIds = new Set([...known.people, ...people.map((p) => p.value.id)]);
   const teamIds = new Set([...known.teams, ...teams.map((t) => t.value.id)]);
-  const checkPerson = (file: string, path: Path, id: string, role: string) => {
-    if (!personIds.has(id)) report(file, path, `${role} "${id}" is not a known person`);
+  // The path is only built for a problem: a file may name people in 40 000 places.
+  const checkPerson = (file: string, at: Path, key: string | number, id: string, role: string) => {
+    if (!personIds.has(id)) report(file, [...at, key], `${role} "${id}" is not a known person`);
   };
 
   for (const { file, path, value: p } of people) {
@@ -103,7 +104,9 @@ export function normalizeFiles(files: RawFile[], known: KnownIds): { config: Con
   for (const { file, path, value: t } of teams) {
     const bad = checkId(t.id, 'team');
     if (bad) report(file, [...path, 'id'], bad);
-    t.members.forEach((m, i) => checkPerson(file, [...path, 'members', i], m, `team "${t.id}": member`));
+    const members = [...path, 'members'];
+    const role = `team "${t.id}": member`;
+    t.members.forEach((m, i) => checkPerson(file, members, i, m, role));
     duplicatesIn(t.members).forEach((i) => report(file, [...path, 'members', i], `team "${t.id}": "${t.members[i]}" is listed twice`));
     if (t.holidays !== undefined && !(known.holidayRegion?.(t.holidays) ?? HOLIDAY_REGION.test(t.holidays))) {
       report(file, [...path, 'holidays'], `team "${t.id}": holidays "${t.holidays}" is not a known region; ${HOLIDAY_REGION_HINT}`);
@@ -173,7 +176,8 @@ interface ScheduleContext {
   /** Partial when the schedule's shape is wrong: what is there is still checked. */
   schedule: Partial<RawSchedule>;
   report: Report;
-  checkPerson: (file: string, path: Path, id: string, role: string) => void;
+  /** Reports `id` at [...at, key] unless it is a known person. */
+  checkPerson: (file: string, at: Path, key: string | number, id: string, role: string) => void;
 }
 
 function scheduleName(s: Partial<RawSchedule>): string {
@@ -251,7 +255,8 @@ function layerConfig(ctx: ScheduleContext, raw: Partial<RawLayer>, path: Path, d
   }
 
   if (raw.members?.length === 0) report(file, [...path, 'members'], `${where} has no members; list at least one person`);
-  raw.members?.forEach((m, i) => ctx.checkPerson(file, [...path, 'members', i], m, `${where}: member`));
+  const members = [...path, 'members'];
+  raw.members?.forEach((m, i) => ctx.checkPerson(file, members, i, m, `${where}: member`));
   const shapeReport = (issue: ConfigIssue) => report(file, issue.path, issue.message, issue.atKey);
   const restrictions: RestrictionConfig[] = [];
   const checkRestriction = (r: Partial<RawRestriction>, at: Path) => {
@@ -278,9 +283,9 @@ function layerConfig(ctx: ScheduleContext, raw: Partial<RawLayer>, path: Path, d
 /** The override's config, or none when it is wrong; `raw` may lack keys whose shape was wrong. */
 function overrideConfig(ctx: ScheduleContext, raw: Partial<RawOverride>, path: Path, zone: string): OverrideConfig[] {
   const { file, report } = ctx;
-  if (raw.person !== undefined) ctx.checkPerson(file, [...path, 'person'], raw.person, 'override: person');
+  if (raw.person !== undefined) ctx.checkPerson(file, path, 'person', raw.person, 'override: person');
   if (raw.replaces !== undefined) {
-    ctx.checkPerson(file, [...path, 'replaces'], raw.replaces, 'override: replaces');
+    ctx.checkPerson(file, path, 'replaces', raw.replaces, 'override: replaces');
     if (raw.replaces === raw.person) report(file, [...path, 'replaces'], `override: "${raw.person}" cannot replace themselves`);
   }
   const from = raw.from === undefined ? undefined : parseFileTime(raw.from, zone);

@@ -159,6 +159,14 @@ type WeekOffsets = { offset: number } | { change: Instant; before: number; after
 const weekCache = new Map<string, Map<number, WeekOffsets>>();
 
 /**
+ * Weeks read together, under one switch of TZ: the switch costs far more than the readings
+ * (re-applying the benchmark's file reads two years of overrides in seven zones).
+ */
+const WEEKS_PER_READ = 16;
+/** The last week whose instants a Date can hold (±8.64e15 ms). */
+const LAST_WEEK = Math.floor(8.64e15 / WEEK_MS) - 1;
+
+/**
  * Offset of the zone from UTC at an instant, in milliseconds. Resolution asks this thousands
  * of times, so each UTC week is looked up once (zones never change offset twice in a week)
  * and, on the rare week with a transition, the minute of the change is found by bisection.
@@ -171,31 +179,38 @@ export function offsetAt(zone: string, instant: Instant): number {
     weekCache.set(zone, weeks);
   }
   const week = Math.floor(instant / WEEK_MS);
-  let entry = weeks.get(week);
-  if (!entry) {
-    entry = offsetsOfWeek(zone, week * WEEK_MS);
-    weeks.set(week, entry);
-  }
+  const entry = weeks.get(week) ?? readWeeks(zone, weeks, week);
   if ('offset' in entry) return entry.offset;
   return instant < entry.change ? entry.before : entry.after;
 }
 
-function offsetsOfWeek(zone: string, weekStart: Instant): WeekOffsets {
+/** Reads `week` and the others of its block that are not known yet; returns `week`'s. */
+function readWeeks(zone: string, weeks: Map<number, WeekOffsets>, week: number): WeekOffsets {
   if (zoneForOffsets(zone) === undefined) throw new Error(`unknown time zone ${zone}`);
+  const first = week - (((week % WEEKS_PER_READ) + WEEKS_PER_READ) % WEEKS_PER_READ);
   return withOffsets(zone, (offset) => {
-    const before = offset(weekStart);
-    const after = offset(weekStart + WEEK_MS - MINUTE_MS);
-    if (before === after) return { offset: before };
-    // Transitions fall on whole minutes: bisect to the first minute with the new offset.
-    let lo = 0;
-    let hi = WEEK_MS / MINUTE_MS - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (offset(weekStart + mid * MINUTE_MS) === before) lo = mid + 1;
-      else hi = mid;
+    const asked = offsetsOfWeek(offset, week * WEEK_MS);
+    weeks.set(week, asked);
+    for (let other = Math.max(first, -LAST_WEEK); other < first + WEEKS_PER_READ && other <= LAST_WEEK; other++) {
+      if (!weeks.has(other)) weeks.set(other, offsetsOfWeek(offset, other * WEEK_MS));
     }
-    return { change: weekStart + lo * MINUTE_MS, before, after };
+    return asked;
   });
+}
+
+function offsetsOfWeek(offset: (instant: Instant) => number, weekStart: Instant): WeekOffsets {
+  const before = offset(weekStart);
+  const after = offset(weekStart + WEEK_MS - MINUTE_MS);
+  if (before === after) return { offset: before };
+  // Transitions fall on whole minutes: bisect to the first minute with the new offset.
+  let lo = 0;
+  let hi = WEEK_MS / MINUTE_MS - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset(weekStart + mid * MINUTE_MS) === before) lo = mid + 1;
+    else hi = mid;
+  }
+  return { change: weekStart + lo * MINUTE_MS, before, after };
 }
 
 export function toFloating(instant: Instant, zone: string): number {

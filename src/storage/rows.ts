@@ -82,7 +82,7 @@ export function overrideFromRow(row: OverrideRow): Override {
   };
 }
 
-export function overrideConfigFromRow(row: OverrideRow): OverrideConfig {
+export function overrideConfigFromRow(row: Pick<OverrideRow, 'personId' | 'start' | 'end' | 'replaces' | 'reason'>): OverrideConfig {
   return {
     person: row.personId,
     from: row.start,

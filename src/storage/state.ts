@@ -4,7 +4,9 @@
 import { asc, eq, isNull } from 'drizzle-orm';
 import type { Config, PersonConfig, TeamConfig, TimeOffConfig } from '../core/index.js';
 import type { Orm, Store } from './store.js';
-import { inTextOrder, layerConfigFromRow, overrideConfigFromRow, policyConfigFromRow } from './rows.js';
+import { inTextOrder, layerConfigFromRow, overrideConfigFromRow, policyConfigFromRow, type OverrideRow } from './rows.js';
+
+type OverrideColumns = Pick<OverrideRow, 'scheduleId' | 'personId' | 'start' | 'end' | 'replaces' | 'reason'>;
 import { listPeople, listSchedules } from './read.js';
 
 export async function loadConfig(store: Store): Promise<Config> {
@@ -15,8 +17,16 @@ export async function loadConfig(store: Store): Promise<Config> {
     (await db.select({ id: t.schedules.id }).from(t.schedules).where(eq(t.schedules.disabled, true))).map((s) => s.id),
   );
   const openLayers = await db.select().from(t.layers).where(isNull(t.layers.validTo)).orderBy(asc(t.layers.position));
-  const openOverrides = await db.select().from(t.overrides).where(isNull(t.overrides.removedAt)).orderBy(asc(t.overrides.id));
+  // Only the columns a definition has, in plain SQL: there are tens of thousands of
+  // overrides, and drizzle's mapping of each row cost more than reading it.
+  const openOverrides = await store.sql.all<OverrideColumns>(
+    `SELECT schedule_id AS "scheduleId", person_id AS "personId", start, "end", replaces, reason
+     FROM overrides WHERE removed_at IS NULL ORDER BY id`,
+  );
   const policies = inTextOrder(await db.select().from(t.escalationPolicies).where(isNull(t.escalationPolicies.validTo)), (p) => p.policyId);
+  // Grouped once: filtering 20 000 overrides for each of 200 schedules took a quarter second.
+  const layersOf = groupBy(openLayers, (l) => l.scheduleId);
+  const overridesOf = groupBy(openOverrides, (o) => o.scheduleId);
   return {
     people: await withTimeOff(orm, await listPeople(store)),
     teams: await listTeams(orm),
@@ -26,11 +36,22 @@ export async function loadConfig(store: Store): Promise<Config> {
       name: s.name,
       timezone: s.timezone,
       ...(disabled.has(s.id) && { disabled: true }),
-      layers: openLayers.filter((l) => l.scheduleId === s.id).map(layerConfigFromRow),
-      overrides: openOverrides.filter((o) => o.scheduleId === s.id).map(overrideConfigFromRow),
+      layers: (layersOf.get(s.id) ?? []).map(layerConfigFromRow),
+      overrides: (overridesOf.get(s.id) ?? []).map(overrideConfigFromRow),
     })),
     policies: policies.map(policyConfigFromRow),
   };
+}
+
+/** The rows by key, each group in the rows' order. */
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 async function listTeams({ db, t }: Orm): Promise<TeamConfig[]> {
