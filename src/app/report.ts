@@ -81,7 +81,10 @@ export async function computeReport(ctx: AppContext, store: Store, { window, tea
     return found;
   };
   const balances: ScheduleBalance[] = [];
-  for (const { schedule, shifts, members } of await finalShifts(ctx, store, schedules, window)) {
+  const reading = finalShifts(ctx, store, schedules, window);
+  // The holiday library's work, a large part of a report, is done while a server reads.
+  for (const region of new Set(schedules.flatMap((s) => regions.get(s.team) ?? []))) holidaysFor(region, 'UTC');
+  for (const { schedule, shifts, members } of await reading) {
     const region = regions.get(schedule.team);
     const perSchedule = new Map<string, number>(members.map((m) => [m, 0]));
     // What each person's shifts in this schedule are split with, looked up once per person.
