@@ -18,9 +18,10 @@ export interface ScheduleShifts extends FinalShifts {
 
 /** Schedules whose rotation cannot be computed in the window are left out (set aside on `ctx`). */
 export async function finalShifts(ctx: AppContext, store: Store, schedules: ScheduleInfo[], window: Window): Promise<ScheduleShifts[]> {
-  const inputs = await scheduleInputs(store, schedules, window);
-  // The shifts the last write kept, where they cover the window, are what resolution gives.
+  // The shifts the last write kept, where they cover the window, are what resolution gives;
+  // when every schedule has them, only the layers are read (for `members`).
   const kept = await keptOver(store, schedules.map((s) => s.id), window, KEPT_ENGINE);
+  const inputs = await scheduleInputs(store, schedules, window, schedules.every((s) => kept.has(s.id)));
   return eachUsable(ctx, inputs, window, (input, i) => ({
     schedule: schedules[i],
     shifts: kept.get(input.id)?.shifts ?? resolveSchedule(input, window),

@@ -37,8 +37,11 @@ const LAYER_COLUMNS = `row_id AS "rowId", schedule_id AS "scheduleId", layer_id 
 const OVERRIDE_COLUMNS = `id, schedule_id AS "scheduleId", person_id AS "personId", start, "end", replaces,
   reason, effective_from AS "effectiveFrom", created_at AS "createdAt", removed_at AS "removedAt"`;
 
-/** Everything the core needs to resolve these schedules inside `window`. */
-export async function scheduleInputs(store: Store, list: ScheduleInfo[], window: Window): Promise<ScheduleInput[]> {
+/**
+ * Everything the core needs to resolve these schedules inside `window`; with `layersOnly`,
+ * their layers without overrides (for schedules whose final shifts are kept).
+ */
+export async function scheduleInputs(store: Store, list: ScheduleInfo[], window: Window, layersOnly = false): Promise<ScheduleInput[]> {
   if (list.length === 0) return [];
   const inputs = new Map<string, ScheduleInput>(
     list.map((s) => [s.id, { id: s.id, timezone: s.timezone, layers: [], overrides: [] }]),
@@ -54,17 +57,17 @@ export async function scheduleInputs(store: Store, list: ScheduleInfo[], window:
      WHERE "end" > ? AND start < ? AND (removed_at IS NULL OR removed_at > start)${one ? ' AND schedule_id = ?' : ''}`;
   const overrideParams = one ? [window.start, window.end, list[0].id] : [window.start, window.end];
   const [layerRows, overrideRows] = store.backend === 'postgres'
-    ? await asJsonOnPostgres<[LayerRow[], OverrideRow[]]>(store, [[layerSql, layerParams], [overrideSql, overrideParams]])
+    ? await asJsonOnPostgres<[LayerRow[], OverrideRow[]]>(store, [[layerSql, layerParams], ...(layersOnly ? [] : [[overrideSql, overrideParams] as [string, unknown[]]])])
     : [
       await store.sql.all<LayerRow>(layerSql, layerParams),
-      await store.sql.all<OverrideRow>(overrideSql, overrideParams),
+      layersOnly ? [] : await store.sql.all<OverrideRow>(overrideSql, overrideParams),
     ];
   for (const row of layerRows) {
     inputs.get(row.scheduleId)?.layers.push(
       layerFromRow({ ...row, disabled: Boolean(row.disabled), scheduleDisabled: Boolean(row.scheduleDisabled) }),
     );
   }
-  for (const row of overrideRows) inputs.get(row.scheduleId)?.overrides.push(overrideFromRow(row));
+  for (const row of overrideRows ?? []) inputs.get(row.scheduleId)?.overrides.push(overrideFromRow(row));
   return list.map((s) => inputs.get(s.id)!);
 }
 
