@@ -7,7 +7,7 @@
 import { DAY_MS, resolveSchedule, rotationProblem } from '../core/index.js';
 import type { Window } from '../core/index.js';
 import { UnusableRotation } from '../errors.js';
-import { forgetKept, forgottenSchedules, keep, schedulesKeptShort } from '../storage/kept-shifts.js';
+import { forgetKept, forgottenSchedules, keep, schedulesKeptShort, type KeptSchedule } from '../storage/kept-shifts.js';
 import { listSchedules, scheduleInputs } from '../storage/read.js';
 import type { Store } from '../storage/store.js';
 
@@ -37,18 +37,16 @@ export async function keepFinalShifts(store: Store, now: number): Promise<void> 
   await forgetKept(store, [...stale]);
   const horizon: Window = { start: now - KEPT_BACK, end: now + KEPT_AHEAD };
   const live = (await listSchedules(store)).filter((s) => stale.has(s.id));
-  const inputs = await scheduleInputs(store, live, horizon);
-  for (const input of inputs) {
+  const kept: KeptSchedule[] = [];
+  for (const input of await scheduleInputs(store, live, horizon)) {
     // A rotation that cannot be computed is not kept: `who` resolves that schedule itself
     // and says what is wrong with it.
     if (input.layers.some((layer) => !layer.disabled && rotationProblem(layer) !== undefined)) continue;
-    let shifts;
     try {
-      shifts = resolveSchedule(input, horizon);
+      kept.push({ scheduleId: input.id, shifts: resolveSchedule(input, horizon) });
     } catch (error) {
-      if (error instanceof UnusableRotation) continue;
-      throw error;
+      if (!(error instanceof UnusableRotation)) throw error;
     }
-    await keep(store, input.id, horizon, KEPT_ENGINE, shifts);
   }
+  await keep(store, kept, horizon, KEPT_ENGINE);
 }

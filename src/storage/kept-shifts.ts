@@ -12,7 +12,7 @@ import type { Store } from './store.js';
  */
 export const KEPT_TABLES = ['kept_horizons', 'kept_shifts'];
 
-/** A kept schedule's horizon and its final shifts inside the window asked about. */
+/** A kept schedule's horizon and its final shifts over the time asked about. */
 export interface Kept {
   horizon: Window;
   shifts: Shift[];
@@ -54,19 +54,32 @@ export async function forgetKept(store: Store, scheduleIds: string[]): Promise<v
   }
 }
 
-/** Keeps a schedule's final shifts, which tile `horizon` (forget it first). */
-export async function keep(store: Store, scheduleId: string, horizon: Window, engine: number, shifts: Shift[]): Promise<void> {
-  for (let from = 0; from < shifts.length; from += BATCH_ROWS) {
-    const batch = shifts.slice(from, from + BATCH_ROWS);
-    await store.sql.run(
-      `INSERT INTO kept_shifts (schedule_id, start, "end", person, source) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-      batch.flatMap((s) => [scheduleId, s.start, s.end, s.person, s.source]),
-    );
-  }
-  const longest = shifts.reduce((most, s) => Math.max(most, s.end - s.start), 0);
-  await store.sql.run('INSERT INTO kept_horizons (schedule_id, start, "end", engine, longest) VALUES (?, ?, ?, ?, ?)', [
-    scheduleId, horizon.start, horizon.end, engine, longest,
+/** One schedule's final shifts, which tile the horizon they are kept for. */
+export interface KeptSchedule {
+  scheduleId: string;
+  shifts: Shift[];
+}
+
+/**
+ * Keeps these schedules' final shifts for `horizon` (forget them first). Rows of all the
+ * schedules go in full batches: a batch per schedule made a statement of its own length for
+ * each, which SQLite prepared anew every time.
+ */
+export async function keep(store: Store, schedules: KeptSchedule[], horizon: Window, engine: number): Promise<void> {
+  const shifts = schedules.flatMap(({ scheduleId, shifts }) => shifts.map((s) => [scheduleId, s.start, s.end, s.person, s.source]));
+  await insertRows(store, 'kept_shifts (schedule_id, start, "end", person, source)', shifts);
+  const horizons = schedules.map(({ scheduleId, shifts }) => [
+    scheduleId, horizon.start, horizon.end, engine, shifts.reduce((most, s) => Math.max(most, s.end - s.start), 0),
   ]);
+  await insertRows(store, 'kept_horizons (schedule_id, start, "end", engine, longest)', horizons);
+}
+
+async function insertRows(store: Store, into: string, rows: unknown[][]): Promise<void> {
+  for (let from = 0; from < rows.length; from += BATCH_ROWS) {
+    const batch = rows.slice(from, from + BATCH_ROWS);
+    const marks = `(${batch[0].map(() => '?').join(', ')})`;
+    await store.sql.run(`INSERT INTO ${into} VALUES ${batch.map(() => marks).join(', ')}`, batch.flat());
+  }
 }
 
 /**
