@@ -27,7 +27,15 @@ export async function interactiveTimeline(props: InteractiveProps, terminal: Ter
     ending = 'interrupted';
   };
   const initial = props.initial ?? (await props.load(windowOf(props.start, props.days, props.zone)));
-  const app = render(<InteractiveTimeline {...props} initial={initial} onInterrupt={onInterrupt} />, { stdout, stderr, stdin, exitOnCtrlC: false });
-  await app.waitUntilExit();
+  // Ink enables raw mode in an effect, after the first picture is on the screen; a key pressed
+  // in between would be echoed by the terminal onto the picture. Raw from before the first draw,
+  // the key waits unechoed until Ink reads it.
+  stdin.setRawMode(true);
+  try {
+    const app = render(<InteractiveTimeline {...props} initial={initial} onInterrupt={onInterrupt} />, { stdout, stderr, stdin, exitOnCtrlC: false });
+    await app.waitUntilExit();
+  } finally {
+    if (stdin.isRaw) stdin.setRawMode(false);
+  }
   return ending;
 }
