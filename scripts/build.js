@@ -14,6 +14,7 @@
 // (a running oncall may still load its timeline module) and removed by a later build.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -134,6 +135,7 @@ try {
     });
   }
   await writeHolidayData(`${fresh}/vendor/holidays`);
+  const holidayData = holidayDataName(`${fresh}/vendor`);
   await build({
     entryPoints: { oncall: 'src/cli/main.ts' },
     outdir: fresh,
@@ -150,7 +152,9 @@ try {
     plugins: [timelineAsModule, vendorFiles],
     // The sources are ES modules that find their files (migrations, the SQLite addon) from
     // import.meta.url; in the bundle that is the bundle's own URL.
-    define: { 'import.meta.url': '__importMetaUrl' },
+    // The holiday data's name: report's cache of computed holidays (src/app/holiday-years.ts)
+    // is kept under it, so no other build's library or data reads it.
+    define: { 'import.meta.url': '__importMetaUrl', __ONCALL_HOLIDAY_DATA__: JSON.stringify(holidayData) },
     banner: {
       js: [
         "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
@@ -166,6 +170,13 @@ try {
 } catch (error) {
   rmSync(fresh, { recursive: true, force: true });
   throw error;
+}
+
+/** A digest of the holiday library's vendor file and every data file it reads. */
+function holidayDataName(vendor) {
+  const hash = createHash('sha256').update(readFileSync(`${vendor}/date-holidays.cjs`));
+  for (const name of readdirSync(`${vendor}/holidays`).sort()) hash.update(name).update(readFileSync(`${vendor}/holidays/${name}`));
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**

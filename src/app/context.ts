@@ -1,6 +1,8 @@
 // What every use case needs to know about the invocation: where the database is, what
 // "now" is, the viewer's zone and who is acting. The database opens on first use only.
 
+import os from 'node:os';
+import path from 'node:path';
 import type { Store } from '../storage/store.js';
 import { DEFAULT_LOCK_TIMEOUT_MS } from '../storage/store.js';
 import { openStore } from '../storage/open-store.js';
@@ -17,6 +19,8 @@ export interface AppContext {
   /** The viewer's IANA zone: times without an offset are read in it, output is shown in it. */
   zone: string;
   actor: string;
+  /** Where oncall keeps what it computed for later runs ($XDG_CACHE_HOME/oncall); never needed. */
+  cacheFolder: string;
   /** How long a write waits for another command's write lock, in milliseconds. */
   lockTimeoutMs: number;
   /**
@@ -65,6 +69,7 @@ export function makeContext(options: ContextOptions): AppContext {
     }));
   return {
     ...rest,
+    cacheFolder: path.join(env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache'), 'oncall'),
     lockTimeoutMs,
     setAside: new Map(),
     store,

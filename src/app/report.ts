@@ -10,13 +10,14 @@ import { byCodePoint } from '../core/by-code-point.js';
 import type { Window } from '../core/index.js';
 import { DAY_MS, addDays, continuousShifts, wallClockToInstant } from '../core/index.js';
 import { UserError } from '../errors.js';
-import { publicHolidays } from '../core/holidays.js';
+import type { PublicHoliday } from '../core/holiday-window.js';
 import type { Store } from '../storage/store.js';
 import { listPeople, listSchedules } from '../storage/read.js';
 import { teamMembersOf } from '../storage/read-policies.js';
 import { incidentsHandled, teamHolidayRegions } from '../storage/read-rota.js';
 import type { AppContext } from './context.js';
 import { finalShifts } from './final-shifts.js';
+import { publicHolidaysOf } from './holiday-years.js';
 
 export interface Night {
   from: number;
@@ -65,7 +66,6 @@ export async function computeReport(ctx: AppContext, store: Store, { window, tea
   const schedules = await listSchedules(store, { team, aliveAt: window.start });
   const people = new Map((await listPeople(store)).map((p) => [p.id, p]));
   const regions = await teamHolidayRegions(store);
-  const holidaysFor = holidayLookup(window);
   const noHolidays = new IntervalTotals([]);
   // One per zone: its nights and weekends are worked out once for all shifts seen from it.
   const zones = new Map<string, ZoneHours>();
@@ -82,8 +82,10 @@ export async function computeReport(ctx: AppContext, store: Store, { window, tea
   };
   const balances: ScheduleBalance[] = [];
   const reading = finalShifts(ctx, store, schedules, window);
-  // The holiday library's work, a large part of a report, is done while a server reads.
-  for (const region of new Set(schedules.flatMap((s) => regions.get(s.team) ?? []))) holidaysFor(region, 'UTC');
+  // The holidays (from the cache, or the library's work, a large part of a report) are found
+  // while a server reads.
+  const used = new Set(schedules.flatMap((s) => regions.get(s.team) ?? []));
+  const holidaysFor = holidayLookup(await publicHolidaysOf(ctx.cacheFolder, used, window.start - 2 * DAY_MS, window.end + 2 * DAY_MS));
   for (const { schedule, shifts, members } of await reading) {
     const region = regions.get(schedule.team);
     const perSchedule = new Map<string, number>(members.map((m) => [m, 0]));
@@ -137,14 +139,13 @@ function balanceOf(schedule: string, team: string, hours: Map<string, number>): 
  * Public holidays of a team's region, as whole local days in the zone of the person on call:
  * Christmas Day is 25 December wherever they are.
  */
-function holidayLookup(window: Window): (region: string, zone: string) => IntervalTotals {
+function holidayLookup(byRegion: Map<string, PublicHoliday[]>): (region: string, zone: string) => IntervalTotals {
   const cache = new Map<string, IntervalTotals>();
   return (region, zone) => {
     const key = `${region}|${zone}`;
     let intervals = cache.get(key);
     if (!intervals) {
-      const dates = publicHolidays(region, window.start - 2 * DAY_MS, window.end + 2 * DAY_MS).map((h) => h.date);
-      intervals = new IntervalTotals(dates.map((date) => {
+      intervals = new IntervalTotals((byRegion.get(region) ?? []).map(({ date }) => {
         const start = wallClockToInstant(`${date}T00:00`, zone);
         return { start, end: addDays(start, 1, zone) };
       }));

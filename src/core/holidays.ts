@@ -1,20 +1,10 @@
-// Public holidays of a country or a country's state, from the date-holidays data set.
+// Public holidays of a country or a country's state, from the date-holidays data set: the
+// library is loaded only by the modules that import this one, when a cached answer will not do
+// (see app/holiday-years.ts).
 
 import Holidays from 'date-holidays';
-import type { Instant } from './types.js';
+import type { PublicHoliday } from './holiday-window.js';
 import { HOLIDAY_REGION } from './values.js';
-import { DAY_MS } from './wall-clock.js';
-
-export interface PublicHoliday {
-  /** As the library gives it in the region's own zone: mostly local midnight to midnight. */
-  start: Instant;
-  end: Instant;
-  /** Local date, "YYYY-MM-DD". */
-  date: string;
-  /** In the region's language, as the library gives it ("1. Weihnachtstag" for DE). */
-  name: string;
-}
-
 
 // Building a Holidays object compiles the region's rules; reuse one per region. A year's
 // holidays cost the library 10-60 ms (moment parses every date it gives), so each region's
@@ -46,6 +36,17 @@ export function isKnownHolidayRegion(code: string): boolean {
   return parseRegion(code) !== undefined;
 }
 
+/** The region's key as the library spells it ("de-be" → "DE-BE"), if the data set knows it. */
+export function holidayRegionKey(code: string): string | undefined {
+  return parseRegion(code)?.filter((part) => part !== undefined).join('-');
+}
+
+/** The public holidays of a region's local calendar year, in the library's order. */
+export function publicHolidaysOfYear(code: string, year: number): PublicHoliday[] {
+  const [key, calendar] = calendarFor(code);
+  return publicOfYear(key, calendar, year);
+}
+
 /** The region's key ("DE-BE") and its calendar; throws for a region the data set does not know. */
 function calendarFor(code: string): [string, Holidays] {
   const region = parseRegion(code);
@@ -71,34 +72,4 @@ function publicOfYear(key: string, calendar: Holidays, year: number): PublicHoli
     years.set(`${key}|${year}`, found);
   }
   return found;
-}
-
-/**
- * The public holidays (not bank holidays or observances) of a region that overlap
- * [from, to), sorted, one per local date. Throws for a region the data set does not know.
- */
-export function publicHolidays(code: string, from: Instant, to: Instant): PublicHoliday[] {
-  const [key, calendar] = calendarFor(code);
-  if (to <= from) return [];
-  // The library works in local calendar years. A region's year starts up to 14 hours away
-  // from the UTC one, so a day of margin on each side catches every year the window touches.
-  const firstYear = new Date(from - DAY_MS).getUTCFullYear();
-  const lastYear = new Date(to + DAY_MS).getUTCFullYear();
-  const byDate = new Map<string, PublicHoliday>();
-  for (let year = firstYear; year <= lastYear; year++) {
-    for (const h of publicOfYear(key, calendar, year)) {
-      const { start, end, date } = h;
-      if (end <= from || start >= to) continue;
-      // A date can carry two public holidays (a moving feast on a national day). They become
-      // one entry whose span covers both: Islamic holidays start at 18:00 the evening before.
-      const same = byDate.get(date);
-      byDate.set(
-        date,
-        same
-          ? { start: Math.min(same.start, start), end: Math.max(same.end, end), date, name: `${same.name}, ${h.name}` }
-          : { ...h },
-      );
-    }
-  }
-  return [...byDate.values()].sort((a, b) => a.start - b.start);
 }

@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { isKnownHolidayRegion, publicHolidays } from '../../src/core/holidays.js';
+import { holidayRegionKey, isKnownHolidayRegion, publicHolidaysOfYear } from '../../src/core/holidays.js';
+import { holidaysInWindow, holidayYearsOf } from '../../src/core/holiday-window.js';
+import type { Instant } from '../../src/core/types.js';
 import { at, iso } from './helpers.js';
+
+const publicHolidays = (code: string, from: Instant, to: Instant) =>
+  holidaysInWindow(holidayYearsOf(from, to).map((year) => publicHolidaysOfYear(code, year)), from, to);
 
 const view = (code: string, from: string, to: string) =>
   publicHolidays(code, at(from), at(to)).map((h) => ({ date: h.date, start: iso(h.start), end: iso(h.end), name: h.name }));
@@ -17,7 +22,11 @@ describe('isKnownHolidayRegion', () => {
     for (const code of ['XX', 'DE-XX', 'US-ZZ', '', 'Germany', 'DE_BE', 'DE-BE-B', 'toString', 'DE-constructor']) {
       expect(isKnownHolidayRegion(code)).toBe(false);
     }
-    expect(() => publicHolidays('XX', 0, 1)).toThrow('unknown holiday region XX');
+    expect(() => publicHolidaysOfYear('XX', 2026)).toThrow('unknown holiday region XX');
+  });
+
+  test('the key of a region is spelled as the data set spells it', () => {
+    expect(['de-be', 'DE', 'us-ca', 'ck-rarotonga', 'XX'].map(holidayRegionKey)).toEqual(['DE-BE', 'DE', 'US-CA', 'CK-Rarotonga', undefined]);
   });
 });
 
