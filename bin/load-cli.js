@@ -4,10 +4,12 @@
 // CommonJS bundle compiled here with vm.Script.
 //
 // Where the cache comes from, first match wins:
-// 1. dist/oncall.cjs.<tag>.cache, written by `npm run build` after a warm-up run of `who`;
-//    <tag> is V8's cachedDataVersionTag (its version and flags), which V8 checks again.
+// 1. dist/oncall.cjs.cache, written by `npm run build` after a warm-up run of `who`. V8
+//    checks that it was made by the same V8 with the same flags, and rejects it otherwise.
 // 2. $XDG_CACHE_HOME/oncall/ (default ~/.cache/oncall/), written after a run that had no
-//    usable cache, for example under another Node version than the one that built it.
+//    usable cache, for example under another Node version than the one that built it. Its
+//    name holds V8's cachedDataVersionTag (version and flags); node:v8, which gives the tag,
+//    costs 3 ms to load, so only a run that needs this cache asks for it.
 // A missing, stale or damaged cache only makes that run compile from source; it is never an
 // error. The cache holds compiled code of the bundle, nothing a user typed or stored.
 'use strict';
@@ -15,22 +17,22 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const v8 = require('node:v8');
 const vm = require('node:vm');
 const Module = require('node:module');
 
 const DIST = path.join(__dirname, '..', 'dist');
 const BUNDLE = path.join(DIST, 'oncall.cjs');
 
-/** The shipped cache for this V8. */
+/** The shipped cache, made by the V8 that ran the build. */
 function shippedCachePath(dist = DIST) {
-  return path.join(dist, `oncall.cjs.${v8.cachedDataVersionTag()}.cache`);
+  return path.join(dist, 'oncall.cjs.cache');
 }
 
 /** The per-user cache for this V8 and this build of the bundle (size and time identify it). */
 function userCachePath(env, stat) {
   const home = env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache');
-  return path.join(home, 'oncall', `code-${v8.cachedDataVersionTag()}-${stat.size}-${Math.trunc(stat.mtimeMs)}.cache`);
+  const tag = require('node:v8').cachedDataVersionTag();
+  return path.join(home, 'oncall', `code-${tag}-${stat.size}-${Math.trunc(stat.mtimeMs)}.cache`);
 }
 
 // A cache file is the bundle's path, a newline, then V8's data. V8 gives functions from a
@@ -68,14 +70,18 @@ function loadCli({ bundle = BUNDLE, env = process.env, cache = true, scriptName 
   } finally {
     fs.closeSync(fd);
   }
-  const shipped = cache ? readCache(shippedCachePath(path.dirname(bundle)), scriptName) : undefined;
-  const userFile = cache && !shipped ? userCachePath(env, stat) : undefined;
-  const cachedData = shipped ?? (userFile && readCache(userFile, scriptName));
   // Module.wrap's parameters, and one more: import() for the ES modules the bundle loads
   // (Ink, for the timeline), which code compiled by vm.Script cannot call without a flag.
   const wrapped = `(function (exports, require, module, __filename, __dirname, __oncallImport) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: scriptName, cachedData });
-  const compiled = cachedData !== undefined && !script.cachedDataRejected;
+  const compile = (cachedData) => {
+    const script = new vm.Script(wrapped, { filename: scriptName, cachedData });
+    return { script, compiled: cachedData !== undefined && !script.cachedDataRejected };
+  };
+  let { script, compiled } = compile(cache ? readCache(shippedCachePath(path.dirname(bundle)), scriptName) : undefined);
+  // No shipped cache, or one V8 rejected (another Node, other flags): the user's cache.
+  const userFile = cache && !compiled ? userCachePath(env, stat) : undefined;
+  const userData = userFile && readCache(userFile, scriptName);
+  if (userData) ({ script, compiled } = compile(userData));
 
   const module = new Module(bundle, null);
   module.filename = bundle;

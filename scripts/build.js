@@ -4,7 +4,7 @@
 //   V8's code cache (Node 20 has none for ES modules), which halves what `oncall who` spends
 //   before it can answer. Modules loaded lazily stay lazy: esbuild wraps each in a function
 //   that runs on first import, so the size of the file costs only its read.
-// - dist/oncall.cjs.<tag>.cache: that cache, from a warm-up run of `who` (scripts/warm-code-cache.js).
+// - dist/oncall.cjs.cache: that cache, from a warm-up run of `who` (scripts/warm-code-cache.js).
 // - dist/timeline-ui.mjs: the Ink timeline as an ES module, because Ink and React are ES
 //   modules that CommonJS cannot require on every Node 20.
 // Type checking is `tsc --noEmit` (npm run build).
@@ -28,11 +28,13 @@ const fresh = `${root}.dist-new-${stamp}`;
 const replaced = `${root}.dist-replaced`;
 const KEEP_MS = 15 * 60_000;
 
-// Loaded from node_modules at run time: the native SQLite addon; Ink and React (ES modules,
+// Loaded from node_modules at run time: `bindings`, which finds the native SQLite addon
+// from the folder of better-sqlite3 (whose JavaScript is bundled, so that the code cache
+// holds it: loading its ten files took 8-10 ms of every `who`); Ink and React (ES modules,
 // only for `oncall timeline`); the calendar clients and the keyring, large trees that only
 // `oncall calendar` needs.
 const EXTERNAL = [
-  'better-sqlite3', 'ink', 'react', 'react/jsx-runtime',
+  'bindings', 'ink', 'react', 'react/jsx-runtime',
   '@googleapis/calendar', 'google-auth-library', '@microsoft/microsoft-graph-client', '@azure/msal-node',
   '@napi-rs/keyring',
 ];
@@ -55,6 +57,19 @@ const timelineAsModule = {
   name: 'timeline-ui',
   setup(b) {
     b.onResolve({ filter: /\/ui\/render-timeline\.js$/ }, () => ({ path: TIMELINE_UI, external: true }));
+  },
+};
+// commander requires child_process when it loads, for executable subcommands, which oncall has
+// none of: 4 ms of every start. Its one call, spawn, loads child_process when made.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
   },
 };
 const vendorFiles = {
@@ -149,7 +164,7 @@ try {
     charset: 'ascii',
     legalComments: 'none',
     external: EXTERNAL,
-    plugins: [timelineAsModule, vendorFiles],
+    plugins: [timelineAsModule, vendorFiles, lazyChildProcess],
     // The sources are ES modules that find their files (migrations, the SQLite addon) from
     // import.meta.url; in the bundle that is the bundle's own URL.
     // The holiday data's name: report's cache of computed holidays (src/app/holiday-years.ts)

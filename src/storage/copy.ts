@@ -7,7 +7,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from './sqlite-file.js';
 import { UserError } from '../errors.js';
 import { openDatabase, type SqliteStore } from './open.js';
 import { isPostgresUrl } from './open-store.js';
@@ -83,7 +83,7 @@ async function writeNewFile(to: string, make: (partial: string) => Promise<void>
 
 /** Rows in the oncall tables of a finished copy (not drizzle's or SQLite's bookkeeping). */
 function countRows(file: string): number {
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  const sqlite = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     const tables = sqlite
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'")

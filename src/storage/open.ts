@@ -5,10 +5,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { RuntimeFailure, UserError } from '../errors.js';
 import { errorCode, failsAccess, storageFailure } from './failures.js';
+import { openSqlite } from './sqlite-file.js';
 import { inspect, migrate, refuseForeign, type Found } from './migrate.js';
 import { configureLocks, withWriteLock } from './write-lock.js';
 import { DEFAULT_LOCK_TIMEOUT_MS, type Db, type Orm, type Sql, type Store } from './store.js';
@@ -132,19 +132,7 @@ function sqliteStore(sqlite: Database.Database, file: string): SqliteStore {
 }
 
 function connect(file: string): Database.Database {
-  return new Database(file, { nativeBinding: nativeBinding() });
-}
-
-/**
- * The compiled addon's path, when it is where better-sqlite3 builds it: passing it skips the
- * `bindings` package's search of a dozen candidate paths on every start.
- */
-function nativeBinding(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
-  } catch {
-    return undefined;
-  }
+  return openSqlite(file);
 }
 
 function inspectOrRefuse(sqlite: Database.Database, file: string): Found {
@@ -193,7 +181,7 @@ function readOnlySnapshot(file: string): Database.Database {
   // Header bytes 18-19 say WAL (2); with no WAL beside it the file is complete, so read it as
   // a rollback-journal database (1), which is what an in-memory copy must be.
   if (image.length >= 20) image.fill(1, 18, 20);
-  const sqlite = new Database(image, { nativeBinding: nativeBinding() });
+  const sqlite = openSqlite(image);
   sqlite.pragma('query_only = ON');
   return sqlite;
 }

@@ -2,7 +2,8 @@
 // not set up or upgrade the file it reports on (every other command does that on open).
 
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite-file.js';
 import { storageFailure } from './failures.js';
 import { inspect, knownVersion, refuseForeign } from './migrate.js';
 
@@ -25,7 +26,7 @@ export function schemaStatus(file: string): SchemaStatus {
   if (stat.size === 0) return { exists: true, version: 0, known, bytes };
   let sqlite: Database.Database | undefined;
   try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    sqlite = openSqlite(file, { readonly: true, fileMustExist: true });
     const found = inspect(sqlite);
     // A newer oncall's file is reported, not refused: saying so is what status is for.
     if (found.version <= known) refuseForeign(sqlite, file, found);

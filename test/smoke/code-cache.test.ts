@@ -76,6 +76,26 @@ test('without a shipped cache, the first run writes one for the user and the nex
   expect(loader.loadCli({ bundle: path.join(install, 'dist', 'oncall.cjs'), env: { XDG_CACHE_HOME: cacheHome } }).usedCache).toBe(true);
 });
 
+test('under other V8 flags V8 rejects the shipped cache: the first run writes one for the user, the next uses it', () => {
+  const cacheHome = tempDir();
+  const run = () =>
+    spawnSync(process.execPath, [path.join(ROOT, 'bin', 'oncall.js'), 'who'], {
+      env: testEnv({ ONCALL_DB: db, XDG_CACHE_HOME: cacheHome, NODE_OPTIONS: '--max-old-space-size=3000' }),
+      encoding: 'utf8',
+    });
+  const first = run();
+  expect(first.status, first.stderr).toBe(0);
+  expect(first.stdout).toBe(expected);
+  const [written, ...others] = cacheFiles(cacheHome);
+  expect(others).toEqual([]);
+  expect(path.basename(written)).toMatch(/^code-\d+-\d+-\d+\.cache$/);
+  const before = fs.statSync(written, { bigint: true });
+  const second = run();
+  expect(second.stdout).toBe(expected);
+  expect(cacheFiles(cacheHome)).toEqual([written]);
+  expect(fs.statSync(written, { bigint: true }).mtimeNs).toBe(before.mtimeNs);
+});
+
 test('a damaged cache is ignored and replaced', () => {
   const install = installWithoutShippedCache();
   const cacheHome = tempDir();
