@@ -17,11 +17,6 @@ try {
   process.stderr.write('oncall is not built yet: run `npm run build` in its folder (npm ci does not build).\n');
   process.exit(1);
 }
-// `oncall who | head -1`: the reader left; that is not an error worth a stack trace.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
 cli.exports.main(process.argv).then((status) => {
   process.exitCode = status;
   cli.saveCache();

@@ -3,6 +3,7 @@
 // whole CLI in-process and a command never writes to streams it was not given.
 
 import type { Readable } from 'node:stream';
+import { fdOutput } from './fd-output.js';
 
 /** The part of a writable stream the CLI uses; a terminal has `isTTY` and `columns`. */
 export interface Output {
@@ -19,14 +20,14 @@ export interface Io {
 }
 
 /**
- * The real process's streams and environment (the bin file's `main` call). stdin is looked up
- * when a command reads it: Node builds process.stdin on first use, loading its stream modules
- * (about 3 ms of every `who`, which never reads it).
+ * The real process's streams and environment (the bin file's `main` call). Node builds each of
+ * process.stdin, stdout and stderr on first use, loading its stream modules: stdin is looked up
+ * when a command reads it, and a pipe or a file is written without a stream (fd-output.ts).
  */
 export function processIo(): Io {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: fdOutput(1, () => process.stdout),
+    stderr: fdOutput(2, () => process.stderr),
     get stdin() {
       return process.stdin;
     },

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BIN, cleanup, EXAMPLES, ok, ROOT, spawnRun, tempDb, tempDir, testEnv, writeYaml } from '../cli/helpers.js';
+import { BIN, cleanup, EXAMPLES, ok, ROOT, run, spawnRun, tempDb, tempDir, testEnv, writeYaml } from '../cli/helpers.js';
 import { overrides, sessionAt } from '../cli/manage-helpers.js';
 
 afterAll(cleanup);
@@ -109,6 +109,23 @@ test('piping into a command that stops reading (| head -1) is not a crash', () =
     expect(r.stdout.split('\n')[0]).toMatch(/SCHEDULE|Payments primary/);
     expect(r.stderr, args).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
   }
+});
+
+test('a pipe that is read slowly, and a file, get the whole output, as the in-process run prints it', () => {
+  // About 1 MB of JSON: more than a pipe holds, so the writer must wait for the reader.
+  const args = ['shifts', '--schedule', 'payments-primary', '--days', '1096', '--json'];
+  const expected = ok(run(args, { ONCALL_DB: db })).stdout;
+  expect(expected.length).toBeGreaterThan(200_000);
+  const quoted = args.map((a) => `'${a}'`).join(' ');
+  const slow = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${quoted} | (sleep 0.5; cat)`], {
+    env: testEnv({ ONCALL_DB: db }), encoding: 'utf8', maxBuffer: 1 << 26,
+  });
+  expect(slow.stderr).toBe('');
+  expect(slow.stdout).toBe(expected);
+  const file = path.join(tempDir(), 'out.json');
+  const written = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${quoted} > "${file}"; echo "exit=$?" >&2`], { env: testEnv({ ONCALL_DB: db }), encoding: 'utf8' });
+  expect(written.stderr).toBe('exit=0\n');
+  expect(fs.readFileSync(file, 'utf8')).toBe(expected);
 });
 
 describe('Ink and React load only for `oncall timeline`', () => {
