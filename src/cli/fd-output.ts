@@ -1,6 +1,6 @@
 // Output to a pipe or a file without Node's stream: process.stdout and process.stderr are
-// streams, and making the first one loads Node's stream modules, 5 ms of a `who` that writes
-// a few hundred bytes. To a pipe or a file oncall writes the descriptor itself, synchronously,
+// streams, and making the first one loads Node's stream modules (and `net` for a socket pair,
+// which is what a parent's spawn gives): 5-20 ms of a `who` that writes a few hundred bytes. To a pipe or a file oncall writes the descriptor itself, synchronously,
 // as Node's stream does on Linux for both. A terminal (a character device, which /dev/null
 // also is) gets Node's stream, which knows its width and its colours.
 
