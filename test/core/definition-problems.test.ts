@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { endingSchedules, overlappingOverrides, singleMembers, type Problem, type ScheduleConfig } from '../../src/core/index.js';
 import { at, win } from './helpers.js';
@@ -20,6 +21,28 @@ describe('overlapping overrides', () => {
     },
   ];
   test.each(cases)('$name', ({ input, expected }) => expect(overlappingOverrides([input], DAY)).toEqual(expected));
+
+  test('random overrides: every pair that overlaps in the window, in the order of the overrides, as comparing each with each finds them', () => {
+    const HOUR = 3_600_000;
+    // The definition itself: every pair (i < j) of the list, the older one first.
+    const eachWithEach = (s: ScheduleConfig): Problem[] =>
+      s.overrides.flatMap((a, i) =>
+        s.overrides.slice(i + 1).flatMap((b) => {
+          const start = Math.max(a.from, b.from, DAY.start);
+          const end = Math.min(a.to, b.to, DAY.end);
+          return start < end ? [{ kind: 'overlapping-overrides' as const, schedule: s.id, start, end, person: a.person, other: b.person }] : [];
+        }),
+      );
+    const anOverride = fc.record({ person: fc.constantFrom('a', 'b', 'c', 'd'), from: fc.integer({ min: -30, max: 40 }), hours: fc.integer({ min: 0, max: 30 }) })
+      .map(({ person, from, hours }) => ({ person, from: DAY.start + from * HOUR, to: DAY.start + (from + hours) * HOUR }));
+    fc.assert(
+      fc.property(fc.array(anOverride, { maxLength: 25 }), (overrides) => {
+        const s = definition('p', { overrides });
+        expect(overlappingOverrides([s], DAY)).toEqual(eachWithEach(s));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('single-member layers', () => {

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { doubleBookings, gaps, timeOffConflicts, type Problem, type FinalShifts, type TimeOffInterval } from '../../src/core/index.js';
+import { continuousShifts, doubleBookings, gaps, timeOffConflicts, type Problem, type FinalShifts, type TimeOffInterval } from '../../src/core/index.js';
+import { at } from './helpers.js';
 import { seg, shifts, t } from './rota-builders.js';
 
 describe('gaps', () => {
@@ -63,4 +65,31 @@ describe('double bookings', () => {
     { name: 'another team\'s schedule never double-books', mine: [primary], all: [primary, otherTeam], expected: [] },
   ];
   test.each(cases)('$name', ({ mine, all, expected }) => expect(doubleBookings(mine, all)).toEqual(expected));
+
+  test('random final shifts of two schedules: every overlap of one person, in order, as comparing each with each finds them', () => {
+    const HOUR = 3_600_000;
+    // One schedule's final shifts: back to back from midnight, someone or nobody on each.
+    const finalShifts = fc.array(fc.record({ person: fc.constantFrom('a', 'b', 'c', null), hours: fc.integer({ min: 1, max: 9 }) }), { maxLength: 30 }).map((parts) => {
+      let start = at('2026-01-05T00:00Z');
+      return parts.map(({ person, hours }) => {
+        const shift = { start, end: start + hours * HOUR, person, source: person === null ? null : 'layer:l' };
+        start = shift.end;
+        return shift;
+      });
+    });
+    const eachWithEach = (a: FinalShifts, b: FinalShifts): Problem[] =>
+      continuousShifts(a.shifts).flatMap((x) =>
+        continuousShifts(b.shifts).flatMap((y) => {
+          const [start, end] = [Math.max(x.start, y.start), Math.min(x.end, y.end)];
+          return x.person === y.person && start < end ? [{ kind: 'double-booked' as const, schedule: a.schedule.id, other: b.schedule.id, person: x.person, start, end }] : [];
+        }),
+      );
+    fc.assert(
+      fc.property(finalShifts, finalShifts, (first, second) => {
+        const [a, b] = [shifts('primary', first), shifts('secondary', second)];
+        expect(doubleBookings([a], [a, b])).toEqual(eachWithEach(a, b));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
