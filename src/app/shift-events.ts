@@ -3,6 +3,7 @@
 
 import type { PersonConfig, Shift, Window } from '../core/index.js';
 import { DAY_MS } from '../core/index.js';
+import { byCodePoint } from '../core/by-code-point.js';
 import type { Store } from '../storage/store.js';
 import { scheduleInputs, type ScheduleInfo } from '../storage/read.js';
 import { allUsable } from './usable.js';
@@ -107,4 +108,3 @@ function idRanks(schedules: ScheduleInfo[]): number[] {
   return schedules.map((s) => place.get(s.id)!);
 }
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
