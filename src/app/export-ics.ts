@@ -3,6 +3,7 @@
 
 import type { PersonConfig, Window } from '../core/index.js';
 import { unknownId } from '../core/index.js';
+import { groupBy } from '../core/group-by.js';
 import { changeHistories, listPeople, type ScheduleInfo } from '../storage/read.js';
 import { feedWriter, prepareFeeds, writeFeed, type FeedEvent, type FeedHeader } from '../calendars/ics-feed.js';
 import type { AppContext } from './context.js';
@@ -60,7 +61,7 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
   });
 
   if (query.splitBy === 'schedule') {
-    const bySchedule = groups(found.owners, (owner) => owner);
+    const bySchedule = groupBy(found.owners.keys(), (k) => found.owners[k]);
     return schedules.map((s, i) => ({
       file: `${s.id}.ics`,
       kind: 'schedule',
@@ -69,7 +70,7 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
     }));
   }
   if (query.splitBy === 'person') {
-    const byPerson = groups(found.shifts, (shift) => shift.person);
+    const byPerson = groupBy(found.shifts.keys(), (k) => found.shifts[k].person);
     const ids = query.personIds ?? [...byPerson.keys()].sort();
     return ids.map((id) => {
       const person = people.get(id)!;
@@ -78,17 +79,6 @@ export async function exportIcs(ctx: AppContext, query: IcsQuery): Promise<FeedF
   }
   const { name, timezone } = singleFeedTitle(schedules, query, people, ctx.zone);
   return [{ kind: 'all', ...feed(name, timezone, found.shifts.map((_, k) => k)) }];
-}
-
-/** Positions of the list's items by key, each group in list order, keys in order of appearance. */
-function groups<T, K>(list: T[], key: (item: T) => K): Map<K, number[]> {
-  const found = new Map<K, number[]>();
-  list.forEach((item, k) => {
-    const group = found.get(key(item));
-    if (group) group.push(k);
-    else found.set(key(item), [k]);
-  });
-  return found;
 }
 
 /** About this many characters at a time: short-lived strings instead of one of 10 MB. */

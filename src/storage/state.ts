@@ -4,10 +4,11 @@
 import { asc, eq, isNull } from 'drizzle-orm';
 import type { Config, PersonConfig, TeamConfig, TimeOffConfig } from '../core/index.js';
 import type { Orm, Store } from './store.js';
+import { groupBy } from '../core/group-by.js';
 import { inTextOrder, layerConfigFromRow, overrideConfigFromRow, policyConfigFromRow, type OverrideRow } from './rows.js';
+import { listPeople, listSchedules } from './read.js';
 
 type OverrideColumns = Pick<OverrideRow, 'scheduleId' | 'personId' | 'start' | 'end' | 'replaces' | 'reason'>;
-import { listPeople, listSchedules } from './read.js';
 
 export async function loadConfig(store: Store): Promise<Config> {
   const orm = await store.orm();
@@ -41,17 +42,6 @@ export async function loadConfig(store: Store): Promise<Config> {
     })),
     policies: policies.map(policyConfigFromRow),
   };
-}
-
-/** The rows by key, each group in the rows' order. */
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
 }
 
 async function listTeams({ db, t }: Orm): Promise<TeamConfig[]> {
